@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+// The one place that reads process.env. Parsed once at boot; a bad value stops the process.
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    VIGIL_MODE: z.enum(['all', 'api', 'worker']).default('all'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().default('127.0.0.1'),
+    PUBLIC_ORIGIN: z.url().default('http://localhost:4000'),
+    // Without DATABASE_URL the server embeds PostgreSQL (PGlite) with its data in DATA_DIR.
+    DATABASE_URL: z.string().optional(),
+    // Runs migrations (an administrator or a member of vigil_owner). Defaults to DATABASE_URL.
+    DATABASE_ADMIN_URL: z.string().optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
+    // Without REDIS_URL: in-memory denylist, rate limits and job runner (one node only).
+    REDIS_URL: z.string().optional(),
+    DATA_DIR: z.string().default('./.data'),
+    // HS256 signing key for access tokens, at least 32 bytes of base64.
+    JWT_SECRET: z.string().optional(),
+    // Key ring "keyId:base64key,keyId:base64key" (newest last) or a file holding the same.
+    ENCRYPTION_KEYS: z.string().optional(),
+    ENCRYPTION_KEYS_FILE: z.string().optional(),
+    TRUST_PROXY: z.string().default('loopback'),
+    WEB_DIST_DIR: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5000),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(1).default(2000),
+    GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).default(5),
+    BODY_LIMIT: z.string().default('100kb'),
+    MFA_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+    MFA_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+    MFA_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+    AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(5).default(50),
+    CORS_ORIGINS: csv.default([]),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    const need = (ok: boolean, path: string, message: string) => {
+      if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+    };
+    need(!!env.DATABASE_URL, 'DATABASE_URL', 'production needs a PostgreSQL server');
+    need(!!env.REDIS_URL, 'REDIS_URL', 'production needs Redis (denylist, rate limits, jobs)');
+    need(!!env.JWT_SECRET, 'JWT_SECRET', 'production needs a signing key');
+    need(!!(env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE), 'ENCRYPTION_KEYS', 'production needs a key ring');
+    need(env.PUBLIC_ORIGIN.startsWith('https://'), 'PUBLIC_ORIGIN', 'production serves HTTPS only');
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

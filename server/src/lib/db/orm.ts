@@ -1,0 +1,23 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { entities } from './entities';
+
+export type OrmConfig = { url: string; poolMax: number; debug?: boolean };
+
+/**
+ * The ORM connects as `vigil_app`, which owns nothing and may do nothing until a transaction
+ * says `SET LOCAL ROLE vigil_user | vigil_system` (see db-scope.ts). Nobody uses the global
+ * entity manager: requests and jobs fork their own inside their scoped transaction.
+ */
+export async function createOrm(config: OrmConfig): Promise<MikroORM> {
+  const options: Options = {
+    clientUrl: config.url,
+    entities,
+    pool: { min: 0, max: config.poolMax },
+    allowGlobalContext: false,
+    debug: config.debug ?? false,
+    discovery: { warnWhenNoEntities: false },
+    // Timestamps are timestamptz(3): millisecond precision, the same as a JS Date.
+    forceUtcTimezone: true,
+  };
+  return MikroORM.init(options);
+}
