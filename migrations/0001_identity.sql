@@ -64,9 +64,10 @@ CREATE POLICY organizations_member ON organizations FOR SELECT TO vigil_user
   USING (id = app_org_id());
 CREATE POLICY organizations_system ON organizations TO vigil_system USING (true) WITH CHECK (true);
 
--- Everyone reads the role they hold (their own permissions); roles:read reads all of the org's.
+-- Everyone reads the role they hold (their own permissions); roles:read reads all of the org's,
+-- and so does users:read (a user list shows each user's role).
 CREATE POLICY roles_read ON roles FOR SELECT TO vigil_user
-  USING (org_id = app_org_id() AND (app_has('roles:read') OR id = app_role_id()));
+  USING (org_id = app_org_id() AND (app_has('roles:read') OR app_has('users:read') OR id = app_role_id()));
 CREATE POLICY roles_insert ON roles FOR INSERT TO vigil_user
   WITH CHECK (org_id = app_org_id() AND app_has('roles:write') AND NOT built_in);
 CREATE POLICY roles_update ON roles FOR UPDATE TO vigil_user

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { ApolloServer } from '@apollo/server';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { createContext, type RequestContext } from './context';
+import type { AppDeps } from './deps';
+import { auditExportRouter } from '@/modules/audit/audit-export.route';
+
+/**
+ * The HTTP surface: POST /graphql, GET /api/v1/audit, GET /healthz, GET /readyz and the built
+ * console. Hardening: helmet; in production HTTPS only behind a trusted proxy, with HSTS.
+ */
+export function createHttpApp(deps: AppDeps, apollo: ApolloServer<RequestContext>, isReady: () => Promise<boolean>) {
+  const { env } = deps;
+  const production = env.NODE_ENV === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', env.TRUST_PROXY);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const id = randomUUID();
+    res.setHeader('X-Request-Id', id);
+    (req as Request & { id: string }).id = id;
+    next();
+  });
+
+  if (production) {
+    // Behind the TLS proxy, X-Forwarded-Proto (trusted via TRUST_PROXY) says what the client used.
+    app.use((req, res, next) => {
+      if (req.secure || req.path === '/healthz' || req.path === '/readyz') return next();
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        return res.redirect(308, `https://${req.hostname}${req.originalUrl}`);
+      }
+      res.status(403).json({ errors: [{ message: 'HTTPS required', extensions: { code: 'FORBIDDEN' } }] });
+    });
+  }
+
+  app.use(
+    helmet({
+      hsts: production ? { maxAge: 63_072_000, includeSubDomains: true, preload: true } : false,
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: production ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await isReady().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: env.BODY_LIMIT }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Array.isArray(req.body) && req.body.length > env.GRAPHQL_MAX_BATCH) {
+        res.status(400).json({
+          errors: [{ message: `At most ${env.GRAPHQL_MAX_BATCH} operations per batch`, extensions: { code: 'BAD_USER_INPUT' } }],
+        });
+        return;
+      }
+      next();
+    },
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext(deps, req, (req as Request & { id: string }).id),
+    }),
+  );
+
+  app.use('/api/v1/audit', auditExportRouter(deps));
+
+  const webDist = env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : undefined;
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // The console is a single-page app: every other GET is its shell.
+    app.get(/^\/(?!graphql|api\/).*/, (_req, res) => {
+      res.sendFile(path.join(webDist, 'index.html'));
+    });
+  }
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      res.status(status).json({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_USER_INPUT' } }] });
+      return;
+    }
+    deps.logger.error({ err }, 'unhandled HTTP error');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+  return app;
+}

@@ -1,0 +1,79 @@
+import { GraphQLError } from 'graphql';
+import { AppError } from '@/lib/errors/app-error';
+import type { AuditEntryInput, AuditOutcome } from '@/modules/audit/audit-entry';
+import type { Actor } from './actor';
+import type { AuditNote } from './audit-note';
+
+/**
+ * The audit entries of one request: one per root field (aliases included), each with its
+ * outcome. The request context writes them with the request's transaction (state changes and
+ * their entries commit together) or, for reads that opened none, through the group-committing
+ * batcher before the response leaves.
+ */
+export class RequestAudit {
+  readonly entries: AuditEntryInput[] = [];
+  readonly adminEntries: (AuditEntryInput & { justification: string })[] = [];
+
+  constructor(
+    private readonly actor: Actor | null,
+    private readonly ipAddress: string | null,
+  ) {}
+
+  record(note: AuditNote, outcome: AuditOutcome, error?: unknown): void {
+    const orgId = this.actor?.orgId ?? note.orgId;
+    // An anonymous request that never named an org (an unknown email at login) belongs to no
+    // tenant's chain; the HTTP log keeps it.
+    if (!orgId) return;
+    const details = error === undefined ? note.details : { ...note.details, error: describeError(error) };
+    const entry: AuditEntryInput = {
+      orgId,
+      at: new Date(),
+      actorType: this.actor ? 'user' : note.actorId ? 'user' : 'anonymous',
+      actorId: this.actor?.userId ?? note.actorId ?? null,
+      actorRole: this.actor?.roleName ?? note.actorRole ?? null,
+      systemSource: null,
+      action: note.action,
+      resourceType: note.resourceType,
+      resourceId: note.resourceId,
+      dealId: note.dealId,
+      ipAddress: this.ipAddress,
+      outcome,
+      details,
+    };
+    this.entries.push(entry);
+    if (outcome === 'allowed' && note.justification !== undefined) {
+      this.adminEntries.push({ ...entry, justification: note.justification });
+    }
+  }
+}
+
+export function outcomeOf(error: unknown): AuditOutcome {
+  const code = errorCode(error);
+  switch (code) {
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+    case 'MFA_REQUIRED':
+    case 'RATE_LIMITED':
+    case 'NOT_FOUND':
+      return 'denied';
+    default:
+      return 'error';
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (error instanceof AppError) return error.code;
+  if (error instanceof GraphQLError) {
+    const orig = error.originalError;
+    if (orig instanceof AppError) return orig.code;
+    return typeof error.extensions.code === 'string' ? error.extensions.code : undefined;
+  }
+  return undefined;
+}
+
+function describeError(error: unknown): { code: string; message?: string } {
+  const code = errorCode(error) ?? 'INTERNAL_SERVER_ERROR';
+  // Messages of our own errors are safe to keep; unknown errors may carry internals.
+  const message = error instanceof AppError ? error.message : undefined;
+  return message ? { code, message } : { code };
+}

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { printSchema, lexicographicSortSchema } from 'graphql';
+import { parseEnv } from '@/config/env';
+import { runMigrations } from '@/lib/db/migrate';
+import { createOrm } from '@/lib/db/orm';
+import { inScopedTransaction } from '@/lib/db/request-db';
+import { createOrganization } from '@/modules/orgs/create-organization';
+import { password as passwordSchema } from '@/modules/users/user.service';
+import { buildBareSchema } from '@/app/schema';
+import { verifyAuditCommand } from './verify-audit';
+
+export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../schema/schema.graphql');
+
+const USAGE = `vigil <command>
+  migrate                         apply migrations/ (DATABASE_ADMIN_URL or DATABASE_URL)
+  create-admin --org NAME --email EMAIL --name NAME --password PW
+                                  create an organization, its built-in roles and its first Admin
+  verify-audit [--org ORG_ID]     walk every audit chain; exit 1 naming the first entry that does not hold
+  emit-schema [--check]           write schema/schema.graphql (--check: fail when it is stale)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const env = parseEnv();
+  switch (command) {
+    case 'migrate': {
+      const url = env.DATABASE_ADMIN_URL ?? env.DATABASE_URL;
+      if (!url) throw new Error('DATABASE_ADMIN_URL or DATABASE_URL is required');
+      const result = await runMigrations(url);
+      console.log(`applied: ${result.applied.join(', ') || 'none'}`);
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+      });
+      if (!values.org || !values.email || !values.password) {
+        console.error(USAGE);
+        return 2;
+      }
+      const pw = passwordSchema.safeParse(values.password);
+      if (!pw.success) {
+        console.error(`password: ${pw.error.issues[0]!.message}`);
+        return 2;
+      }
+      if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
+      const orm = await createOrm({ url: env.DATABASE_URL, poolMax: 1 });
+      try {
+        const { org, admin } = await inScopedTransaction(orm, { role: 'vigil_system', source: 'cli:create-admin' }, (em) =>
+          createOrganization(em, {
+            orgName: values.org!,
+            admin: { email: values.email!, name: values.name ?? values.email!, password: values.password! },
+          }),
+        );
+        console.log(JSON.stringify({ orgId: org.id, adminId: admin.id, email: admin.email }));
+      } finally {
+        await orm.close(true);
+      }
+      return 0;
+    }
+    case 'verify-audit': {
+      const { values } = parseArgs({ args: rest, options: { org: { type: 'string' } } });
+      const url = env.DATABASE_URL;
+      if (!url) throw new Error('DATABASE_URL is required');
+      return verifyAuditCommand(url, values.org);
+    }
+    case 'emit-schema': {
+      const sdl = `${printSchema(lexicographicSortSchema(await buildBareSchema()))}\n`;
+      if (rest.includes('--check')) {
+        const { readFile } = await import('node:fs/promises');
+        const current = await readFile(SCHEMA_FILE, 'utf8').catch(() => '');
+        if (current !== sdl) {
+          console.error('schema/schema.graphql is stale: run `pnpm codegen` and commit the result');
+          return 1;
+        }
+        console.log('schema/schema.graphql is up to date');
+        return 0;
+      }
+      await writeFile(SCHEMA_FILE, sdl);
+      console.log(`wrote ${SCHEMA_FILE}`);
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

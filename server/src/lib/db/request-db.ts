@@ -1,0 +1,104 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { scopePreamble, type DbScope } from './db-scope';
+import { withRawClient } from './raw-client';
+
+/**
+ * A request's access to PostgreSQL: one transaction, opened on first use, in which
+ * `SET LOCAL ROLE` and the actor's settings bind every statement to RLS. The app role itself
+ * can do nothing, so a code path that forgets the scope fails closed.
+ *
+ * Two ways in:
+ * - `em()`: the request's own forked entity manager inside that transaction (writes, and reads
+ *   that need the ORM). Each mutation root field runs in a savepoint, so a field that fails
+ *   writes nothing while the request's other fields keep their work.
+ * - `readRows(sql)`: a read-only statement sent with the scope preamble in one simple-query
+ *   message — one round trip, one implicit transaction. Values in `sql` must be quoted with
+ *   pg.escapeLiteral / validated; used by hot list queries.
+ */
+export class RequestDb {
+  private emPromise: Promise<EntityManager> | undefined;
+  private savepoints = 0;
+
+  constructor(
+    private readonly orm: MikroORM,
+    readonly scope: DbScope,
+  ) {}
+
+  get inTransaction(): boolean {
+    return this.emPromise !== undefined;
+  }
+
+  em(): Promise<EntityManager> {
+    this.emPromise ??= this.open();
+    return this.emPromise;
+  }
+
+  private async open(): Promise<EntityManager> {
+    const em = this.orm.em.fork({ clear: true, useContext: false });
+    await em.begin();
+    try {
+      await em.execute(scopePreamble(this.scope));
+    } catch (err) {
+      await em.rollback();
+      throw err;
+    }
+    return em;
+  }
+
+  async readRows<T>(sql: string): Promise<T[]> {
+    if (this.emPromise) {
+      const em = await this.emPromise;
+      return (await em.execute(sql)) as T[];
+    }
+    return withRawClient(this.orm, async (client) => {
+      const results = (await client.query(`${scopePreamble(this.scope)} ${sql}`)) as unknown as { rows: T[] }[];
+      return results[results.length - 1]!.rows;
+    });
+  }
+
+  /** Runs one mutation root field so that its writes are undone if it fails. */
+  async inSavepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const em = await this.em();
+    const name = `field_${++this.savepoints}`;
+    await em.execute(`SAVEPOINT ${name}`);
+    try {
+      return await fn();
+    } catch (err) {
+      await em.execute(`ROLLBACK TO SAVEPOINT ${name}`);
+      // The unit of work may hold entities from the undone writes.
+      em.clear();
+      throw err;
+    }
+  }
+
+  async commit(): Promise<void> {
+    if (!this.emPromise) return;
+    const em = await this.emPromise;
+    this.emPromise = undefined;
+    await em.commit();
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.emPromise) return;
+    const em = await this.emPromise.catch(() => undefined);
+    this.emPromise = undefined;
+    if (em) await em.rollback().catch(() => undefined);
+  }
+}
+
+/** Runs `fn` in a transaction of its own under `scope` (login lookups, CLI, jobs). */
+export async function inScopedTransaction<T>(
+  orm: MikroORM,
+  scope: DbScope,
+  fn: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  const db = new RequestDb(orm, scope);
+  try {
+    const result = await fn(await db.em());
+    await db.commit();
+    return result;
+  } catch (err) {
+    await db.rollback();
+    throw err;
+  }
+}

@@ -1,0 +1,27 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '@/app/context';
+import { actorOf } from '@/app/graphql/actor-of';
+import { AuditService } from './audit.service';
+import { AuditChainStatusType, AuditEntryConnection, AuditFilterInput } from './audit.types';
+
+@Resolver()
+export class AuditResolver {
+  private service(ctx: RequestContext) {
+    return new AuditService(ctx.db, ctx.deps.orm);
+  }
+
+  @Query(() => AuditEntryConnection, { description: 'Newest first.' })
+  auditEntries(
+    @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service(ctx).list(actorOf(ctx), { filter, first, after });
+  }
+
+  @Query(() => AuditChainStatusType)
+  auditChainStatus(@Ctx() ctx: RequestContext) {
+    return this.service(ctx).chainStatus(actorOf(ctx));
+  }
+}

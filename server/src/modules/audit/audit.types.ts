@@ -1,0 +1,132 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '@/app/graphql/page-info';
+import type { ChainedAuditEntry } from './audit-entry';
+
+export enum AuditOutcomeEnum {
+  allowed = 'allowed',
+  denied = 'denied',
+  error = 'error',
+}
+registerEnumType(AuditOutcomeEnum, { name: 'AuditOutcome' });
+
+@ObjectType('AuditEntry')
+export class AuditEntryType {
+  @Field(() => ID, { description: '<org>:<seq>' })
+  id!: string;
+
+  @Field(() => Int)
+  seq!: number;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String)
+  actorType!: string;
+
+  @Field(() => String, { nullable: true })
+  actorId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  actorRole!: string | null;
+
+  @Field(() => String, { nullable: true })
+  systemSource!: string | null;
+
+  @Field(() => String)
+  action!: string;
+
+  @Field(() => String, { nullable: true })
+  resourceType!: string | null;
+
+  @Field(() => String, { nullable: true })
+  resourceId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  dealId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  ipAddress!: string | null;
+
+  @Field(() => AuditOutcomeEnum)
+  outcome!: AuditOutcomeEnum;
+
+  @Field(() => GraphQLJSON)
+  details!: Record<string, unknown>;
+
+  @Field(() => String)
+  hash!: string;
+}
+
+export const toAuditEntryType = (e: ChainedAuditEntry): AuditEntryType =>
+  Object.assign(new AuditEntryType(), {
+    id: `${e.orgId}:${e.seq}`,
+    seq: e.seq,
+    at: new Date(e.at),
+    actorType: e.actorType,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    systemSource: e.systemSource,
+    action: e.action,
+    resourceType: e.resourceType,
+    resourceId: e.resourceId,
+    dealId: e.dealId,
+    ipAddress: e.ipAddress,
+    outcome: e.outcome as AuditOutcomeEnum,
+    details: e.details,
+    hash: e.hash,
+  });
+
+@ObjectType()
+export class AuditEntryConnection {
+  @Field(() => [AuditEntryType])
+  nodes!: AuditEntryType[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@InputType('AuditFilter')
+export class AuditFilterInput {
+  @Field(() => Date, { nullable: true, description: 'Inclusive.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Exclusive.' })
+  to?: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  resourceType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  action?: string | null;
+
+  @Field(() => AuditOutcomeEnum, { nullable: true })
+  outcome?: AuditOutcomeEnum | null;
+}
+
+@ObjectType('AuditChainStatus')
+export class AuditChainStatusType {
+  @Field(() => Boolean)
+  valid!: boolean;
+
+  @Field(() => Int)
+  checkedEntries!: number;
+
+  @Field(() => Int)
+  headSeq!: number;
+
+  @Field(() => Int, { nullable: true, description: 'The first entry that does not hold.' })
+  firstInvalidSeq!: number | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => Int, { description: 'Entries written but not yet linked into the chain.' })
+  pendingEntries!: number;
+
+  @Field(() => Date)
+  verifiedAt!: Date;
+}

@@ -1,0 +1,48 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '@/app/context';
+import { actorOf } from '@/app/graphql/actor-of';
+import { ViewerType } from '@/modules/users/viewer.types';
+import { AuthService } from './auth.service';
+import { AuthPayloadType, ChangePasswordInput, LoginInput, MfaEnrollmentType } from './auth.types';
+
+@Resolver()
+export class AuthResolver {
+  private service(ctx: RequestContext) {
+    return new AuthService(ctx.deps, ctx.ip);
+  }
+
+  @Query(() => ViewerType, { description: 'The signed-in user, their organization and session.' })
+  me(@Ctx() ctx: RequestContext): Promise<ViewerType> {
+    return this.service(ctx).viewer(actorOf(ctx), ctx.db);
+  }
+
+  @Mutation(() => AuthPayloadType)
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext) {
+    return this.service(ctx).login(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session at once.' })
+  logout(@Ctx() ctx: RequestContext) {
+    return this.service(ctx).logout(actorOf(ctx));
+  }
+
+  @Mutation(() => AuthPayloadType, { description: 'Proves a TOTP code: returns an AAL2 token and ends the AAL1 one.' })
+  stepUp(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext) {
+    return this.service(ctx).stepUp(actorOf(ctx), ctx.db, code);
+  }
+
+  @Mutation(() => MfaEnrollmentType)
+  beginMfaEnrollment(@Ctx() ctx: RequestContext) {
+    return this.service(ctx).beginMfaEnrollment(actorOf(ctx), ctx.db);
+  }
+
+  @Mutation(() => AuthPayloadType)
+  confirmMfaEnrollment(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext) {
+    return this.service(ctx).confirmMfaEnrollment(actorOf(ctx), ctx.db, code);
+  }
+
+  @Mutation(() => AuthPayloadType, { description: 'Ends every session of the user and returns a new one.' })
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: RequestContext) {
+    return this.service(ctx).changePassword(actorOf(ctx), ctx.db, input);
+  }
+}

@@ -1,0 +1,56 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '@/app/context';
+import { actorOf } from '@/app/graphql/actor-of';
+import { PERMISSIONS } from './permission-catalog';
+import { RoleService } from './role.service';
+import { CreateRoleInput, RoleType, UpdateRoleInput } from './role.types';
+
+@Resolver()
+export class RoleResolver {
+  private service(ctx: RequestContext) {
+    return new RoleService(ctx.db, ctx.deps.revocation);
+  }
+
+  @Query(() => [RoleType])
+  roles(@Ctx() ctx: RequestContext) {
+    return this.service(ctx).list(actorOf(ctx));
+  }
+
+  @Query(() => RoleType)
+  role(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return this.service(ctx).get(actorOf(ctx), id);
+  }
+
+  @Query(() => [String], { description: 'Every permission a role can hold: `<resource>:read|write`.' })
+  permissionCatalog(): readonly string[] {
+    return PERMISSIONS;
+  }
+
+  @Mutation(() => RoleType)
+  createRole(
+    @Arg('input', () => CreateRoleInput) input: CreateRoleInput,
+    @Arg('justification', () => String) _justification: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service(ctx).create(actorOf(ctx), input);
+  }
+
+  @Mutation(() => RoleType, { description: "Changing permissions ends the sessions of the role's users." })
+  updateRole(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput,
+    @Arg('justification', () => String) _justification: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service(ctx).update(actorOf(ctx), id, input);
+  }
+
+  @Mutation(() => Boolean)
+  deleteRole(
+    @Arg('id', () => ID) id: string,
+    @Arg('justification', () => String) _justification: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service(ctx).delete(actorOf(ctx), id);
+  }
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { Actor } from '@/app/actor';
+import { requirePermission } from '@/app/access';
+import { noteAudit } from '@/app/audit-note';
+import { decodeCursor, encodeCursor } from '@/app/graphql/cursor';
+import { parseInput, pageSize, uuid } from '@/app/graphql/validate';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/crypto/passwords';
+import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
+import type { RequestDb } from '@/lib/db/request-db';
+import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
+import type { SessionRevocation } from '@/modules/auth/session-revocation';
+import { Role } from '@/modules/roles/role.entity';
+import { User } from './user.entity';
+import { listUsersSql, userByIdSql } from './user.queries';
+import { toUserType, type UserRow, type UserType } from './user.types';
+
+const email = z.email({ message: 'must be an email address' }).max(320).transform((s) => s.toLowerCase());
+const name = z.string().trim().min(1, 'must not be empty').max(200);
+export const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH);
+
+const listInput = z.object({ first: pageSize, after: z.string().max(1000).nullish(), search: z.string().max(200).nullish() });
+const createInput = z.object({ email, name, roleId: uuid, password });
+const updateInput = z
+  .object({ name: name.nullish(), disabled: z.boolean().nullish() })
+  .refine((v) => v.name != null || v.disabled != null, 'nothing to change');
+
+/**
+ * Users of the actor's organization. Access is checked here (the actor's permissions), again by
+ * the shield before it, and by RLS under it; an object the actor may not see is "not found".
+ */
+export class UserService {
+  constructor(
+    private readonly db: RequestDb,
+    private readonly revocation: SessionRevocation,
+  ) {}
+
+  async list(actor: Actor, input: { first: number; after?: string | null; search?: string | null }) {
+    requirePermission(actor, 'users:read');
+    const { first, after, search } = parseInput(listInput, input);
+    const cursor = after ? (decodeCursor(after, ['string', 'string']) as [string, string]) : undefined;
+    if (cursor) parseInput(uuid, cursor[1]);
+    noteAudit({ resourceType: 'user', details: { first, search: search ?? undefined } });
+    const rows = await this.db.readRows<UserRow>(
+      listUsersSql({ limit: first + 1, after: cursor, search: search ?? undefined }),
+    );
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      nodes: page.map(toUserType),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.name, last.id]) : null },
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<UserType> {
+    const userId = parseInput(uuid, id);
+    noteAudit({ resourceType: 'user', resourceId: userId });
+    if (!actor.permissions.has('users:read') && userId !== actor.userId) throw notFound('User');
+    const [row] = await this.db.readRows<UserRow>(userByIdSql(userId));
+    if (!row) throw notFound('User');
+    return toUserType(row);
+  }
+
+  async create(actor: Actor, input: unknown): Promise<UserType> {
+    requirePermission(actor, 'users:write');
+    const data = parseInput(createInput, input);
+    noteAudit({ resourceType: 'user', details: { email: data.email, roleId: data.roleId } });
+    const em = await this.db.em();
+    const role = await em.findOne(Role, { id: data.roleId });
+    if (!role) throw notFound('Role');
+    const user = em.create(User, {
+      orgId: actor.orgId,
+      email: data.email,
+      name: data.name,
+      roleId: role.id,
+      passwordHash: await hashPassword(data.password),
+    } as User);
+    try {
+      await em.flush();
+    } catch (err) {
+      if (sqlState(err) === UNIQUE_VIOLATION) throw conflict('A user with this email already exists');
+      throw err;
+    }
+    noteAudit({ resourceId: user.id });
+    return this.get(actor, user.id);
+  }
+
+  async update(actor: Actor, id: string, input: unknown): Promise<UserType> {
+    requirePermission(actor, 'users:write');
+    const userId = parseInput(uuid, id);
+    const data = parseInput(updateInput, input);
+    noteAudit({ resourceType: 'user', resourceId: userId, details: { changes: data } });
+    const user = await this.load(userId);
+    if (data.disabled === true && userId === actor.userId) throw forbidden('You cannot disable yourself');
+    if (data.name != null) user.name = data.name;
+    if (data.disabled != null) user.disabled = data.disabled;
+    await (await this.db.em()).flush();
+    if (data.disabled === true) await this.revocation.revokeAllSessionsOf(userId);
+    return this.get(actor, userId);
+  }
+
+  async assignRole(actor: Actor, userId: string, roleId: string): Promise<UserType> {
+    requirePermission(actor, 'users:write');
+    requirePermission(actor, 'roles:write');
+    const ids = parseInput(z.object({ userId: uuid, roleId: uuid }), { userId, roleId });
+    noteAudit({ resourceType: 'user', resourceId: ids.userId, details: { roleId: ids.roleId } });
+    const user = await this.load(ids.userId);
+    const em = await this.db.em();
+    const role = await em.findOne(Role, { id: ids.roleId });
+    if (!role) throw notFound('Role');
+    noteAudit({ details: { fromRoleId: user.roleId, role: role.name } });
+    user.roleId = role.id;
+    await em.flush();
+    // A role change ends every session of the user: their tokens carry the old permissions.
+    await this.revocation.revokeAllSessionsOf(user.id);
+    return this.get(actor, user.id);
+  }
+
+  private async load(id: string): Promise<User> {
+    const user = await (await this.db.em()).findOne(User, { id });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+}

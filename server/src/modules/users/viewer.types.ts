@@ -1,0 +1,32 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { UserType } from './user.types';
+
+@ObjectType('Organization')
+export class OrganizationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType('Viewer')
+export class ViewerType {
+  @Field(() => UserType)
+  user!: UserType;
+
+  @Field(() => OrganizationType)
+  organization!: OrganizationType;
+
+  @Field(() => [String])
+  permissions!: string[];
+
+  @Field(() => Int, { description: '1 after a password, 2 after a TOTP code.' })
+  aal!: number;
+
+  @Field(() => Date, { nullable: true })
+  mfaVerifiedAt!: Date | null;
+
+  @Field(() => Date)
+  sessionExpiresAt!: Date;
+}
