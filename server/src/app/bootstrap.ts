@@ -51,7 +51,7 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
     const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS ?? dev?.encryptionKeys, file: env.ENCRYPTION_KEYS_FILE })!;
     const kv = redis ? redisKv(redis) : memoryKv();
     const limiter = (name: string, maxFailures: number) =>
-      new AttemptLimiter({ name, maxFailures, windowSeconds: env.MFA_FAILURE_WINDOW_SECONDS, redis });
+      new AttemptLimiter({ name, keyPrefix: env.REDIS_KEY_PREFIX, maxFailures, windowSeconds: env.MFA_FAILURE_WINDOW_SECONDS, redis });
 
     const auditBatcher = new AuditBatcher(orm);
     const deps: AppDeps = {
@@ -60,7 +60,7 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       orm,
       redis,
       tokens: new AccessTokens(Buffer.from(env.JWT_SECRET ?? dev!.jwtSecret, 'base64')),
-      revocation: new SessionRevocation(kv),
+      revocation: new SessionRevocation(kv, env.REDIS_KEY_PREFIX),
       secrets: new SecretBox(ring),
       auditBatcher,
       limits: {

@@ -19,6 +19,8 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
     // Without REDIS_URL: in-memory denylist, rate limits and job runner (one node only).
     REDIS_URL: z.string().optional(),
+    // Namespaces every Redis key (denylist, rate limits, queues), so deployments can share a server.
+    REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,40}$/).default('vigil:'),
     DATA_DIR: z.string().default('./.data'),
     // HS256 signing key for access tokens, at least 32 bytes of base64.
     JWT_SECRET: z.string().optional(),

@@ -8,8 +8,8 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 export class AttemptLimiter {
   private readonly limiter: RateLimiterAbstract;
 
-  constructor(opts: { name: string; maxFailures: number; windowSeconds: number; redis?: Redis }) {
-    const common = { keyPrefix: `vigil:limit:${opts.name}`, points: opts.maxFailures, duration: opts.windowSeconds };
+  constructor(opts: { name: string; keyPrefix: string; maxFailures: number; windowSeconds: number; redis?: Redis }) {
+    const common = { keyPrefix: `${opts.keyPrefix}limit:${opts.name}`, points: opts.maxFailures, duration: opts.windowSeconds };
     this.limiter = opts.redis
       ? new RateLimiterRedis({ ...common, storeClient: opts.redis })
       : new RateLimiterMemory(common);

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
+import { parseEnv } from '@/config/env';
+import { startVigil, type Vigil } from '@/app/bootstrap';
+import { createLogger } from '@/lib/logger';
+import { inScopedTransaction } from '@/lib/db/request-db';
+import { createOrganization } from '@/modules/orgs/create-organization';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/**
+ * A real Vigil for integration tests: its own migrated PostgreSQL database, the machine's
+ * Redis under a key prefix of its own, the real HTTP server on a free port. Nothing of our
+ * own code is replaced.
+ */
+export type TestApp = {
+  vigil: Vigil;
+  db: TestDatabase;
+  url: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  stop(): Promise<void>;
+};
+
+export type GqlError = { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: (string | number)[] };
+export type GqlResult<T> = { status: number; data: T | null; errors?: GqlError[] };
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.appUrl,
+    DATABASE_ADMIN_URL: db.adminUrl,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `vigiltest:${randomBytes(4).toString('hex')}:`,
+    PORT: '0',
+    JWT_SECRET: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEYS: `t1:${randomBytes(32).toString('base64')}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    AUDIT_CHAIN_INTERVAL_MS: '20',
+    DATA_DIR: `/tmp/vigil-test-${randomBytes(4).toString('hex')}`,
+    ...overrides,
+  });
+  const vigil = await startVigil(env, createLogger(env.LOG_LEVEL));
+  const url = vigil.url!;
+  return {
+    vigil,
+    db,
+    url,
+    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
+      return { status: res.status, data: body.data ?? null, errors: body.errors };
+    },
+    async stop() {
+      await vigil.stop();
+      await db.drop();
+    },
+  };
+}
+
+export type TestOrg = Awaited<ReturnType<typeof createTestOrg>>;
+
+/** An organization with its built-in roles and an Admin, created as the CLI does. */
+export async function createTestOrg(app: TestApp, name = `Org ${randomBytes(3).toString('hex')}`) {
+  const email = `admin-${randomBytes(4).toString('hex')}@example.test`;
+  const created = await inScopedTransaction(app.vigil.deps.orm, { role: 'vigil_system', source: 'test' }, (em) =>
+    createOrganization(em, { orgName: name, admin: { email, name: 'Ada Admin', password: TEST_PASSWORD } }),
+  );
+  return { orgId: created.org.id, adminId: created.admin.id, adminEmail: email, roles: created.roles };
+}
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token aal mfaRequired } }`;
+
+export async function login(app: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.gql<{ login: { token: string } }>(LOGIN, { input: { email, password } });
+  if (!res.data) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
+  return res.data.login.token;
+}
+
+/** Enrols TOTP for the signed-in user; returns the secret and an AAL2 token. */
+export async function enrolMfa(app: TestApp, token: string): Promise<{ secret: string; token: string }> {
+  const begin = await app.gql<{ beginMfaEnrollment: { secret: string } }>(
+    'mutation { beginMfaEnrollment { secret } }',
+    {},
+    token,
+  );
+  const secret = begin.data!.beginMfaEnrollment.secret;
+  const confirm = await app.gql<{ confirmMfaEnrollment: { token: string } }>(
+    'mutation($code: String!) { confirmMfaEnrollment(code: $code) { token } }',
+    { code: await generate({ secret }) },
+    token,
+  );
+  if (!confirm.data) throw new Error(`MFA enrolment failed: ${JSON.stringify(confirm.errors)}`);
+  return { secret, token: confirm.data.confirmMfaEnrollment.token };
+}
+
+/** An Admin session at AAL2, ready for Admin writes. */
+export async function adminWithMfa(app: TestApp, org: TestOrg) {
+  const token = await login(app, org.adminEmail);
+  return enrolMfa(app, token);
+}
+
+const CREATE_USER = `mutation($input: CreateUserInput!, $j: String!) { createUser(input: $input, justification: $j) { id email } }`;
+
+/** Creates a user with a built-in or custom role through the API, as an Admin would. */
+export async function createUserWithRole(app: TestApp, adminToken: string, roleId: string, label = 'user') {
+  const email = `${label}-${randomBytes(4).toString('hex')}@example.test`;
+  const res = await app.gql<{ createUser: { id: string } }>(
+    CREATE_USER,
+    { input: { email, name: `${label} person`, roleId, password: TEST_PASSWORD }, j: 'onboarding for the test suite' },
+    adminToken,
+  );
+  if (!res.data) throw new Error(`createUser failed: ${JSON.stringify(res.errors)}`);
+  return { id: res.data.createUser.id, email };
+}
+
+export const codeOf = (res: { errors?: GqlError[] }) => res.errors?.[0]?.extensions?.code;
