@@ -26,7 +26,12 @@ export class AuthResolver {
     return this.service(ctx).logout(actorOf(ctx));
   }
 
-  @Mutation(() => AuthPayloadType, { description: 'Proves a TOTP code: returns an AAL2 token and ends the AAL1 one.' })
+  // Nullable so that each aliased attempt in a document runs and is counted on its own: a
+  // non-null field would stop the document at the first refusal and hide the per-call limit.
+  @Mutation(() => AuthPayloadType, {
+    nullable: true,
+    description: 'Proves a TOTP code: returns an AAL2 token and ends the AAL1 one. Null when refused (see errors).',
+  })
   stepUp(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext) {
     return this.service(ctx).stepUp(actorOf(ctx), ctx.db, code);
   }
