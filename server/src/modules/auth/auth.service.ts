@@ -21,6 +21,7 @@ export type AuthPayload = { token: string; expiresAt: Date; aal: Aal; mfaRequire
 
 const loginInput = z.object({ email: z.string().trim().toLowerCase().min(1).max(320), password: z.string().min(1).max(1024) });
 const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema });
+const totpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
 const INVALID_LOGIN = 'Invalid email or password';
 
 /** Sign-in, sessions, TOTP enrolment and step-up. */
@@ -58,8 +59,9 @@ export class AuthService {
     return true;
   }
 
-  async stepUp(actor: Actor, db: RequestDb, code: string): Promise<AuthPayload> {
+  async stepUp(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
     noteAudit({ resourceType: 'session', resourceId: actor.session.jti });
+    const { code } = parseInput(z.object({ code: totpCode }), { code: input });
     await this.checkMfaLimits(actor);
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['mfaSecretEnc']);
@@ -84,8 +86,9 @@ export class AuthService {
     return { secret, otpauthUrl, qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
   }
 
-  async confirmMfaEnrollment(actor: Actor, db: RequestDb, code: string): Promise<AuthPayload> {
+  async confirmMfaEnrollment(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
     noteAudit({ resourceType: 'user', resourceId: actor.userId });
+    const { code } = parseInput(z.object({ code: totpCode }), { code: input });
     await this.checkMfaLimits(actor);
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['mfaPendingEnc']);
