@@ -12,6 +12,7 @@ import { AttemptLimiter } from '@/lib/kv/attempt-limiter';
 import { memoryKv, redisKv } from '@/lib/kv/kv-store';
 import { createLogger, type Logger } from '@/lib/logger';
 import { AuditBatcher } from '@/modules/audit/audit-batcher';
+import { ensureFirstAdmin } from '@/modules/orgs/ensure-first-admin';
 import { AuditChainer } from '@/modules/audit/audit-chainer';
 import { AccessTokens } from '@/modules/auth/access-token';
 import { SessionRevocation } from '@/modules/auth/session-revocation';
@@ -42,6 +43,15 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
 
     const orm: MikroORM = await createOrm({ url: databaseUrl, poolMax: embedded ? 1 : env.DATABASE_POOL_MAX });
     stops.push(() => orm.close(true));
+
+    if (env.FIRST_ADMIN_EMAIL && env.FIRST_ADMIN_PASSWORD) {
+      const outcome = await ensureFirstAdmin(orm, {
+        orgName: env.FIRST_ORG_NAME,
+        email: env.FIRST_ADMIN_EMAIL,
+        password: env.FIRST_ADMIN_PASSWORD,
+      });
+      if (outcome === 'created') logger.info({ email: env.FIRST_ADMIN_EMAIL }, 'first organization and Admin created');
+    }
 
     const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false }) : undefined;
     if (redis) stops.push(() => redis.quit());

@@ -10,6 +10,9 @@ import { inScopedTransaction } from '@/lib/db/request-db';
 import { createOrganization } from '@/modules/orgs/create-organization';
 import { password as passwordSchema } from '@/modules/users/user.service';
 import { buildBareSchema } from '@/app/schema';
+import { loadKeyRing } from '@/lib/crypto/key-ring';
+import { SecretBox } from '@/lib/crypto/secret-box';
+import { reencryptSecrets } from './reencrypt-secrets';
 import { verifyAuditCommand } from './verify-audit';
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../schema/schema.graphql');
@@ -19,7 +22,8 @@ const USAGE = `vigil <command>
   create-admin --org NAME --email EMAIL --name NAME --password PW
                                   create an organization, its built-in roles and its first Admin
   verify-audit [--org ORG_ID]     walk every audit chain; exit 1 naming the first entry that does not hold
-  emit-schema [--check]           write schema/schema.graphql (--check: fail when it is stale)`;
+  emit-schema [--check]           write schema/schema.graphql (--check: fail when it is stale)
+  reencrypt-secrets               re-encrypt every sealed secret under the newest key of the key ring`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -81,6 +85,19 @@ async function main(argv: string[]): Promise<number> {
       }
       await writeFile(SCHEMA_FILE, sdl);
       console.log(`wrote ${SCHEMA_FILE}`);
+      return 0;
+    }
+    case 'reencrypt-secrets': {
+      if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
+      const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS, file: env.ENCRYPTION_KEYS_FILE });
+      if (!ring) throw new Error('ENCRYPTION_KEYS or ENCRYPTION_KEYS_FILE is required');
+      const orm = await createOrm({ url: env.DATABASE_URL, poolMax: 1 });
+      try {
+        const result = await reencryptSecrets(orm, new SecretBox(ring), ring.currentKeyId);
+        for (const r of result) console.log(`${r.table}.${r.column}: ${r.rewritten} re-encrypted to ${ring.currentKeyId}`);
+      } finally {
+        await orm.close(true);
+      }
       return 0;
     }
     default:

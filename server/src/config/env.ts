@@ -43,6 +43,11 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(5).default(50),
     CORS_ORIGINS: csv.default([]),
+    // When set and the database has no organization yet, one is created with this first Admin
+    // (the quick start uses it; production uses the create-admin CLI command).
+    FIRST_ADMIN_EMAIL: z.email().optional(),
+    FIRST_ADMIN_PASSWORD: z.string().min(12).optional(),
+    FIRST_ORG_NAME: z.string().min(1).max(200).default('My organization'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -54,6 +59,7 @@ const schema = z
     need(!!env.JWT_SECRET, 'JWT_SECRET', 'production needs a signing key');
     need(!!(env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE), 'ENCRYPTION_KEYS', 'production needs a key ring');
     need(env.PUBLIC_ORIGIN.startsWith('https://'), 'PUBLIC_ORIGIN', 'production serves HTTPS only');
+    need(!env.FIRST_ADMIN_PASSWORD, 'FIRST_ADMIN_PASSWORD', 'production creates its first admin with the CLI');
   });
 
 export type Env = z.infer<typeof schema>;
