@@ -42,7 +42,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     ...overrides,
   });
   const vigil = await startVigil(env, createLogger(env.LOG_LEVEL));
-  const url = vigil.url!;
+  const url = vigil.url ?? 'http://unused.invalid';
   return {
     vigil,
     db,

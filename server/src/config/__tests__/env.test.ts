@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '../env';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://vigil_app@db/vigil',
+  REDIS_URL: 'redis://redis:6379',
+  JWT_SECRET: 'x'.repeat(44),
+  ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+  PUBLIC_ORIGIN: 'https://vigil.example.com',
+};
+
+describe('configuration', () => {
+  it('should start with embedded defaults when nothing is set outside production', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ NODE_ENV: 'development', VIGIL_MODE: 'all', PORT: 4000, DATA_DIR: './.data' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+  });
+
+  it('should accept a complete production configuration', () => {
+    expect(parseEnv(PRODUCTION).NODE_ENV).toBe('production');
+  });
+
+  it.each([
+    ['DATABASE_URL', 'production needs a PostgreSQL server'],
+    ['REDIS_URL', 'production needs Redis'],
+    ['JWT_SECRET', 'production needs a signing key'],
+    ['ENCRYPTION_KEYS', 'production needs a key ring'],
+  ])('should refuse production without %s', (name, message) => {
+    const env: Record<string, string | undefined> = { ...PRODUCTION, [name]: undefined };
+    expect(() => parseEnv(env)).toThrow(ConfigError);
+    expect(() => parseEnv(env)).toThrow(message);
+  });
+
+  it('should refuse production on a plain-HTTP origin', () => {
+    expect(() => parseEnv({ ...PRODUCTION, PUBLIC_ORIGIN: 'http://vigil.example.com' })).toThrow(/HTTPS only/);
+  });
+
+  it('should name every bad value when the configuration does not parse', () => {
+    try {
+      parseEnv({ PORT: 'eighty', VIGIL_MODE: 'both' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toMatch(/PORT/);
+      expect((err as Error).message).toMatch(/VIGIL_MODE/);
+    }
+  });
+});
