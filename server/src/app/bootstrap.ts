@@ -13,6 +13,10 @@ import { memoryKv, redisKv } from '@/lib/kv/kv-store';
 import { createLogger, type Logger } from '@/lib/logger';
 import { AuditBatcher } from '@/modules/audit/audit-batcher';
 import { ensureFirstAdmin } from '@/modules/orgs/ensure-first-admin';
+import { verifyChainsJob } from '@/modules/audit/jobs/verify-chains.job';
+import { recurringSchedules } from '@/modules/scheduler/schedules';
+import type { JobHandler } from '@/lib/queue/job-registry';
+import { startBullmqRunner, startInProcessRunner, type JobRunner } from '@/lib/queue/job-runner';
 import { AuditChainer } from '@/modules/audit/audit-chainer';
 import { AccessTokens } from '@/modules/auth/access-token';
 import { SessionRevocation } from '@/modules/auth/session-revocation';
@@ -24,6 +28,7 @@ import { buildAppSchema } from './schema';
 export type Vigil = {
   deps: AppDeps;
   chainer: AuditChainer | undefined;
+  jobs: JobRunner;
   /** The listening address, when the mode serves the API. */
   url: string | undefined;
   stop(): Promise<void>;
@@ -91,6 +96,13 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       stops.push(() => chainer!.stop());
     }
 
+    const work = env.VIGIL_MODE !== 'api';
+    const jobOpts = { handlers: jobHandlers(deps), schedules: recurringSchedules(env), work, logger };
+    const jobs = env.REDIS_URL
+      ? await startBullmqRunner({ ...jobOpts, redisUrl: env.REDIS_URL, prefix: `${env.REDIS_KEY_PREFIX}bull` })
+      : startInProcessRunner(jobOpts);
+    stops.push(() => jobs.stop());
+
     let url: string | undefined;
     if (env.VIGIL_MODE !== 'worker') {
       const apollo = createGraphQLServer(deps, await buildAppSchema());
@@ -104,12 +116,15 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       url = `http://${env.HOST}:${port}`;
       logger.info({ url, mode: env.VIGIL_MODE }, 'Vigil API listening');
     }
-    return { deps, chainer, url, stop: stopAll };
+    return { deps, chainer, jobs, url, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
   }
 }
+
+/** One handler per registered job (lib/queue/job-registry.ts checks it). */
+const jobHandlers = (deps: AppDeps): JobHandler[] => [verifyChainsJob(deps)];
 
 async function resolveDatabase(env: Env, logger: Logger) {
   if (env.DATABASE_URL) {

@@ -42,6 +42,7 @@ const schema = z
     MFA_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(5).default(50),
+    AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().min(0.01).default(60),
     CORS_ORIGINS: csv.default([]),
     // When set and the database has no organization yet, one is created with this first Admin
     // (the quick start uses it; production uses the create-admin CLI command).

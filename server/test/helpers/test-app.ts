@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { generate } from 'otplib';
 import { parseEnv } from '@/config/env';
 import { startVigil, type Vigil } from '@/app/bootstrap';
@@ -59,8 +60,25 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     async stop() {
       await vigil.stop();
       await db.drop();
+      await dropRedisKeys(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     },
   };
+}
+
+/** Removes what a test app left in the shared Redis (denylist, limits, job schedulers). */
+async function dropRedisKeys(url: string | undefined, prefix: string) {
+  if (!url) return;
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export type TestOrg = Awaited<ReturnType<typeof createTestOrg>>;
