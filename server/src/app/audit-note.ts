@@ -1,9 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
- * What one root field did, for its audit entry. The audit middleware opens a note around each
- * root field; services fill in the resource they touched with `noteAudit()`. Kept in
- * AsyncLocalStorage so that aliased fields of one document each get their own entry.
+ * What one root field did, for its audit entry. The audit middleware opens a note for each root
+ * field (keyed by its response key, so aliased fields of one document each get their own); the
+ * service serving the field fills in the resource it touched through the AuditNoter it was
+ * given. Passed explicitly rather than through AsyncLocalStorage, whose promise hooks on Node 20
+ * cost every promise of every request (measured: BENCHMARKS.md).
  */
 export type AuditNote = {
   action: string;
@@ -19,12 +19,13 @@ export type AuditNote = {
   justification?: string;
 };
 
-const store = new AsyncLocalStorage<AuditNote>();
+export type AuditNoter = (patch: Partial<AuditNote>) => void;
 
-export const runWithAuditNote = <T>(note: AuditNote, fn: () => Promise<T>) => store.run(note, fn);
+export const noterFor =
+  (note: AuditNote): AuditNoter =>
+  (patch) => {
+    Object.assign(note, { ...patch, details: { ...note.details, ...patch.details } });
+  };
 
-export function noteAudit(patch: Partial<AuditNote>): void {
-  const note = store.getStore();
-  if (!note) return;
-  Object.assign(note, { ...patch, details: { ...note.details, ...patch.details } });
-}
+/** For calls outside a GraphQL root field (tests, jobs): notes go nowhere. */
+export const discardNotes: AuditNoter = () => undefined;

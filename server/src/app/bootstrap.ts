@@ -43,8 +43,14 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
   try {
     const { databaseUrl, adminUrl, embedded } = await resolveDatabase(env, logger);
     if (embedded) stops.push(() => embedded.stop());
-    const migrations = await runMigrations(adminUrl);
-    if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
+    // The app role may not change the schema: migrations run only with an administrator's URL
+    // (embedded mode has one; a deployment runs the `migrate` command or sets DATABASE_ADMIN_URL).
+    if (adminUrl) {
+      const migrations = await runMigrations(adminUrl);
+      if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
+    } else {
+      logger.info('DATABASE_ADMIN_URL not set: migrations are left to the `migrate` command');
+    }
 
     const orm: MikroORM = await createOrm({ url: databaseUrl, poolMax: embedded ? 1 : env.DATABASE_POOL_MAX });
     stops.push(() => orm.close(true));
@@ -93,6 +99,7 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
         onError: (err) => logger.error({ err }, 'audit chaining failed'),
       });
       chainer.start();
+      deps.auditChainer = chainer;
       stops.push(() => chainer!.stop());
     }
 
@@ -128,7 +135,7 @@ const jobHandlers = (deps: AppDeps): JobHandler[] => [verifyChainsJob(deps)];
 
 async function resolveDatabase(env: Env, logger: Logger) {
   if (env.DATABASE_URL) {
-    return { databaseUrl: env.DATABASE_URL, adminUrl: env.DATABASE_ADMIN_URL ?? env.DATABASE_URL, embedded: undefined };
+    return { databaseUrl: env.DATABASE_URL, adminUrl: env.DATABASE_ADMIN_URL, embedded: undefined };
   }
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres(env.DATA_DIR);
   logger.warn({ dataDir: env.DATA_DIR }, 'DATABASE_URL not set: embedded PostgreSQL (PGlite), for a first run only');

@@ -1,11 +1,12 @@
 import type { Request } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { AppError } from '@/lib/errors/app-error';
 import { RequestDb } from '@/lib/db/request-db';
 import { appendInTransaction } from '@/modules/audit/audit-inbox';
 import { insertAdminAuditEntries } from '@/modules/audit/admin-audit';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
+import { discardNotes, noterFor, type AuditNote, type AuditNoter } from './audit-note';
 import { RequestAudit } from './request-audit';
 import { authenticateBearer } from '@/modules/auth/authenticate';
 
@@ -13,6 +14,7 @@ import { authenticateBearer } from '@/modules/auth/authenticate';
 export class RequestContext {
   readonly audit: RequestAudit;
   private dbHandle: RequestDb | undefined;
+  private readonly fieldNotes = new Map<string, AuditNote>();
 
   constructor(
     readonly deps: AppDeps,
@@ -34,6 +36,19 @@ export class RequestContext {
       permissions: [...this.actor.permissions],
     });
     return this.dbHandle;
+  }
+
+  /** Called by the audit middleware as a root field starts. */
+  openFieldNote(responseKey: string, note: AuditNote): void {
+    this.fieldNotes.set(responseKey, note);
+  }
+
+  /** The audit noter of the root field being resolved. */
+  auditNoter(info: GraphQLResolveInfo): AuditNoter {
+    let path = info.path;
+    while (path.prev) path = path.prev;
+    const note = this.fieldNotes.get(String(path.key));
+    return note ? noterFor(note) : discardNotes;
   }
 
   /**

@@ -5,6 +5,7 @@ import type { SecretBox } from '@/lib/crypto/secret-box';
 import type { AttemptLimiter } from '@/lib/kv/attempt-limiter';
 import type { Logger } from '@/lib/logger';
 import type { AuditBatcher } from '@/modules/audit/audit-batcher';
+import type { AuditChainer } from '@/modules/audit/audit-chainer';
 import type { AccessTokens } from '@/modules/auth/access-token';
 import type { SessionRevocation } from '@/modules/auth/session-revocation';
 
@@ -18,6 +19,8 @@ export type AppDeps = {
   revocation: SessionRevocation;
   secrets: SecretBox;
   auditBatcher: AuditBatcher;
+  /** The chainer of this process (modes all and worker), for its delay figures. */
+  auditChainer?: AuditChainer;
   limits: {
     mfaPerUser: AttemptLimiter;
     mfaPerIp: AttemptLimiter;

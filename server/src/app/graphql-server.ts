@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context';
@@ -85,6 +85,13 @@ export function createGraphQLServer(deps: AppDeps, schema: GraphQLSchema): Apoll
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, commitAndAudit, introspectionForSignedIn, ApolloServerPluginLandingPageDisabled()],
+    // Responses are per user and never cached: the cache-control plugin's per-field hook only costs.
+    plugins: [
+      ...armor.plugins,
+      commitAndAudit,
+      introspectionForSignedIn,
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
 }

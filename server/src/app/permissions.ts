@@ -1,4 +1,6 @@
-import { and, allow, deny, shield } from 'graphql-shield';
+import type { GraphQLSchema } from 'graphql';
+import type { IMiddleware, IMiddlewareFieldMap } from 'graphql-middleware';
+import { and, deny, shield } from 'graphql-shield';
 import { forbidden } from '@/lib/errors/app-error';
 import { can, hasMfa, isAnyone, isAuthenticated, isJustified } from './rules';
 
@@ -7,8 +9,7 @@ const adminWrite = (permission: Parameters<typeof can>[0]) => and(can(permission
 
 /**
  * Every Query and Mutation field has an explicit rule here (a test walks the schema to prove
- * it); anything else is denied. Object types are reachable only through a root field that was
- * allowed, so their fields are open.
+ * it); a root field without one is denied by the fallback rule.
  */
 export const rootRules = {
   Query: {
@@ -37,24 +38,18 @@ export const rootRules = {
   },
 } as const;
 
-export const OPEN_OBJECT_TYPES = [
-  'Viewer',
-  'User',
-  'Role',
-  'Organization',
-  'AuthPayload',
-  'MfaEnrollment',
-  'PageInfo',
-  'UserConnection',
-  'AuditEntry',
-  'AuditEntryConnection',
-  'AuditChainStatus',
-] as const;
-
-export function buildPermissions() {
-  const types = Object.fromEntries(OPEN_OBJECT_TYPES.map((t) => [t, { '*': allow }]));
-  return shield(
-    { ...rootRules, ...types },
-    { fallbackRule: deny, allowExternalErrors: true, fallbackError: () => forbidden(), debug: false },
-  );
+/**
+ * The shield, applied to the root types only. Object types are reachable only through a root
+ * field that its rule allowed, and nothing below a root field decides access, so wrapping each
+ * of their fields (hundreds per list response) would cost CPU and decide nothing: measured,
+ * it more than doubled the server's CPU per request (BENCHMARKS.md).
+ */
+export function buildPermissions(schema: GraphQLSchema): IMiddleware {
+  const generated = shield(rootRules, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => forbidden(),
+    debug: false,
+  }).generate(schema) as Record<string, IMiddlewareFieldMap>;
+  return { Query: generated.Query!, Mutation: generated.Mutation! };
 }

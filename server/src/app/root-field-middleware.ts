@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { runWithAuditNote, type AuditNote } from './audit-note';
+import type { AuditNote } from './audit-note';
 import type { RequestContext } from './context';
 import { outcomeOf } from './request-audit';
 
@@ -24,17 +24,16 @@ export const auditRootField = async (
     details: info.path.key !== info.fieldName ? { alias: info.path.key } : {},
     justification: typeof args.justification === 'string' ? args.justification.trim() : undefined,
   };
-  return runWithAuditNote(note, async () => {
-    try {
-      const result: unknown = await resolve(parent, args, ctx, info);
-      if (result instanceof Error) ctx.audit.record(note, outcomeOf(result), result);
-      else ctx.audit.record(note, 'allowed');
-      return result;
-    } catch (err) {
-      ctx.audit.record(note, outcomeOf(err), err);
-      throw err;
-    }
-  });
+  ctx.openFieldNote(String(info.path.key), note);
+  try {
+    const result: unknown = await resolve(parent, args, ctx, info);
+    if (result instanceof Error) ctx.audit.record(note, outcomeOf(result), result);
+    else ctx.audit.record(note, 'allowed');
+    return result;
+  } catch (err) {
+    ctx.audit.record(note, outcomeOf(err), err);
+    throw err;
+  }
 };
 
 /**

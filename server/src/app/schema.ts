@@ -25,7 +25,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   return applyMiddleware(
     schema,
     { Query: auditRootField, Mutation: auditRootField },
-    buildPermissions(),
+    buildPermissions(schema),
     { Mutation: mutationSavepoint },
   );
 }

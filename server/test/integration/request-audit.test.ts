@@ -100,13 +100,16 @@ describe('audit entries of GraphQL requests', () => {
     await Promise.all(Array.from({ length: 20 }, () => app.gql('{ me { aal } }', {}, admin)));
     await app.vigil.chainer!.drain();
     const res = await app.gql<{ auditChainStatus: { valid: boolean; checkedEntries: number; pendingEntries: number; headSeq: number } }>(
-      '{ auditChainStatus { valid checkedEntries headSeq pendingEntries firstInvalidSeq } }',
+      '{ auditChainStatus { valid checkedEntries headSeq pendingEntries firstInvalidSeq chainDelayMs } }',
       {},
       admin,
     );
     expect(res.data!.auditChainStatus).toMatchObject({ valid: true, firstInvalidSeq: null });
     expect(res.data!.auditChainStatus.checkedEntries).toBeGreaterThan(20);
     expect(res.data!.auditChainStatus.headSeq).toBe(res.data!.auditChainStatus.checkedEntries);
+    const delay = (res.data!.auditChainStatus as unknown as { chainDelayMs: number }).chainDelayMs;
+    expect(delay).toBeGreaterThan(0);
+    expect(delay).toBeLessThan(500);
   });
 
   it('should page through entries newest first with filters', async () => {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@/app/context';
 import { actorOf } from '@/app/graphql/actor-of';
 import { AuditService } from './audit.service';
@@ -6,8 +7,8 @@ import { AuditChainStatusType, AuditEntryConnection, AuditFilterInput } from './
 
 @Resolver()
 export class AuditResolver {
-  private service(ctx: RequestContext) {
-    return new AuditService(ctx.db, ctx.deps.orm);
+  private service(ctx: RequestContext, info: GraphQLResolveInfo) {
+    return new AuditService(ctx.db, ctx.deps.orm, ctx.deps.auditChainer, ctx.auditNoter(info));
   }
 
   @Query(() => AuditEntryConnection, { description: 'Newest first.' })
@@ -15,13 +16,13 @@ export class AuditResolver {
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).list(actorOf(ctx), { filter, first, after });
+    return this.service(ctx, info).list(actorOf(ctx), { filter, first, after });
   }
 
   @Query(() => AuditChainStatusType)
-  auditChainStatus(@Ctx() ctx: RequestContext) {
-    return this.service(ctx).chainStatus(actorOf(ctx));
+  auditChainStatus(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).chainStatus(actorOf(ctx));
   }
 }

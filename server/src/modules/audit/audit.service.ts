@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { requirePermission } from '@/app/access';
 import type { Actor } from '@/app/actor';
-import { noteAudit } from '@/app/audit-note';
+import { discardNotes, type AuditNoter } from '@/app/audit-note';
 import { decodeCursor, encodeCursor } from '@/app/graphql/cursor';
 import { pageSize, parseInput } from '@/app/graphql/validate';
 import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { verifyOrgChain } from './audit-chain-reader';
+import type { AuditChainer } from './audit-chainer';
 import type { AuditFilter } from './audit-filter';
 import { listAuditEntries } from './audit-query';
 import { toAuditEntryType, type AuditFilterInput } from './audit.types';
@@ -27,6 +28,8 @@ export class AuditService {
   constructor(
     private readonly db: RequestDb,
     private readonly orm: MikroORM,
+    private readonly chainer?: AuditChainer,
+    private readonly note: AuditNoter = discardNotes,
   ) {}
 
   async list(actor: Actor, input: { filter?: AuditFilterInput | null; first: number; after?: string | null }) {
@@ -34,7 +37,7 @@ export class AuditService {
     const first = parseInput(pageSize, input.first);
     const filter: AuditFilter = parseInput(filterSchema, { ...(input.filter ?? {}) });
     const afterSeq = input.after ? (decodeCursor(input.after, ['number'])[0] as number) : null;
-    noteAudit({ resourceType: 'audit_log', details: { first } });
+    this.note({ resourceType: 'audit_log', details: { first } });
     // Reads run in the request's RLS scope: only this org's entries, only with audit:read.
     const page = await listAuditEntries(await this.db.em(), filter, first, afterSeq);
     return {
@@ -49,7 +52,7 @@ export class AuditService {
    */
   async chainStatus(actor: Actor) {
     requirePermission(actor, 'audit:read');
-    noteAudit({ resourceType: 'audit_log', action: 'query.auditChainStatus' });
+    this.note({ resourceType: 'audit_log', action: 'query.auditChainStatus' });
     const result = await verifyOrgChain(this.orm, actor.orgId);
     const pending = await inScopedTransaction(this.orm, { role: 'vigil_system', source: 'audit-status' }, async (em) => {
       const rows = (await em.execute('SELECT count(*)::int AS n FROM audit_inbox WHERE org_id = ?', [actor.orgId])) as { n: number }[];
@@ -62,6 +65,7 @@ export class AuditService {
       firstInvalidSeq: result.firstInvalidSeq,
       reason: result.message ?? result.reason,
       pendingEntries: pending,
+      chainDelayMs: this.chainer ? this.chainer.stats.recentWorstDelayMs : null,
       verifiedAt: new Date(),
     };
   }

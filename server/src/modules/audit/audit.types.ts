@@ -1,5 +1,5 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@/app/graphql/page-info';
 import type { ChainedAuditEntry } from './audit-entry';
 
@@ -126,6 +126,12 @@ export class AuditChainStatusType {
 
   @Field(() => Int, { description: 'Entries written but not yet linked into the chain.' })
   pendingEntries!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Worst delay between an entry being written and being chained over the last minute (ms), as seen by this server\'s chainer; null when this server does not chain.',
+  })
+  chainDelayMs!: number | null;
 
   @Field(() => Date)
   verifiedAt!: Date;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '@/lib/errors/app-error';
 
@@ -30,11 +30,12 @@ export type VerifiedSession = SessionClaims & {
 };
 
 export class AccessTokens {
-  private readonly key: Uint8Array;
+  // A KeyObject made once: jose would import a raw Uint8Array again on every verify.
+  private readonly key: KeyObject;
 
   constructor(secret: Buffer, private readonly now: () => number = Date.now) {
     if (secret.length < 32) throw new Error('JWT secret must be at least 32 bytes');
-    this.key = new Uint8Array(secret);
+    this.key = createSecretKey(secret);
   }
 
   /**

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@/app/context';
 import { actorOf } from '@/app/graphql/actor-of';
 import { ViewerType } from '@/modules/users/viewer.types';
@@ -7,23 +8,23 @@ import { AuthPayloadType, ChangePasswordInput, LoginInput, MfaEnrollmentType } f
 
 @Resolver()
 export class AuthResolver {
-  private service(ctx: RequestContext) {
-    return new AuthService(ctx.deps, ctx.ip);
+  private service(ctx: RequestContext, info: GraphQLResolveInfo) {
+    return new AuthService(ctx.deps, ctx.ip, ctx.auditNoter(info));
   }
 
   @Query(() => ViewerType, { description: 'The signed-in user, their organization and session.' })
-  me(@Ctx() ctx: RequestContext): Promise<ViewerType> {
-    return this.service(ctx).viewer(actorOf(ctx), ctx.db);
+  me(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ViewerType> {
+    return this.service(ctx, info).viewer(actorOf(ctx), ctx.db);
   }
 
   @Mutation(() => AuthPayloadType)
-  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext) {
-    return this.service(ctx).login(input);
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).login(input);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session at once.' })
-  logout(@Ctx() ctx: RequestContext) {
-    return this.service(ctx).logout(actorOf(ctx));
+  logout(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).logout(actorOf(ctx));
   }
 
   // Nullable so that each aliased attempt in a document runs and is counted on its own: a
@@ -32,22 +33,22 @@ export class AuthResolver {
     nullable: true,
     description: 'Proves a TOTP code: returns an AAL2 token and ends the AAL1 one. Null when refused (see errors).',
   })
-  stepUp(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext) {
-    return this.service(ctx).stepUp(actorOf(ctx), ctx.db, code);
+  stepUp(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).stepUp(actorOf(ctx), ctx.db, code);
   }
 
   @Mutation(() => MfaEnrollmentType)
-  beginMfaEnrollment(@Ctx() ctx: RequestContext) {
-    return this.service(ctx).beginMfaEnrollment(actorOf(ctx), ctx.db);
+  beginMfaEnrollment(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).beginMfaEnrollment(actorOf(ctx), ctx.db);
   }
 
   @Mutation(() => AuthPayloadType)
-  confirmMfaEnrollment(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext) {
-    return this.service(ctx).confirmMfaEnrollment(actorOf(ctx), ctx.db, code);
+  confirmMfaEnrollment(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).confirmMfaEnrollment(actorOf(ctx), ctx.db, code);
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Ends every session of the user and returns a new one.' })
-  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: RequestContext) {
-    return this.service(ctx).changePassword(actorOf(ctx), ctx.db, input);
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).changePassword(actorOf(ctx), ctx.db, input);
   }
 }

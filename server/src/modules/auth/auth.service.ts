@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Actor } from '@/app/actor';
-import { noteAudit } from '@/app/audit-note';
+import { discardNotes, type AuditNoter } from '@/app/audit-note';
 import type { AppDeps } from '@/app/deps';
 import { parseInput } from '@/app/graphql/validate';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/crypto/passwords';
@@ -29,6 +29,7 @@ export class AuthService {
   constructor(
     private readonly deps: AppDeps,
     private readonly ip: string | null,
+    private readonly note: AuditNoter = discardNotes,
   ) {}
 
   async login(input: unknown): Promise<AuthPayload> {
@@ -41,7 +42,7 @@ export class AuthService {
       em.findOne(User, { email }, { populate: ['passwordHash', 'mfaSecretEnc'] }),
     );
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (found) noteAudit({ orgId: found.orgId, actorId: found.id, resourceType: 'user', resourceId: found.id });
+    if (found) this.note({ orgId: found.orgId, actorId: found.id, resourceType: 'user', resourceId: found.id });
     if (!found || !ok || found.disabled) {
       await this.deps.limits.loginPerIp.recordFailure(ipKey);
       throw unauthenticated(INVALID_LOGIN);
@@ -49,18 +50,18 @@ export class AuthService {
     const role = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
       em.findOneOrFail(Role, { id: found.roleId }),
     );
-    noteAudit({ actorRole: role.name });
+    this.note({ actorRole: role.name });
     return this.issue(found, role, 1, null, 0);
   }
 
   async logout(actor: Actor): Promise<boolean> {
-    noteAudit({ resourceType: 'session', resourceId: actor.session.jti });
+    this.note({ resourceType: 'session', resourceId: actor.session.jti });
     await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
     return true;
   }
 
   async stepUp(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
-    noteAudit({ resourceType: 'session', resourceId: actor.session.jti });
+    this.note({ resourceType: 'session', resourceId: actor.session.jti });
     const { code } = parseInput(z.object({ code: totpCode }), { code: input });
     await this.checkMfaLimits(actor);
     const em = await db.em();
@@ -74,7 +75,7 @@ export class AuthService {
   }
 
   async beginMfaEnrollment(actor: Actor, db: RequestDb) {
-    noteAudit({ resourceType: 'user', resourceId: actor.userId });
+    this.note({ resourceType: 'user', resourceId: actor.userId });
     const em = await db.em();
     const user = await this.loadSelf(em, actor, []);
     // Replacing an enrolled factor needs the current one.
@@ -87,7 +88,7 @@ export class AuthService {
   }
 
   async confirmMfaEnrollment(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
-    noteAudit({ resourceType: 'user', resourceId: actor.userId });
+    this.note({ resourceType: 'user', resourceId: actor.userId });
     const { code } = parseInput(z.object({ code: totpCode }), { code: input });
     await this.checkMfaLimits(actor);
     const em = await db.em();
@@ -106,7 +107,7 @@ export class AuthService {
 
   async changePassword(actor: Actor, db: RequestDb, input: unknown): Promise<AuthPayload> {
     const data = parseInput(changePasswordInput, input);
-    noteAudit({ resourceType: 'user', resourceId: actor.userId });
+    this.note({ resourceType: 'user', resourceId: actor.userId });
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['passwordHash']);
     if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
@@ -122,7 +123,7 @@ export class AuthService {
 
   /** The viewer for a valid session (the `me` query). */
   async viewer(actor: Actor, db: RequestDb): Promise<ViewerType> {
-    noteAudit({ resourceType: 'user', resourceId: actor.userId });
+    this.note({ resourceType: 'user', resourceId: actor.userId });
     return this.loadViewer(db, actor.userId, {
       permissions: [...actor.permissions],
       aal: actor.aal,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@/app/context';
 import { actorOf } from '@/app/graphql/actor-of';
 import { PERMISSIONS } from './permission-catalog';
@@ -7,18 +8,18 @@ import { CreateRoleInput, RoleType, UpdateRoleInput } from './role.types';
 
 @Resolver()
 export class RoleResolver {
-  private service(ctx: RequestContext) {
-    return new RoleService(ctx.db, ctx.deps.revocation);
+  private service(ctx: RequestContext, info: GraphQLResolveInfo) {
+    return new RoleService(ctx.db, ctx.deps.revocation, ctx.auditNoter(info));
   }
 
   @Query(() => [RoleType])
-  roles(@Ctx() ctx: RequestContext) {
-    return this.service(ctx).list(actorOf(ctx));
+  roles(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).list(actorOf(ctx));
   }
 
   @Query(() => RoleType)
-  role(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return this.service(ctx).get(actorOf(ctx), id);
+  role(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).get(actorOf(ctx), id);
   }
 
   @Query(() => [String], { description: 'Every permission a role can hold: `<resource>:read|write`.' })
@@ -30,9 +31,9 @@ export class RoleResolver {
   createRole(
     @Arg('input', () => CreateRoleInput) input: CreateRoleInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).create(actorOf(ctx), input);
+    return this.service(ctx, info).create(actorOf(ctx), input);
   }
 
   @Mutation(() => RoleType, { description: "Changing permissions ends the sessions of the role's users." })
@@ -40,17 +41,17 @@ export class RoleResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).update(actorOf(ctx), id, input);
+    return this.service(ctx, info).update(actorOf(ctx), id, input);
   }
 
   @Mutation(() => Boolean)
   deleteRole(
     @Arg('id', () => ID) id: string,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).delete(actorOf(ctx), id);
+    return this.service(ctx, info).delete(actorOf(ctx), id);
   }
 }

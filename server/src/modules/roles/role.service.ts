@@ -2,7 +2,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import type { Actor } from '@/app/actor';
 import { requirePermission } from '@/app/access';
-import { noteAudit } from '@/app/audit-note';
+import { discardNotes, type AuditNoter } from '@/app/audit-note';
 import { parseInput, uuid } from '@/app/graphql/validate';
 import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import type { RequestDb } from '@/lib/db/request-db';
@@ -33,11 +33,12 @@ export class RoleService {
   constructor(
     private readonly db: RequestDb,
     private readonly revocation: SessionRevocation,
+    private readonly note: AuditNoter = discardNotes,
   ) {}
 
   async list(actor: Actor): Promise<RoleType[]> {
     requirePermission(actor, 'roles:read');
-    noteAudit({ resourceType: 'role' });
+    this.note({ resourceType: 'role' });
     const rows = await this.db.readRows<RoleRow>(`${ROLE_SQL} ORDER BY r.built_in DESC, r.name`);
     return rows.map(toRoleType);
   }
@@ -45,7 +46,7 @@ export class RoleService {
   async get(actor: Actor, id: string): Promise<RoleType> {
     requirePermission(actor, 'roles:read');
     const roleId = parseInput(uuid, id);
-    noteAudit({ resourceType: 'role', resourceId: roleId });
+    this.note({ resourceType: 'role', resourceId: roleId });
     const [row] = await this.db.readRows<RoleRow>(`${ROLE_SQL} WHERE r.id = ${pg.escapeLiteral(roleId)}::uuid`);
     if (!row) throw notFound('Role');
     return toRoleType(row);
@@ -54,7 +55,7 @@ export class RoleService {
   async create(actor: Actor, input: unknown): Promise<RoleType> {
     requirePermission(actor, 'roles:write');
     const data = parseInput(createInput, input);
-    noteAudit({ resourceType: 'role', details: { name: data.name, permissions: data.permissions } });
+    this.note({ resourceType: 'role', details: { name: data.name, permissions: data.permissions } });
     const em = await this.db.em();
     const role = em.create(Role, {
       orgId: actor.orgId,
@@ -64,7 +65,7 @@ export class RoleService {
       builtIn: false,
     } as Role);
     await this.flushUnique(em);
-    noteAudit({ resourceId: role.id });
+    this.note({ resourceId: role.id });
     return this.get(actor, role.id);
   }
 
@@ -72,7 +73,7 @@ export class RoleService {
     requirePermission(actor, 'roles:write');
     const roleId = parseInput(uuid, id);
     const data = parseInput(updateInput, input);
-    noteAudit({ resourceType: 'role', resourceId: roleId, details: { changes: data } });
+    this.note({ resourceType: 'role', resourceId: roleId, details: { changes: data } });
     const em = await this.db.em();
     const role = await this.loadCustom(roleId);
     const before = role.permissions;
@@ -84,7 +85,7 @@ export class RoleService {
       // Tokens carry permissions: everyone holding this role signs in again.
       const holders = await em.find(User, { roleId }, { fields: ['id'] });
       await Promise.all(holders.map((u) => this.revocation.revokeAllSessionsOf(u.id)));
-      noteAudit({ details: { previousPermissions: before, sessionsRevoked: holders.length } });
+      this.note({ details: { previousPermissions: before, sessionsRevoked: holders.length } });
     }
     return this.get(actor, roleId);
   }
@@ -92,11 +93,11 @@ export class RoleService {
   async delete(actor: Actor, id: string): Promise<boolean> {
     requirePermission(actor, 'roles:write');
     const roleId = parseInput(uuid, id);
-    noteAudit({ resourceType: 'role', resourceId: roleId });
+    this.note({ resourceType: 'role', resourceId: roleId });
     const em = await this.db.em();
     const role = await this.loadCustom(roleId);
     if ((await em.count(User, { roleId })) > 0) throw conflict('The role is still assigned to users');
-    noteAudit({ details: { name: role.name } });
+    this.note({ details: { name: role.name } });
     em.remove(role);
     await em.flush();
     return true;

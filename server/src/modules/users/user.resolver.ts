@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '@/app/context';
 import { actorOf } from '@/app/graphql/actor-of';
 import { UserService } from './user.service';
@@ -6,8 +7,8 @@ import { CreateUserInput, UpdateUserInput, UserConnection, UserType } from './us
 
 @Resolver()
 export class UserResolver {
-  private service(ctx: RequestContext) {
-    return new UserService(ctx.db, ctx.deps.revocation);
+  private service(ctx: RequestContext, info: GraphQLResolveInfo) {
+    return new UserService(ctx.db, ctx.deps.revocation, ctx.auditNoter(info));
   }
 
   @Query(() => UserConnection)
@@ -15,23 +16,23 @@ export class UserResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).list(actorOf(ctx), { first, after, search });
+    return this.service(ctx, info).list(actorOf(ctx), { first, after, search });
   }
 
   @Query(() => UserType)
-  user(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return this.service(ctx).get(actorOf(ctx), id);
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.service(ctx, info).get(actorOf(ctx), id);
   }
 
   @Mutation(() => UserType)
   createUser(
     @Arg('input', () => CreateUserInput) input: CreateUserInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).create(actorOf(ctx), input);
+    return this.service(ctx, info).create(actorOf(ctx), input);
   }
 
   @Mutation(() => UserType)
@@ -39,9 +40,9 @@ export class UserResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).update(actorOf(ctx), id, input);
+    return this.service(ctx, info).update(actorOf(ctx), id, input);
   }
 
   @Mutation(() => UserType, { description: "Changes a user's role and ends all of their sessions." })
@@ -49,8 +50,8 @@ export class UserResolver {
     @Arg('userId', () => ID) userId: string,
     @Arg('roleId', () => ID) roleId: string,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
   ) {
-    return this.service(ctx).assignRole(actorOf(ctx), userId, roleId);
+    return this.service(ctx, info).assignRole(actorOf(ctx), userId, roleId);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '@/app/actor';
 import { requirePermission } from '@/app/access';
-import { noteAudit } from '@/app/audit-note';
+import { discardNotes, type AuditNoter } from '@/app/audit-note';
 import { decodeCursor, encodeCursor } from '@/app/graphql/cursor';
 import { parseInput, pageSize, uuid } from '@/app/graphql/validate';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/crypto/passwords';
@@ -35,6 +35,7 @@ export class UserService {
   constructor(
     private readonly db: RequestDb,
     private readonly revocation: SessionRevocation,
+    private readonly note: AuditNoter = discardNotes,
   ) {}
 
   async list(actor: Actor, input: { first: number; after?: string | null; search?: string | null }) {
@@ -42,7 +43,7 @@ export class UserService {
     const { first, after, search } = parseInput(listInput, input);
     const cursor = after ? (decodeCursor(after, ['string', 'string']) as [string, string]) : undefined;
     if (cursor) parseInput(uuid, cursor[1]);
-    noteAudit({ resourceType: 'user', details: { first, search: search ?? undefined } });
+    this.note({ resourceType: 'user', details: { first, search: search ?? undefined } });
     const rows = await this.db.readRows<UserRow>(
       listUsersSql({ limit: first + 1, after: cursor, search: search ?? undefined }),
     );
@@ -56,7 +57,7 @@ export class UserService {
 
   async get(actor: Actor, id: string): Promise<UserType> {
     const userId = parseInput(uuid, id);
-    noteAudit({ resourceType: 'user', resourceId: userId });
+    this.note({ resourceType: 'user', resourceId: userId });
     if (!actor.permissions.has('users:read') && userId !== actor.userId) throw notFound('User');
     const [row] = await this.db.readRows<UserRow>(userByIdSql(userId));
     if (!row) throw notFound('User');
@@ -66,7 +67,7 @@ export class UserService {
   async create(actor: Actor, input: unknown): Promise<UserType> {
     requirePermission(actor, 'users:write');
     const data = parseInput(createInput, input);
-    noteAudit({ resourceType: 'user', details: { email: data.email, roleId: data.roleId } });
+    this.note({ resourceType: 'user', details: { email: data.email, roleId: data.roleId } });
     const em = await this.db.em();
     const role = await em.findOne(Role, { id: data.roleId });
     if (!role) throw notFound('Role');
@@ -83,7 +84,7 @@ export class UserService {
       if (sqlState(err) === UNIQUE_VIOLATION) throw conflict('A user with this email already exists');
       throw err;
     }
-    noteAudit({ resourceId: user.id });
+    this.note({ resourceId: user.id });
     return this.get(actor, user.id);
   }
 
@@ -91,7 +92,7 @@ export class UserService {
     requirePermission(actor, 'users:write');
     const userId = parseInput(uuid, id);
     const data = parseInput(updateInput, input);
-    noteAudit({ resourceType: 'user', resourceId: userId, details: { changes: data } });
+    this.note({ resourceType: 'user', resourceId: userId, details: { changes: data } });
     const user = await this.load(userId);
     if (data.disabled === true && userId === actor.userId) throw forbidden('You cannot disable yourself');
     if (data.name != null) user.name = data.name;
@@ -105,12 +106,12 @@ export class UserService {
     requirePermission(actor, 'users:write');
     requirePermission(actor, 'roles:write');
     const ids = parseInput(z.object({ userId: uuid, roleId: uuid }), { userId, roleId });
-    noteAudit({ resourceType: 'user', resourceId: ids.userId, details: { roleId: ids.roleId } });
+    this.note({ resourceType: 'user', resourceId: ids.userId, details: { roleId: ids.roleId } });
     const user = await this.load(ids.userId);
     const em = await this.db.em();
     const role = await em.findOne(Role, { id: ids.roleId });
     if (!role) throw notFound('Role');
-    noteAudit({ details: { fromRoleId: user.roleId, role: role.name } });
+    this.note({ details: { fromRoleId: user.roleId, role: role.name } });
     user.roleId = role.id;
     await em.flush();
     // A role change ends every session of the user: their tokens carry the old permissions.

@@ -1,0 +1,303 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { scopePreamble } from '@/lib/db/db-scope';
+import { withRawClient } from '@/lib/db/raw-client';
+import { computeEntryHash, GENESIS_HASH, type AuditActorType, type AuditOutcome } from './audit-entry';
+import { to as copyTo } from 'pg-copy-streams';
+import { atIsoSql } from './audit-sql';
+import { copyTextRows, copyTextValue, drainCopy } from './copy-text';
+
+export type AuditChainerOptions = {
+  intervalMs?: number;
+  /** Inbox entries per chaining transaction at most. */
+  batchSize?: number;
+  onError?: (err: unknown) => void;
+  /** Called after each non-empty batch (metrics, benchmarks). */
+  onBatch?: (batch: ChainBatchReport) => void;
+};
+
+export type ChainBatchReport = { entries: number; worstDelayMs: number; durationMs: number };
+
+export type AuditChainerStats = {
+  entriesChained: number;
+  batches: number;
+  /** now − entry.at when chained, worst since start (ms). */
+  worstDelayMs: number;
+  /** The same, worst over the last minute (ms). */
+  recentWorstDelayMs: number;
+  /** The same, worst in the last non-empty batch (ms). */
+  lastDelayMs: number;
+  lastBatchSize: number;
+};
+
+// Chainers on all replicas take this lock per batch, so one batch at a time chains.
+const CHAINER_LOCK_KEY = 7461002;
+const RECENT_WINDOW_MS = 60_000;
+
+type InboxRow = {
+  ctid: string;
+  orgId: string;
+  at: string;
+  actorType: AuditActorType;
+  actorId: string | null;
+  actorRole: string | null;
+  systemSource: string | null;
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  dealId: string | null;
+  ipAddress: string | null;
+  outcome: AuditOutcome;
+  details: Record<string, unknown>;
+  headSeq: string | null;
+  headHash: string | null;
+};
+
+type Head = { seq: number; hash: string };
+type SimpleResults<T extends pg.QueryResultRow> = Array<pg.QueryResult<T>>;
+
+// Round trip 1 opens the transaction and takes the chainer lock; chainers of other replicas are
+// excluded by it until commit. synchronous_commit = off: if the server crashes before this commit
+// reaches disk, the whole chaining transaction is lost, inbox deletions included, and the next run
+// chains the same entries in the same order to the same hashes. Writers' commits stay synchronous.
+const openBatchSql = (preamble: string) => `BEGIN; ${preamble} SET LOCAL synchronous_commit = off;
+  SELECT pg_try_advisory_xact_lock(${CHAINER_LOCK_KEY}) AS ok`;
+
+// Round trip 2 streams the batch with each org's head (COPY: a chunk is decoded once, not field
+// by field). An entry is taken only when every transaction with a lower xid has ended
+// (xid < xmin of the snapshot): no entry can still appear below it, so (xid, id) is a total order
+// the chain follows.
+const readBatchSql = (limit: number) => `COPY (
+  SELECT i.ctid, i.org_id, ${atIsoSql('i.at')}, i.actor_type, i.actor_id, i.actor_role, i.system_source,
+    i.action, i.resource_type, i.resource_id, i.deal_id, i.ip_address, i.outcome, i.details, h.seq, h.hash
+  FROM audit_inbox i LEFT JOIN audit_chain_heads h ON h.org_id = i.org_id
+  WHERE i.xid < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY i.xid, i.id LIMIT ${limit}) TO STDOUT`;
+
+function inboxRow(f: string[]): InboxRow {
+  const v = copyTextValue;
+  return {
+    ctid: f[0]!,
+    orgId: f[1]!,
+    at: f[2]!,
+    actorType: f[3] as AuditActorType,
+    actorId: v(f[4]!),
+    actorRole: v(f[5]!),
+    systemSource: v(f[6]!),
+    action: v(f[7]!)!,
+    resourceType: v(f[8]!),
+    resourceId: v(f[9]!),
+    dealId: v(f[10]!),
+    ipAddress: v(f[11]!),
+    outcome: f[12] as AuditOutcome,
+    details: JSON.parse(v(f[13]!)!) as Record<string, unknown>,
+    headSeq: v(f[14]!),
+    headHash: v(f[15]!),
+  };
+}
+
+/** A dollar-quoted literal under a tag the text does not contain. */
+export function dollarQuote(text: string): string {
+  let tag = 'q';
+  while (text.includes(`$${tag}$`)) tag += Math.floor(Math.random() * 36).toString(36);
+  return `$${tag}$${text}$${tag}$`;
+}
+
+const CTID = /^\(\d+,\d+\)$/;
+
+// Round trip 2 inserts the chained entries, removes them from the inbox, moves the heads and
+// commits: one simple-query message. Inbox rows are never updated, so the ctids read in round
+// trip 1 still name them.
+function writeBatchSql(records: string, ctids: readonly string[], heads: string): string {
+  if (!ctids.every((c) => CTID.test(c))) throw new Error('audit chainer: unexpected ctid');
+  return `WITH
+  chained AS (
+    INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, actor_role, system_source, action,
+      resource_type, resource_id, deal_id, ip_address, outcome, details, prev_hash, hash)
+    SELECT org_id, seq, at, actor_type, actor_id, actor_role, system_source, action, resource_type,
+      resource_id, deal_id, ip_address, outcome, details, prev_hash, hash
+    FROM json_to_recordset(${dollarQuote(records)}::json) AS r(org_id uuid, seq bigint, at timestamptz,
+      actor_type text, actor_id text, actor_role text, system_source text, action text, resource_type text,
+      resource_id text, deal_id text, ip_address text, outcome text, details jsonb, prev_hash text, hash text)
+    RETURNING 1),
+  taken AS (DELETE FROM audit_inbox WHERE ctid = ANY ('{${ctids.map((c) => `"${c}"`).join(',')}}'::tid[]) RETURNING 1),
+  heads AS (
+    INSERT INTO audit_chain_heads (org_id, seq, hash, updated_at)
+    SELECT org_id, seq, hash, now() FROM json_to_recordset(${dollarQuote(heads)}::json) AS h(org_id uuid, seq bigint, hash text)
+    ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM chained)::int AS chained, (SELECT count(*) FROM taken)::int AS taken;
+  COMMIT`;
+}
+
+/**
+ * Moves finished inbox entries into audit_log: per-org gapless seq continuing from
+ * audit_chain_heads, hashes computed here, insert + inbox delete + head update in one transaction
+ * as vigil_system, in two round trips. Start one per process; replicas exclude each other with an
+ * advisory lock.
+ */
+export class AuditChainer {
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private readonly preamble = scopePreamble({ role: 'vigil_system', source: 'audit-chainer' });
+  private tail: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private recent: Array<{ t: number; delayMs: number }> = [];
+  private readonly counters: Omit<AuditChainerStats, 'recentWorstDelayMs'> = {
+    entriesChained: 0,
+    batches: 0,
+    worstDelayMs: 0,
+    lastDelayMs: 0,
+    lastBatchSize: 0,
+  };
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly options: AuditChainerOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? 50;
+    this.batchSize = options.batchSize ?? 5000;
+  }
+
+  get stats(): AuditChainerStats {
+    const since = Date.now() - RECENT_WINDOW_MS;
+    this.recent = this.recent.filter((r) => r.t >= since);
+    const recentWorstDelayMs = this.recent.reduce((m, r) => Math.max(m, r.delayMs), 0);
+    return { ...this.counters, recentWorstDelayMs };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stops the timer, then chains what is ready (bounded by `timeoutMs`). */
+  async stop(timeoutMs = 5000): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.tail.catch(() => undefined);
+    await this.drain(timeoutMs);
+  }
+
+  /** Chains one batch; returns how many entries it chained. Calls are serialized. */
+  chainOnce(): Promise<number> {
+    const run = this.tail.then(() => withRawClient(this.orm, (c) => this.chainBatch(c)));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Chains until the inbox is empty: entries of transactions still open are waited for, up to
+   * `timeoutMs`. For tests, shutdown and benchmarks.
+   */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const chained = await this.chainOnce();
+      if (chained > 0) continue;
+      if ((await this.inboxSize()) === 0) return;
+      if (Date.now() > deadline) throw new Error('audit chainer: inbox did not drain in time');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  waitUntilChained(timeoutMs?: number): Promise<void> {
+    return this.drain(timeoutMs);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  // Catch up in full batches; the next tick is due one interval after this one began, so a slow
+  // batch is not followed by a full interval of sleep on top.
+  private async tick(): Promise<void> {
+    const began = Date.now();
+    try {
+      while (this.running && (await this.chainOnce()) >= this.batchSize);
+    } catch (err) {
+      this.options.onError?.(err);
+    }
+    this.schedule(Math.max(0, this.intervalMs - (Date.now() - began)));
+  }
+
+  private async inboxSize(): Promise<number> {
+    return withRawClient(this.orm, async (c) => {
+      const res = (await c.query(`${this.preamble} SELECT count(*)::int AS n FROM audit_inbox`)) as unknown as SimpleResults<{
+        n: number;
+      }>;
+      return res[res.length - 1]!.rows[0]!.n;
+    });
+  }
+
+  private async chainBatch(client: pg.PoolClient): Promise<number> {
+    const began = performance.now();
+    const opened = (await client.query(openBatchSql(this.preamble))) as unknown as SimpleResults<{ ok: boolean }>;
+    if (!opened[opened.length - 1]!.rows[0]!.ok) {
+      await client.query('ROLLBACK');
+      return 0;
+    }
+    const rows: InboxRow[] = [];
+    const copy = client.query(copyTo(readBatchSql(this.batchSize)));
+    try {
+      for await (const batch of copyTextRows(copy)) for (const fields of batch) rows.push(inboxRow(fields));
+    } finally {
+      await drainCopy(copy);
+    }
+    if (rows.length === 0) {
+      await client.query('COMMIT');
+      return 0;
+    }
+    const { records, heads, worstDelayMs } = this.chain(rows);
+    const written = (await client.query(
+      writeBatchSql(JSON.stringify(records), rows.map((r) => r.ctid), JSON.stringify(heads)),
+    )) as unknown as SimpleResults<{ chained: number; taken: number }>;
+    const counts = written.find((r) => r.command === 'SELECT')?.rows[0];
+    if (counts?.chained !== rows.length || counts.taken !== rows.length) {
+      throw new Error(`audit chainer: chained ${counts?.chained}, took ${counts?.taken} of ${rows.length}`);
+    }
+    this.record(rows.length, worstDelayMs);
+    this.options.onBatch?.({ entries: rows.length, worstDelayMs, durationMs: performance.now() - began });
+    return rows.length;
+  }
+
+  private chain(rows: InboxRow[]) {
+    const now = Date.now();
+    let worstDelayMs = 0;
+    const heads = new Map<string, Head>();
+    for (const r of rows) {
+      if (r.headSeq !== null && r.headHash !== null) heads.set(r.orgId, { seq: Number(r.headSeq), hash: r.headHash });
+    }
+    const records = rows.map(({ ctid: _ctid, headSeq: _seq, headHash: _hash, ...entry }) => {
+      const head = heads.get(entry.orgId) ?? { seq: 0, hash: GENESIS_HASH };
+      const seq = head.seq + 1;
+      const hash = computeEntryHash(head.hash, { ...entry, seq });
+      heads.set(entry.orgId, { seq, hash });
+      worstDelayMs = Math.max(worstDelayMs, now - Date.parse(entry.at));
+      return {
+        org_id: entry.orgId, seq, at: entry.at, actor_type: entry.actorType, actor_id: entry.actorId,
+        actor_role: entry.actorRole, system_source: entry.systemSource, action: entry.action,
+        resource_type: entry.resourceType, resource_id: entry.resourceId, deal_id: entry.dealId,
+        ip_address: entry.ipAddress, outcome: entry.outcome, details: entry.details,
+        prev_hash: head.hash, hash,
+      };
+    });
+    const touched = [...new Set(rows.map((r) => r.orgId))];
+    return { records, heads: touched.map((orgId) => ({ org_id: orgId, ...heads.get(orgId)! })), worstDelayMs };
+  }
+
+  private record(count: number, delayMs: number): void {
+    this.counters.entriesChained += count;
+    this.counters.batches += 1;
+    this.counters.lastBatchSize = count;
+    this.counters.lastDelayMs = delayMs;
+    this.counters.worstDelayMs = Math.max(this.counters.worstDelayMs, delayMs);
+    const t = Date.now();
+    this.recent.push({ t, delayMs });
+    if (this.recent.length > 4096) this.recent = this.recent.filter((r) => r.t >= t - RECENT_WINDOW_MS);
+  }
+}

@@ -1,0 +1,58 @@
+import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { scopePreamble, type DbScope } from '@/lib/db/db-scope';
+import { withRawClient } from '@/lib/db/raw-client';
+import { auditFilterSql, type AuditFilter } from './audit-filter';
+import { atIsoSql } from './audit-sql';
+
+export const AUDIT_CSV_COLUMNS = [
+  'seq', 'at', 'actor_type', 'actor_id', 'actor_role', 'system_source', 'action', 'resource_type',
+  'resource_id', 'deal_id', 'ip_address', 'outcome', 'details', 'prev_hash', 'hash',
+] as const;
+
+export type AuditCsvOptions = {
+  /** End `writable` when done (default true); false to write more after the CSV. */
+  end?: boolean;
+};
+
+/** The COPY statement for a filter. Values are validated and inlined as escaped literals. */
+export function auditCsvCopySql(filter: AuditFilter): string {
+  const where = auditFilterSql(filter, (v) => pg.escapeLiteral(v));
+  // `at` as the chain hashes it, so anyone can recompute the hashes from the file.
+  const columns = AUDIT_CSV_COLUMNS.map((c) => (c === 'at' ? `${atIsoSql()} AS at` : c)).join(', ');
+  return `COPY (SELECT ${columns} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY audit_log.seq)
+    TO STDOUT WITH (FORMAT csv, HEADER)`;
+}
+
+/**
+ * Streams the org's audit_log as CSV into `writable`, oldest first, with backpressure: memory
+ * stays flat whatever the size. The COPY runs in a read-only snapshot opened with the caller's
+ * scope, so RLS binds it (a vigil_user needs audit:read; vigil_system must give filter.orgId).
+ * Resolves with the number of rows.
+ */
+export async function streamAuditCsv(
+  orm: MikroORM,
+  scope: DbScope,
+  filter: AuditFilter,
+  writable: Writable,
+  options: AuditCsvOptions = {},
+): Promise<number> {
+  if (scope.role === 'vigil_system' && !filter.orgId) throw new Error('a system export must name its org');
+  const sql = auditCsvCopySql(filter);
+  return withRawClient(orm, async (client) => {
+    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble(scope)}`);
+    const copy = client.query(copyTo(sql));
+    try {
+      await pipeline(copy, writable, { end: options.end ?? true });
+    } catch (err) {
+      // A COPY cut off mid-stream leaves the connection unusable: close it so the pool drops it.
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    await client.query('COMMIT');
+    return copy.rowCount;
+  });
+}

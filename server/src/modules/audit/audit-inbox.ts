@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { inboxRecordsJson, type AuditEntryInput } from './audit-entry';
+import { inboxInsertSql } from './audit-sql';
+
+/**
+ * Appends entries inside the caller's transaction, which is already scoped (vigil_user for the
+ * entries' org, or vigil_system): the entry commits or rolls back with the state change it records.
+ * One statement whatever the number of entries. The chainer picks them up once the transaction ends.
+ */
+export async function appendInTransaction(em: EntityManager, entries: readonly AuditEntryInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  const ctx = em.getTransactionContext();
+  if (!ctx) throw new Error('appendInTransaction needs an open transaction (em.transactional)');
+  await em.getConnection().execute(inboxInsertSql('?'), [inboxRecordsJson(entries)], 'run', ctx);
+}

@@ -1,0 +1,83 @@
+import type { AuditActorType, AuditOutcome, ChainedAuditEntry } from './audit-entry';
+import { copyTextValue } from './copy-text';
+
+// SQL shared by the chainer, the verifier, listing and export.
+
+/**
+ * `at` rendered as JS `toISOString()` renders it (UTC, milliseconds, "Z"). The chainer hashes this
+ * text and the verifier re-reads it, so the session's TimeZone and DateStyle never matter.
+ */
+export const atIsoSql = (column = 'at') =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The inbox columns a writer sets; xid and id come from defaults (column grants enforce it). */
+export const INBOX_RECORD_COLUMNS = `org_id uuid, at timestamptz, actor_type text, actor_id text,
+  actor_role text, system_source text, action text, resource_type text, resource_id text,
+  deal_id text, ip_address text, outcome text, details jsonb`;
+
+const INBOX_COLUMN_LIST = `org_id, at, actor_type, actor_id, actor_role, system_source, action,
+  resource_type, resource_id, deal_id, ip_address, outcome, details`;
+
+/** One INSERT for any number of entries: `placeholder` is a JSON array from `inboxRecordsJson`. */
+export const inboxInsertSql = (placeholder: string) =>
+  `INSERT INTO audit_inbox (${INBOX_COLUMN_LIST})
+   SELECT ${INBOX_COLUMN_LIST} FROM json_to_recordset(${placeholder}::json) AS r(${INBOX_RECORD_COLUMNS})`;
+
+/** Columns of a chained entry, aliased to ChainedAuditEntry's keys (seq arrives as text). */
+export const CHAINED_ENTRY_COLUMNS = `org_id AS "orgId", seq::text AS seq, ${atIsoSql()} AS at,
+  actor_type AS "actorType", actor_id AS "actorId", actor_role AS "actorRole",
+  system_source AS "systemSource", action, resource_type AS "resourceType",
+  resource_id AS "resourceId", deal_id AS "dealId", ip_address AS "ipAddress", outcome, details,
+  prev_hash AS "prevHash", hash`;
+
+export type ChainedEntryRow = Omit<ChainedAuditEntry, 'seq'> & { seq: string };
+
+/** A row of CHAINED_ENTRY_COLUMNS fetched with rowMode 'array' (column order as above). */
+export const entryFromArray = (r: unknown[]): ChainedAuditEntry => ({
+  orgId: r[0] as string,
+  seq: Number(r[1]),
+  at: r[2] as string,
+  actorType: r[3] as AuditActorType,
+  actorId: r[4] as string | null,
+  actorRole: r[5] as string | null,
+  systemSource: r[6] as string | null,
+  action: r[7] as string,
+  resourceType: r[8] as string | null,
+  resourceId: r[9] as string | null,
+  dealId: r[10] as string | null,
+  ipAddress: r[11] as string | null,
+  outcome: r[12] as AuditOutcome,
+  details: r[13] as Record<string, unknown>,
+  prevHash: r[14] as string,
+  hash: r[15] as string,
+});
+
+/** A row of CHAINED_ENTRY_COLUMNS read from COPY text format (see copy-text.ts). */
+export function entryFromCopyFields(f: string[]): ChainedAuditEntry {
+  if (f.length !== 16) throw new Error(`audit_log COPY row has ${f.length} fields`);
+  const v = copyTextValue;
+  return {
+    orgId: f[0]!,
+    seq: Number(f[1]),
+    at: f[2]!,
+    actorType: f[3] as AuditActorType,
+    actorId: v(f[4]!),
+    actorRole: v(f[5]!),
+    systemSource: v(f[6]!),
+    action: v(f[7]!)!,
+    resourceType: v(f[8]!),
+    resourceId: v(f[9]!),
+    dealId: v(f[10]!),
+    ipAddress: v(f[11]!),
+    outcome: f[12] as AuditOutcome,
+    details: JSON.parse(v(f[13]!)!) as Record<string, unknown>,
+    prevHash: v(f[14]!)!,
+    hash: v(f[15]!)!,
+  };
+}
+
+export const toChainedEntry = (row: ChainedEntryRow): ChainedAuditEntry => {
+  row.actorType satisfies AuditActorType;
+  row.outcome satisfies AuditOutcome;
+  return { ...row, seq: Number(row.seq) };
+};

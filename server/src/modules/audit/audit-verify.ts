@@ -1,0 +1,118 @@
+import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from './audit-entry';
+
+// Pure: walks one org's chain in seq order and names the first entry that does not hold.
+
+export type ChainHead = { seq: number; hash: string };
+
+export type ChainFailure =
+  | 'hash_mismatch' // the entry's content no longer produces its hash: it was edited
+  | 'broken_link' // prev_hash is not the previous entry's hash: an entry was replaced or inserted
+  | 'missing_entry' // a seq is skipped: the entry at firstInvalidSeq was removed
+  | 'unexpected_entry' // a seq repeats or goes back: an entry was inserted or reordered
+  | 'wrong_org' // an entry of another org is in this chain
+  | 'tail_missing' // the chain ends before the chainer's recorded head: tail entries removed
+  | 'tail_extra' // the chain runs past the recorded head: entries appended outside the chainer
+  | 'head_mismatch'; // the last entry is not the one the chainer recorded
+
+export type ChainVerification = {
+  valid: boolean;
+  /** Entries read and found to hold. */
+  checked: number;
+  /** seq of the last entry that holds (0 for none). */
+  headSeq: number;
+  firstInvalidSeq: number | null;
+  reason: ChainFailure | null;
+  message: string | null;
+};
+
+type Fail = { seq: number; reason: ChainFailure; message: string };
+
+function checkEntry(entry: ChainedAuditEntry, orgId: string, prevSeq: number, prevHash: string): Fail | null {
+  const expected = prevSeq + 1;
+  if (entry.orgId !== orgId) {
+    return { seq: entry.seq, reason: 'wrong_org', message: `entry ${entry.seq} belongs to org ${entry.orgId}` };
+  }
+  if (entry.seq > expected) {
+    return { seq: expected, reason: 'missing_entry', message: `entry ${expected} is missing (next is ${entry.seq})` };
+  }
+  if (entry.seq < expected) {
+    return { seq: entry.seq, reason: 'unexpected_entry', message: `entry ${entry.seq} appears after entry ${prevSeq}` };
+  }
+  if (entry.prevHash !== prevHash) {
+    return { seq: entry.seq, reason: 'broken_link', message: `entry ${entry.seq} does not link to entry ${prevSeq}` };
+  }
+  if (computeEntryHash(prevHash, entry) !== entry.hash) {
+    return { seq: entry.seq, reason: 'hash_mismatch', message: `entry ${entry.seq} does not match its hash` };
+  }
+  return null;
+}
+
+function checkTail(lastSeq: number, lastHash: string, head: ChainHead | null | undefined): Fail | null {
+  if (head === undefined) return null;
+  const recorded = head ?? { seq: 0, hash: GENESIS_HASH };
+  if (lastSeq < recorded.seq) {
+    return { seq: lastSeq + 1, reason: 'tail_missing', message: `entries ${lastSeq + 1}..${recorded.seq} are missing` };
+  }
+  if (lastSeq > recorded.seq) {
+    return { seq: recorded.seq + 1, reason: 'tail_extra', message: `entries after ${recorded.seq} were not chained` };
+  }
+  if (lastHash !== recorded.hash) {
+    return { seq: lastSeq, reason: 'head_mismatch', message: `entry ${lastSeq} is not the recorded head` };
+  }
+  return null;
+}
+
+/**
+ * The walk, one entry at a time: `push` each entry in the store's seq order, then `finish` with
+ * the chainer's head record. Stateful but pure; verifyChain is the iterable form.
+ */
+export class ChainVerifier {
+  private prevSeq = 0;
+  private prevHash = GENESIS_HASH;
+  private checked = 0;
+  private failure: Fail | null = null;
+
+  constructor(private orgId?: string) {}
+
+  /** False once an entry does not hold: the walk stops there. */
+  push(entry: ChainedAuditEntry): boolean {
+    if (this.failure) return false;
+    this.orgId ??= entry.orgId;
+    this.failure = checkEntry(entry, this.orgId, this.prevSeq, this.prevHash);
+    if (this.failure) return false;
+    this.prevSeq = entry.seq;
+    this.prevHash = entry.hash;
+    this.checked += 1;
+    return true;
+  }
+
+  /** `expectedHead`: null when no head is recorded (the chain must be empty); undefined skips the tail check. */
+  finish(expectedHead?: ChainHead | null): ChainVerification {
+    const fail = this.failure ?? checkTail(this.prevSeq, this.prevHash, expectedHead);
+    return {
+      valid: fail === null,
+      checked: this.checked,
+      headSeq: this.prevSeq,
+      firstInvalidSeq: fail?.seq ?? null,
+      reason: fail?.reason ?? null,
+      message: fail?.message ?? null,
+    };
+  }
+}
+
+/**
+ * Verifies one org's entries, which must come in the order the store returns by seq. The org is
+ * the first entry's unless given. `expectedHead` is the chainer's record (null: no head recorded,
+ * the chain must be empty; undefined: tail not checked).
+ */
+export async function verifyChain(
+  rows: AsyncIterable<ChainedAuditEntry> | Iterable<ChainedAuditEntry>,
+  expectedHead?: ChainHead | null,
+  orgId?: string,
+): Promise<ChainVerification> {
+  const verifier = new ChainVerifier(orgId);
+  for await (const entry of rows) {
+    if (!verifier.push(entry)) break;
+  }
+  return verifier.finish(expectedHead);
+}
