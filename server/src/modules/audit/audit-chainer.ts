@@ -70,9 +70,11 @@ const openBatchSql = (preamble: string) => `BEGIN; ${preamble} SET LOCAL synchro
 const readBatchSql = (limit: number) => `COPY (
   SELECT i.ctid, i.org_id, ${atIsoSql('i.at')}, i.actor_type, i.actor_id, i.actor_role, i.system_source,
     i.action, i.resource_type, i.resource_id, i.deal_id, i.ip_address, i.outcome, i.details, h.seq, h.hash
-  FROM audit_inbox i LEFT JOIN audit_chain_heads h ON h.org_id = i.org_id
-  WHERE i.xid < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY i.xid, i.id LIMIT ${limit}) TO STDOUT`;
+  FROM (SELECT ctid AS row_ctid, xid, id FROM audit_inbox
+        WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, id LIMIT ${limit}) AS next
+  JOIN audit_inbox i ON i.ctid = next.row_ctid
+  LEFT JOIN audit_chain_heads h ON h.org_id = i.org_id
+  ORDER BY next.xid, next.id) TO STDOUT`;
 
 function inboxRow(f: string[]): InboxRow {
   const v = copyTextValue;

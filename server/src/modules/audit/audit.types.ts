@@ -10,7 +10,7 @@ export enum AuditOutcomeEnum {
 }
 registerEnumType(AuditOutcomeEnum, { name: 'AuditOutcome' });
 
-@ObjectType('AuditEntry')
+@ObjectType('AuditEntry', { simpleResolvers: true })
 export class AuditEntryType {
   @Field(() => ID, { description: '<org>:<seq>' })
   id!: string;
@@ -77,7 +77,7 @@ export const toAuditEntryType = (e: ChainedAuditEntry): AuditEntryType =>
     hash: e.hash,
   });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditEntryConnection {
   @Field(() => [AuditEntryType])
   nodes!: AuditEntryType[];
@@ -107,7 +107,7 @@ export class AuditFilterInput {
   outcome?: AuditOutcomeEnum | null;
 }
 
-@ObjectType('AuditChainStatus')
+@ObjectType('AuditChainStatus', { simpleResolvers: true })
 export class AuditChainStatusType {
   @Field(() => Boolean)
   valid!: boolean;

@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ViewerType } from '@/modules/users/viewer.types';
 
-@ObjectType('AuthPayload')
+@ObjectType('AuthPayload', { simpleResolvers: true })
 export class AuthPayloadType {
   @Field(() => String, { description: 'Bearer token: `Authorization: Bearer <token>`. Valid 24 hours.' })
   token!: string;
@@ -19,7 +19,7 @@ export class AuthPayloadType {
   viewer!: ViewerType;
 }
 
-@ObjectType('MfaEnrollment')
+@ObjectType('MfaEnrollment', { simpleResolvers: true })
 export class MfaEnrollmentType {
   @Field(() => String, { description: 'Base32 secret, for typing into an authenticator by hand.' })
   secret!: string;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('Role')
+@ObjectType('Role', { simpleResolvers: true })
 export class RoleType {
   @Field(() => ID)
   id!: string;

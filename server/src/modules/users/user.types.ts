@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { PageInfo } from '@/app/graphql/page-info';
 import { RoleType, toRoleType, type RoleRow } from '@/modules/roles/role.types';
 
-@ObjectType('User')
+@ObjectType('User', { simpleResolvers: true })
 export class UserType {
   @Field(() => ID)
   id!: string;
@@ -26,7 +26,7 @@ export class UserType {
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UserConnection {
   @Field(() => [UserType])
   nodes!: UserType[];

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { UserType } from './user.types';
 
-@ObjectType('Organization')
+@ObjectType('Organization', { simpleResolvers: true })
 export class OrganizationType {
   @Field(() => ID)
   id!: string;
@@ -10,7 +10,7 @@ export class OrganizationType {
   name!: string;
 }
 
-@ObjectType('Viewer')
+@ObjectType('Viewer', { simpleResolvers: true })
 export class ViewerType {
   @Field(() => UserType)
   user!: UserType;
