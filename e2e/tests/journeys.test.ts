@@ -1,0 +1,218 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchBrowser, screenshot } from '../harness/browser';
+import { chooseOption, enterSignInCode, justifyAndConfirm, navLabels, signIn, signOut } from '../harness/console';
+import { type RunningVigil, startVigil } from '../harness/startVigil';
+import { freshTotp } from '../harness/totp';
+
+// One story, in order: each step starts where the previous one left the console.
+describe('console journeys against a real server', () => {
+  let vigil: RunningVigil;
+  let browser: Browser;
+  let mfaSecret = '';
+
+  beforeAll(async () => {
+    vigil = await startVigil();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await vigil?.stop();
+  });
+
+  it('should show the sign-in page when a visitor opens the console', async () => {
+    const { page } = browser;
+    await page.goto(vigil.baseUrl);
+    await page.waitForURL('**/sign-in');
+    await page.getByRole('heading', { name: 'Sign in to Vigil' }).waitFor();
+    expect(await page.getByTestId('sign-in-submit').isEnabled()).toBe(true);
+    await screenshot(page, 'sign-in');
+  });
+
+  it('should refuse a wrong password without revealing which part was wrong', async () => {
+    const { page } = browser;
+    await signIn(page, vigil.baseUrl, { email: vigil.admin.email, password: 'not-the-password' });
+    await page.getByTestId('sign-in-error').waitFor();
+    expect(await page.getByTestId('sign-in-error').innerText()).toMatch(/do not match/);
+    expect(page.url()).toContain('/sign-in');
+  });
+
+  it('should sign in the first admin and show the admin navigation', async () => {
+    const { page } = browser;
+    await signIn(page, vigil.baseUrl, vigil.admin);
+    await page.waitForURL('**/users');
+    expect(await navLabels(page)).toEqual(['Users', 'Roles', 'Audit log', 'Account & security']);
+    await page.getByTestId('user-row').first().waitFor();
+    expect(await page.getByTestId('org-name').innerText()).toBe(vigil.org);
+    await screenshot(page, 'users-before-mfa');
+  });
+
+  it('should ask the admin to set up MFA when an admin write answers MFA_REQUIRED before enrolment', async () => {
+    const { page } = browser;
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('new-user-name').fill('Blocked Before Mfa');
+    await page.getByTestId('new-user-email').fill('blocked@acme.test');
+    await chooseOption(page, 'new-user-role', 'Viewer');
+    await page.getByTestId('new-user-password').fill('Viewer-password-123!');
+    await justifyAndConfirm(page, 'E2E: this write must wait for MFA');
+    const modal = page.getByRole('dialog', { name: 'Verify with MFA' });
+    await modal.waitFor();
+    expect(await modal.innerText()).toMatch(/no authenticator yet/);
+    await screenshot(page, 'step-up-needs-enrolment');
+    await modal.getByRole('button', { name: 'Set up MFA' }).click();
+    await page.waitForURL('**/account');
+  });
+
+  it('should enrol MFA with the QR code and the secret as text', async () => {
+    const { page } = browser;
+    await page.getByTestId('mfa-begin').click();
+    await page.getByTestId('mfa-qr').waitFor();
+    mfaSecret = (await page.getByTestId('mfa-secret').innerText()).trim();
+    expect(mfaSecret).toMatch(/^[A-Z2-7]{16,}=*$/);
+    expect(await page.getByTestId('mfa-qr').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await screenshot(page, 'mfa-enrolment');
+    await page.getByTestId('mfa-code').fill(await freshTotp(mfaSecret));
+    await page.getByTestId('mfa-confirm').click();
+    await page.getByTestId('mfa-status').getByText('Enabled').waitFor();
+    await screenshot(page, 'mfa-enabled');
+  });
+
+  it('should require a TOTP step-up on a later sign-in', async () => {
+    const { page } = browser;
+    await signOut(page);
+    await signIn(page, vigil.baseUrl, vigil.admin);
+    await page.getByTestId('sign-in-mfa-form').waitFor();
+    await screenshot(page, 'sign-in-step-up');
+    await enterSignInCode(page, mfaSecret);
+    await page.waitForURL('**/users');
+    await page.getByTestId('aal-badge').getByText('MFA verified').waitFor();
+  });
+
+  it('should create a user with a written justification once verified', async () => {
+    const { page } = browser;
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('new-user-name').fill('Carla Compliance');
+    await page.getByTestId('new-user-email').fill('carla@acme.test');
+    await chooseOption(page, 'new-user-role', 'Compliance');
+    await page.getByTestId('new-user-password').fill('Compliance-password-123!');
+    await page.getByTestId('justification').fill('short');
+    await page.getByTestId('action-confirm').click();
+    await page.getByText(/at least 10 characters/).waitFor();
+    await justifyAndConfirm(page, 'E2E: onboarding a compliance analyst (ticket OPS-1)');
+    await page.getByTestId('user-row').filter({ hasText: 'carla@acme.test' }).waitFor();
+    await screenshot(page, 'users');
+  });
+
+  it('should narrow the users list when searching', async () => {
+    const { page } = browser;
+    await page.getByTestId('users-search').fill('carla');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 1);
+    expect(await page.getByTestId('user-row').innerText()).toContain('carla@acme.test');
+    await page.getByTestId('users-search').fill('');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 2);
+  });
+
+  it('should disable a user with a written justification', async () => {
+    const { page } = browser;
+    const row = page.getByTestId('user-row').filter({ hasText: 'carla@acme.test' });
+    await row.getByTestId('user-actions').click();
+    await page.getByRole('menuitem', { name: 'Disable…' }).click();
+    await justifyAndConfirm(page, 'E2E: analyst on extended leave (ticket OPS-3)');
+    await row.getByText('Disabled').waitFor();
+  });
+
+  it('should step up in a dialog and retry the write when the session is back at AAL1', async () => {
+    const { page } = browser;
+    // A password change issues a fresh password-only (AAL1) session.
+    await page.getByTestId('nav-account').click();
+    const newPassword = `${vigil.admin.password}-rotated`;
+    await page.getByTestId('current-password').fill(vigil.admin.password);
+    await page.getByTestId('new-password').fill(newPassword);
+    await page.getByTestId('repeat-password').fill(newPassword);
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('session-aal').getByText(/AAL1/).waitFor();
+    vigil.admin.password = newPassword;
+    await page.getByTestId('verify-mfa-button').waitFor();
+
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('new-user-name').fill('Victor Viewer');
+    await page.getByTestId('new-user-email').fill('victor@acme.test');
+    await chooseOption(page, 'new-user-role', 'Viewer');
+    await page.getByTestId('new-user-password').fill('Viewer-password-123!');
+    await justifyAndConfirm(page, 'E2E: read-only access for the auditor (ticket OPS-2)');
+    await page.getByTestId('step-up-code').waitFor();
+    await screenshot(page, 'step-up-modal');
+    await page.getByTestId('step-up-code').fill(await freshTotp(mfaSecret));
+    await page.getByTestId('step-up-submit').click();
+    // The original createUser is retried with the new AAL2 token: the user appears without re-submitting.
+    await page.getByTestId('user-row').filter({ hasText: 'victor@acme.test' }).waitFor();
+    await page.getByTestId('aal-badge').getByText('MFA verified').waitFor();
+  });
+
+  it('should show audit entries and a valid hash chain on the audit page', async () => {
+    const { page } = browser;
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL('**/audit');
+    await page.getByTestId('audit-row').first().waitFor();
+    await page.getByTestId('chain-valid').waitFor();
+    expect(await page.getByTestId('chain-valid').textContent()).toBe('Valid');
+    expect(Number(await page.getByTestId('chain-checked').innerText())).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('chain-head').innerText())).toBeGreaterThan(0);
+    expect(await page.getByTestId('audit-table').innerText()).toMatch(/user/i);
+    await screenshot(page, 'audit');
+  });
+
+  it('should download the audit log as CSV with the session token', async () => {
+    const { page } = browser;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+    const file = await download.path();
+    const csv = await readFile(file, 'utf8');
+    expect(csv.split('\n').length).toBeGreaterThan(1);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  });
+
+  it('should filter audit entries by outcome', async () => {
+    const { page } = browser;
+    await chooseOption(page, 'filter-outcome', 'Denied');
+    await page.getByTestId('filter-apply').click();
+    // The wrong-password attempt and the pre-MFA write were refused; either shows as denied or none match.
+    await page.locator('[data-testid="audit-row"], [data-testid="audit-empty"]').first().waitFor();
+    const rows = await page.getByTestId('audit-row').allInnerTexts();
+    for (const row of rows) expect(row).toMatch(/denied/i);
+    await screenshot(page, 'audit-denied-filter');
+  });
+
+  it('should show a role with no permissions only Account, and Access denied elsewhere', async () => {
+    const { page } = browser;
+    await page.getByTestId('nav-roles').click();
+    await page.getByTestId('new-role').click();
+    await page.getByTestId('role-name').fill('HR');
+    await page.getByTestId('role-description').fill('Sees nothing');
+    await justifyAndConfirm(page, 'E2E: HR needs console accounts but no data');
+    await page.getByTestId('role-row').filter({ hasText: 'HR' }).waitFor();
+    await screenshot(page, 'roles');
+
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('new-user-name').fill('Hank HR');
+    await page.getByTestId('new-user-email').fill('hank@acme.test');
+    await chooseOption(page, 'new-user-role', 'HR (custom)');
+    await page.getByTestId('new-user-password').fill('Hr-password-12345!');
+    await justifyAndConfirm(page, 'E2E: HR member with no data access');
+    await page.getByTestId('user-row').filter({ hasText: 'hank@acme.test' }).waitFor();
+
+    const hr = await launchBrowser();
+    try {
+      await signIn(hr.page, vigil.baseUrl, { email: 'hank@acme.test', password: 'Hr-password-12345!' });
+      await hr.page.waitForURL('**/account');
+      expect(await navLabels(hr.page)).toEqual(['Account & security']);
+      await hr.page.goto(`${vigil.baseUrl}/audit`);
+      await hr.page.getByTestId('access-denied').waitFor();
+      await screenshot(hr.page, 'access-denied');
+    } finally {
+      await hr.close();
+    }
+  });
+});

@@ -1,0 +1,16 @@
+import { Stack } from '@mantine/core';
+import { MfaEnrollmentCard } from '@/modules/auth/components/MfaEnrollmentCard';
+import { PageHeader } from '@/modules/shell/components/PageHeader';
+import { ChangePasswordCard } from '../components/ChangePasswordCard';
+import { SessionCard } from '../components/SessionCard';
+
+export function AccountPage() {
+  return (
+    <Stack gap="md" maw={980}>
+      <PageHeader title="Account & security" description="Your profile, this session, and how you sign in." />
+      <SessionCard />
+      <MfaEnrollmentCard />
+      <ChangePasswordCard />
+    </Stack>
+  );
+}

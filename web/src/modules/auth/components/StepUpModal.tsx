@@ -1,0 +1,113 @@
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconShieldLock } from '@tabler/icons-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
+import { stepUpCoordinator } from '@/app/stepUp/stepUpCoordinator';
+import { useStepUpState } from '@/app/stepUp/useStepUpState';
+import { StepUpDocument } from '@/generated/graphql';
+import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
+import { useViewer } from '../hooks/useViewer';
+import { TotpCodeInput } from './TotpCodeInput';
+
+/** Opened whenever an operation answers MFA_REQUIRED, or from "Verify with MFA"; settles the wait. */
+export function StepUpModal() {
+  const { open, reason } = useStepUpState();
+  const viewer = useViewer();
+  const navigate = useNavigate();
+  const applyAuthPayload = useApplyAuthPayload();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [stepUp, { loading }] = useMutation(StepUpDocument);
+
+  useEffect(() => {
+    if (open) {
+      setCode('');
+      setError(null);
+    }
+  }, [open]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const { data } = await stepUp({ variables: { code } });
+      // stepUp is nullable: a refused code answers null alongside the error that says why.
+      if (!data?.stepUp) throw new Error('The code was not accepted.');
+      applyAuthPayload(data.stepUp);
+      stepUpCoordinator.settle(true);
+    } catch (err) {
+      setCode('');
+      setError(
+        hasErrorCode(err, 'RATE_LIMITED')
+          ? 'Too many attempts. Wait a minute, then try again.'
+          : hasErrorCode(err, 'UNAUTHENTICATED') || hasErrorCode(err, 'BAD_USER_INPUT')
+            ? 'That code is not valid. Codes change every 30 seconds and work once.'
+            : errorMessageOf(err),
+      );
+    }
+  };
+
+  return (
+    <Modal
+      opened={open}
+      onClose={() => stepUpCoordinator.settle(false)}
+      title={
+        <Group gap={8}>
+          <IconShieldLock size={18} />
+          <Text fw={600}>Verify with MFA</Text>
+        </Group>
+      }
+      size="sm"
+      // Above any dialog whose action triggered it (those stay open underneath, waiting).
+      zIndex={400}
+      data-testid="step-up-modal"
+    >
+      {viewer.user.mfaEnabled ? (
+        <form onSubmit={(e) => void submit(e)}>
+          <Stack gap="md">
+            <Text fz="sm" c="dimmed">
+              {reason ?? 'This action needs a recent two-step verification.'} Enter the code from your
+              authenticator app; the action continues once you are verified.
+            </Text>
+            {error && (
+              <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="step-up-error">
+                {error}
+              </Alert>
+            )}
+            <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="step-up-code" />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={() => stepUpCoordinator.settle(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={loading} disabled={code.length !== 6} data-testid="step-up-submit">
+                Verify
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : (
+        <Stack gap="md">
+          <Text fz="sm">
+            This action needs two-step verification, and your account has no authenticator yet. Set one up
+            under Account &amp; security, then try again.
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => stepUpCoordinator.settle(false)}>
+              Cancel
+            </Button>
+            <Button
+              onClick={() => {
+                stepUpCoordinator.settle(false);
+                void navigate('/account');
+              }}
+            >
+              Set up MFA
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

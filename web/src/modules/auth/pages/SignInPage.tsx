@@ -1,0 +1,188 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle, IconShieldLock } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
+import { sessionStore } from '@/app/session/sessionStore';
+import { useSession } from '@/app/session/useSession';
+import { type AuthPayloadFieldsFragment, LoginDocument, LogoutDocument, StepUpDocument } from '@/generated/graphql';
+import { landingPathFor } from '@/modules/shell/lib/navigationFor';
+import { TotpCodeInput } from '../components/TotpCodeInput';
+import { VigilMark } from '../components/VigilMark';
+import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
+
+function signInMessage(error: unknown): string {
+  if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
+  if (hasErrorCode(error, 'UNAUTHENTICATED') || hasErrorCode(error, 'BAD_USER_INPUT')) {
+    return 'That email and password do not match an active account.';
+  }
+  return errorMessageOf(error);
+}
+
+function codeMessage(error: unknown): string {
+  if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
+  if (hasErrorCode(error, 'UNAUTHENTICATED') || hasErrorCode(error, 'BAD_USER_INPUT')) {
+    return 'That code is not valid. Codes change every 30 seconds and work once.';
+  }
+  return errorMessageOf(error);
+}
+
+export function SignInPage() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const applyAuthPayload = useApplyAuthPayload();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  // An AAL1 token that still needs its code: kept out of the session until the code checks out.
+  const [pending, setPending] = useState<AuthPayloadFieldsFragment | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [login, { loading: signingIn }] = useMutation(LoginDocument);
+  const [stepUp, { loading: verifying }] = useMutation(StepUpDocument);
+  const [logout] = useMutation(LogoutDocument);
+
+  const from = (location.state as { from?: string } | null)?.from;
+  if (session && !pending) return <Navigate to={from ?? '/'} replace />;
+
+  const finish = (payload: AuthPayloadFieldsFragment) => {
+    applyAuthPayload(payload);
+    void navigate(from ?? landingPathFor(payload.viewer.permissions), { replace: true });
+  };
+
+  const submitCredentials = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await client.clearStore();
+      const { data } = await login({ variables: { input: { email: email.trim(), password } } });
+      if (!data) return;
+      if (data.login.mfaRequired) {
+        setPending(data.login);
+        setCode('');
+      } else {
+        finish(data.login);
+      }
+    } catch (err) {
+      setError(signInMessage(err));
+    }
+  };
+
+  const submitCode = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!pending) return;
+    setError(null);
+    try {
+      const { data } = await stepUp({ variables: { code }, context: { token: pending.token } });
+      // stepUp is nullable: a refused code answers null alongside the error that says why.
+      if (!data?.stepUp) throw new Error('The code was not accepted.');
+      finish(data.stepUp);
+    } catch (err) {
+      setError(codeMessage(err));
+      setCode('');
+    }
+  };
+
+  const cancelCode = () => {
+    if (pending) void logout({ context: { token: pending.token } }).catch(() => undefined);
+    setPending(null);
+    setPassword('');
+    setError(null);
+    sessionStore.clear();
+  };
+
+  return (
+    <Box mih="100vh" style={{ display: 'flex' }}>
+      {/* The brand panel hides on narrow screens; its display must come from the class, not a style. */}
+      <Box visibleFrom="md" bg="vigil.8" c="white" style={{ flex: '5 1 0' }}>
+        <Stack justify="space-between" h="100%" p={48}>
+          <Box>
+            <Box bg="white" px={10} py={6} style={{ display: 'inline-block', borderRadius: 8 }}>
+              <VigilMark size={26} />
+            </Box>
+          </Box>
+          <Stack gap="sm" maw={420}>
+            <Title order={2} fw={600} c="white">
+              Oversight for money you answer for.
+            </Title>
+            <Text c="vigil.1" fz="sm">
+              Holdings oversight and release governance on one audited core. Every request you make here is
+              recorded in a tamper-evident log.
+            </Text>
+          </Stack>
+          <Text c="vigil.3" fz="xs">
+            Authorized personnel only.
+          </Text>
+        </Stack>
+      </Box>
+      <Center p="xl" style={{ flex: '7 1 0' }}>
+        <Paper withBorder shadow="xs" p={32} w={400} radius="md">
+          {pending ? (
+            <form onSubmit={(e) => void submitCode(e)} data-testid="sign-in-mfa-form">
+              <Stack gap="md">
+                <Stack gap={4}>
+                  <IconShieldLock size={28} color="var(--mantine-color-vigil-7)" />
+                  <Title order={3}>Two-step verification</Title>
+                  <Text fz="sm" c="dimmed">
+                    Enter the 6-digit code from your authenticator app for {pending.viewer.user.email}.
+                  </Text>
+                </Stack>
+                {error && (
+                  <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="sign-in-error">
+                    {error}
+                  </Alert>
+                )}
+                <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="sign-in-code" />
+                <Button type="submit" loading={verifying} disabled={code.length !== 6} fullWidth>
+                  Verify
+                </Button>
+                <Anchor component="button" type="button" fz="sm" onClick={cancelCode}>
+                  Use a different account
+                </Anchor>
+              </Stack>
+            </form>
+          ) : (
+            <form onSubmit={(e) => void submitCredentials(e)} data-testid="sign-in-form">
+              <Stack gap="md">
+                <Stack gap={4}>
+                  <Title order={3}>Sign in to Vigil</Title>
+                  <Text fz="sm" c="dimmed">
+                    Use the account your organization's administrator created for you.
+                  </Text>
+                </Stack>
+                {error && (
+                  <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="sign-in-error">
+                    {error}
+                  </Alert>
+                )}
+                <TextInput
+                  label="Work email"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  autoFocus
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  data-testid="sign-in-email"
+                />
+                <PasswordInput
+                  label="Password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  data-testid="sign-in-password"
+                />
+                <Button type="submit" loading={signingIn} fullWidth data-testid="sign-in-submit">
+                  Sign in
+                </Button>
+              </Stack>
+            </form>
+          )}
+        </Paper>
+      </Center>
+    </Box>
+  );
+}

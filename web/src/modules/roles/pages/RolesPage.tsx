@@ -1,0 +1,68 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, EmptyState, Paper, Text } from '@mantine/core';
+import { IconPlus, IconUserShield } from '@tabler/icons-react';
+import { useState } from 'react';
+import { type RoleFieldsFragment, RolesDocument } from '@/generated/graphql';
+import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { PageHeader } from '@/modules/shell/components/PageHeader';
+import { QueryErrorState } from '@/modules/shell/components/QueryErrorState';
+import { TableSkeleton } from '@/modules/shell/components/TableSkeleton';
+import { hasPermission } from '@/modules/shell/lib/navigationFor';
+import { DeleteRoleModal } from '../components/DeleteRoleModal';
+import { RoleDetailsModal } from '../components/RoleDetailsModal';
+import { RoleEditorModal } from '../components/RoleEditorModal';
+import { RolesTable } from '../components/RolesTable';
+
+export function RolesPage() {
+  const viewer = useViewer();
+  const canWrite = hasPermission(viewer.permissions, 'roles:write');
+  const { data, error, refetch } = useQuery(RolesDocument);
+  const [editorTarget, setEditorTarget] = useState<RoleFieldsFragment | 'new' | null>(null);
+  const [viewing, setViewing] = useState<RoleFieldsFragment | null>(null);
+  const [deleting, setDeleting] = useState<RoleFieldsFragment | null>(null);
+
+  const roles = data?.roles ? [...data.roles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name)) : null;
+  const catalog = data?.permissionCatalog ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Roles"
+        description="What each role may read and change. Built-in roles are fixed; custom roles are yours to define."
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditorTarget('new')} disabled={!data} data-testid="new-role">
+              New custom role
+            </Button>
+          )
+        }
+      />
+      {error && !data ? (
+        <QueryErrorState error={error} onRetry={() => void refetch()} />
+      ) : (
+        <Paper withBorder>
+          {!roles ? (
+            <TableSkeleton rows={6} />
+          ) : roles.length === 0 ? (
+            <EmptyState py="xl" icon={<IconUserShield size={22} />} title="No roles" description="This organization has no roles yet." />
+          ) : (
+            <RolesTable
+              roles={roles}
+              canWrite={canWrite}
+              onEdit={(role) => (role.builtIn ? setViewing(role) : setEditorTarget(role))}
+              onDelete={setDeleting}
+            />
+          )}
+        </Paper>
+      )}
+      {!canWrite && (
+        <Text fz="xs" c="dimmed" mt="sm">
+          Your role can view roles but not change them.
+        </Text>
+      )}
+      <RoleEditorModal target={editorTarget} catalog={catalog} onClose={() => setEditorTarget(null)} onSaved={() => void refetch()} />
+      <RoleDetailsModal role={viewing} catalog={catalog} onClose={() => setViewing(null)} />
+      <DeleteRoleModal role={deleting} onClose={() => setDeleting(null)} onDeleted={() => void refetch()} />
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { hasPermission } from '../lib/navigationFor';
+import { AccessDenied } from './AccessDenied';
+
+/** Hides a page the role cannot read; the server refuses the data anyway (this is for clarity). */
+export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const viewer = useViewer();
+  if (!hasPermission(viewer.permissions, permission)) {
+    return <AccessDenied detail={`Your role (${viewer.user.role.name}) does not include ${permission}.`} />;
+  }
+  return children;
+}

@@ -1,0 +1,108 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, EmptyState, Group, Paper, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { type UserRowFieldsFragment, UsersDocument } from '@/generated/graphql';
+import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { CursorPagerControls } from '@/modules/shell/components/CursorPagerControls';
+import { PageHeader } from '@/modules/shell/components/PageHeader';
+import { QueryErrorState } from '@/modules/shell/components/QueryErrorState';
+import { TableSkeleton } from '@/modules/shell/components/TableSkeleton';
+import { useCursorPager } from '@/modules/shell/hooks/useCursorPager';
+import { hasPermission } from '@/modules/shell/lib/navigationFor';
+import { ChangeRoleModal } from '../components/ChangeRoleModal';
+import { CreateUserModal } from '../components/CreateUserModal';
+import { SetUserDisabledModal } from '../components/SetUserDisabledModal';
+import { UsersTable } from '../components/UsersTable';
+
+const PAGE_SIZE = 25;
+
+export function UsersPage() {
+  const viewer = useViewer();
+  const canWrite = hasPermission(viewer.permissions, 'users:write');
+  const pager = useCursorPager();
+  const [searchText, setSearchText] = useState('');
+  const [search] = useDebouncedValue(searchText.trim(), 300);
+  const { reset } = pager;
+  useEffect(() => reset(), [search, reset]);
+  const { data, previousData, error, loading, refetch } = useQuery(UsersDocument, {
+    variables: { first: PAGE_SIZE, after: pager.after, search: search || null },
+  });
+  const [creating, setCreating] = useState(false);
+  const [roleTarget, setRoleTarget] = useState<UserRowFieldsFragment | null>(null);
+  const [disableTarget, setDisableTarget] = useState<UserRowFieldsFragment | null>(null);
+
+  const connection = (data ?? previousData)?.users;
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="People who can sign in to this organization’s console."
+        actions={
+          canWrite && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-user">
+              New user
+            </Button>
+          )
+        }
+      />
+      <Group mb="sm">
+        <TextInput
+          size="xs"
+          w={280}
+          placeholder="Search by name or email"
+          leftSection={<IconSearch size={14} />}
+          value={searchText}
+          onChange={(e) => setSearchText(e.currentTarget.value)}
+          data-testid="users-search"
+        />
+      </Group>
+      {error && !connection ? (
+        <QueryErrorState error={error} onRetry={() => void refetch()} />
+      ) : (
+        <Paper withBorder>
+          {!connection ? (
+            <TableSkeleton />
+          ) : connection.nodes.length === 0 ? (
+            <EmptyState
+              py="xl"
+              icon={<IconUsers size={22} />}
+              title={search ? 'No users match this search' : 'No users yet'}
+              description={
+                search ? 'Check the spelling or search by email.' : canWrite ? 'Create the first user to give someone access.' : 'Nobody else has access yet.'
+              }
+            />
+          ) : (
+            <>
+              <UsersTable
+                users={connection.nodes}
+                canWrite={canWrite}
+                currentUserId={viewer.user.id}
+                onChangeRole={setRoleTarget}
+                onToggleDisabled={setDisableTarget}
+              />
+              <CursorPagerControls
+                page={pager.page}
+                shown={connection.nodes.length}
+                hasNextPage={connection.pageInfo.hasNextPage}
+                loading={loading}
+                onPrevious={pager.previous}
+                onNext={() => pager.next(connection.pageInfo.endCursor)}
+              />
+            </>
+          )}
+        </Paper>
+      )}
+      {!canWrite && (
+        <Text fz="xs" c="dimmed" mt="sm">
+          Your role can view users but not change them.
+        </Text>
+      )}
+      <CreateUserModal opened={creating} onClose={() => setCreating(false)} onCreated={() => void refetch()} />
+      <ChangeRoleModal user={roleTarget} onClose={() => setRoleTarget(null)} />
+      <SetUserDisabledModal user={disableTarget} onClose={() => setDisableTarget(null)} />
+    </>
+  );
+}
