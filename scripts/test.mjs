@@ -38,6 +38,7 @@ const steps = [
     return run('git', ['diff', '--exit-code', '--stat', '--', 'web/src/generated']);
   }],
   ['typecheck', () => pnpm(['-r', 'typecheck'])],
+  ['lint (zero warnings)', () => pnpm(['exec', 'eslint', '.', '--max-warnings', '0'])],
   ['server tests (PostgreSQL, Redis)', () => pnpm(vitest('@vigil/server', 'server'))],
   ['console unit tests', () => pnpm(vitest('@vigil/web', 'web'))],
   ['console build', () => pnpm(['--filter', '@vigil/web', 'build'])],

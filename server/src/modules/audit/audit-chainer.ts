@@ -78,6 +78,7 @@ const readBatchSql = (limit: number) => `COPY (
 
 function inboxRow(f: string[]): InboxRow {
   const v = copyTextValue;
+  if (!CTID.test(f[0]!) || !UUID.test(f[1]!)) throw new Error('audit chainer: unexpected inbox row');
   return {
     ctid: f[0]!,
     orgId: f[1]!,
@@ -98,34 +99,39 @@ function inboxRow(f: string[]): InboxRow {
   };
 }
 
-/** A dollar-quoted literal under a tag the text does not contain. */
-export function dollarQuote(text: string): string {
-  let tag = 'q';
-  while (text.includes(`$${tag}$`)) tag += Math.floor(Math.random() * 36).toString(36);
-  return `$${tag}$${text}$${tag}$`;
-}
-
 const CTID = /^\(\d+,\d+\)$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-// Round trip 2 inserts the chained entries, removes them from the inbox, moves the heads and
-// commits: one simple-query message. Inbox rows are never updated, so the ctids read in round
-// trip 1 still name them.
-function writeBatchSql(records: string, ctids: readonly string[], heads: string): string {
-  if (!ctids.every((c) => CTID.test(c))) throw new Error('audit chainer: unexpected ctid');
+type ChainedLink = { ctid: string; seq: number; prevHash: string; hash: string };
+
+// Round trip 3 copies the entries from the inbox into audit_log with the seq and hashes computed
+// here, removes them from the inbox, moves the heads, and commits: one simple-query message. Only
+// ctids, seqs and hashes travel back: the content is copied inside PostgreSQL from the same rows
+// that were hashed (inbox rows are never updated, so the ctids read in round trip 2 still name
+// them; all parts of the statement share one snapshot, so the DELETE does not hide them from the
+// INSERT). Every value is validated and built into array literals of safe characters.
+function writeBatchSql(links: readonly ChainedLink[], heads: ReadonlyArray<{ orgId: string; seq: number; hash: string }>): string {
+  // Hashes and seqs are computed here; the values that come from the database (ctids, org ids,
+  // recorded head hashes) are checked where they are read (inboxRow, chain).
+  const arr = (xs: readonly (string | number)[]) => `'{${xs.map((x) => `"${x}"`).join(',')}}'`;
   return `WITH
+  batch AS (
+    SELECT * FROM unnest(${arr(links.map((l) => l.ctid))}::tid[], ${arr(links.map((l) => l.seq))}::bigint[],
+      ${arr(links.map((l) => l.prevHash))}::text[], ${arr(links.map((l) => l.hash))}::text[])
+      WITH ORDINALITY AS b(row_ctid, seq, prev_hash, hash, ord)),
   chained AS (
     INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, actor_role, system_source, action,
       resource_type, resource_id, deal_id, ip_address, outcome, details, prev_hash, hash)
-    SELECT org_id, seq, at, actor_type, actor_id, actor_role, system_source, action, resource_type,
-      resource_id, deal_id, ip_address, outcome, details, prev_hash, hash
-    FROM json_to_recordset(${dollarQuote(records)}::json) AS r(org_id uuid, seq bigint, at timestamptz,
-      actor_type text, actor_id text, actor_role text, system_source text, action text, resource_type text,
-      resource_id text, deal_id text, ip_address text, outcome text, details jsonb, prev_hash text, hash text)
+    SELECT i.org_id, b.seq, i.at, i.actor_type, i.actor_id, i.actor_role, i.system_source, i.action,
+      i.resource_type, i.resource_id, i.deal_id, i.ip_address, i.outcome, i.details, b.prev_hash, b.hash
+    FROM batch b JOIN audit_inbox i ON i.ctid = b.row_ctid ORDER BY b.ord
     RETURNING 1),
-  taken AS (DELETE FROM audit_inbox WHERE ctid = ANY ('{${ctids.map((c) => `"${c}"`).join(',')}}'::tid[]) RETURNING 1),
+  taken AS (DELETE FROM audit_inbox WHERE ctid = ANY (${arr(links.map((l) => l.ctid))}::tid[]) RETURNING 1),
   heads AS (
     INSERT INTO audit_chain_heads (org_id, seq, hash, updated_at)
-    SELECT org_id, seq, hash, now() FROM json_to_recordset(${dollarQuote(heads)}::json) AS h(org_id uuid, seq bigint, hash text)
+    SELECT org_id, seq, hash, now() FROM unnest(${arr(heads.map((h) => h.orgId))}::uuid[],
+      ${arr(heads.map((h) => h.seq))}::bigint[], ${arr(heads.map((h) => h.hash))}::text[]) AS h(org_id, seq, hash)
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at
     RETURNING 1)
   SELECT (SELECT count(*) FROM chained)::int AS chained, (SELECT count(*) FROM taken)::int AS taken;
@@ -135,7 +141,7 @@ function writeBatchSql(records: string, ctids: readonly string[], heads: string)
 /**
  * Moves finished inbox entries into audit_log: per-org gapless seq continuing from
  * audit_chain_heads, hashes computed here, insert + inbox delete + head update in one transaction
- * as vigil_system, in two round trips. Start one per process; replicas exclude each other with an
+ * as vigil_system, in three round trips. Start one per process; replicas exclude each other with an
  * advisory lock.
  */
 export class AuditChainer {
@@ -254,10 +260,11 @@ export class AuditChainer {
       await client.query('COMMIT');
       return 0;
     }
-    const { records, heads, worstDelayMs } = this.chain(rows);
-    const written = (await client.query(
-      writeBatchSql(JSON.stringify(records), rows.map((r) => r.ctid), JSON.stringify(heads)),
-    )) as unknown as SimpleResults<{ chained: number; taken: number }>;
+    const { links, heads, worstDelayMs } = this.chain(rows);
+    const written = (await client.query(writeBatchSql(links, heads))) as unknown as SimpleResults<{
+      chained: number;
+      taken: number;
+    }>;
     const counts = written.find((r) => r.command === 'SELECT')?.rows[0];
     if (counts?.chained !== rows.length || counts.taken !== rows.length) {
       throw new Error(`audit chainer: chained ${counts?.chained}, took ${counts?.taken} of ${rows.length}`);
@@ -271,25 +278,25 @@ export class AuditChainer {
     const now = Date.now();
     let worstDelayMs = 0;
     const heads = new Map<string, Head>();
+    let oldest = '';
     for (const r of rows) {
-      if (r.headSeq !== null && r.headHash !== null) heads.set(r.orgId, { seq: Number(r.headSeq), hash: r.headHash });
+      if (r.headSeq !== null && r.headHash !== null && !heads.has(r.orgId)) {
+        if (!HEX64.test(r.headHash)) throw new Error('audit chainer: unexpected head hash');
+        heads.set(r.orgId, { seq: Number(r.headSeq), hash: r.headHash });
+      }
+      // Same-format ISO strings order as the instants they name.
+      if (oldest === '' || r.at < oldest) oldest = r.at;
     }
-    const records = rows.map(({ ctid: _ctid, headSeq: _seq, headHash: _hash, ...entry }) => {
-      const head = heads.get(entry.orgId) ?? { seq: 0, hash: GENESIS_HASH };
+    const links = rows.map((row): ChainedLink => {
+      const head = heads.get(row.orgId) ?? { seq: 0, hash: GENESIS_HASH };
       const seq = head.seq + 1;
-      const hash = computeEntryHash(head.hash, { ...entry, seq });
-      heads.set(entry.orgId, { seq, hash });
-      worstDelayMs = Math.max(worstDelayMs, now - Date.parse(entry.at));
-      return {
-        org_id: entry.orgId, seq, at: entry.at, actor_type: entry.actorType, actor_id: entry.actorId,
-        actor_role: entry.actorRole, system_source: entry.systemSource, action: entry.action,
-        resource_type: entry.resourceType, resource_id: entry.resourceId, deal_id: entry.dealId,
-        ip_address: entry.ipAddress, outcome: entry.outcome, details: entry.details,
-        prev_hash: head.hash, hash,
-      };
+      const hash = computeEntryHash(head.hash, { ...row, seq });
+      heads.set(row.orgId, { seq, hash });
+      return { ctid: row.ctid, seq, prevHash: head.hash, hash };
     });
+    worstDelayMs = now - Date.parse(oldest);
     const touched = [...new Set(rows.map((r) => r.orgId))];
-    return { records, heads: touched.map((orgId) => ({ org_id: orgId, ...heads.get(orgId)! })), worstDelayMs };
+    return { links, heads: touched.map((orgId) => ({ orgId, ...heads.get(orgId)! })), worstDelayMs };
   }
 
   private record(count: number, delayMs: number): void {

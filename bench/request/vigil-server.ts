@@ -1,0 +1,40 @@
+import { adminWithMfa, createTestOrg, createUserWithRole, login, startTestApp } from '../../server/test/helpers/test-app';
+import { serveOverIpc } from './ipc';
+
+// Vigil as the tests run it (startTestApp: fresh migrated database, the machine's Redis under a
+// key prefix of its own, the real HTTP server), NODE_ENV=test, logging silent, the production
+// default chainer interval. Seeds an org with an Admin and 60 more users through the API, then
+// serves the bench with an Admin session (AAL1: enough for users:read).
+
+const SEED_USERS = Number(process.env.BENCH_SEED_USERS ?? 60);
+
+const app = await startTestApp({ AUDIT_CHAIN_INTERVAL_MS: '50', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+try {
+  const org = await createTestOrg(app, 'Bench Org');
+  const { token: aal2 } = await adminWithMfa(app, org);
+  const viewer = org.roles.Viewer.id;
+  const compliance = org.roles.Compliance.id;
+  for (let i = 0; i < SEED_USERS; i += 6) {
+    await Promise.all(
+      Array.from({ length: Math.min(6, SEED_USERS - i) }, (_, k) =>
+        createUserWithRole(app, aal2, (i + k) % 3 === 0 ? compliance : viewer, `user${String(i + k).padStart(2, '0')}`),
+      ),
+    );
+  }
+  const token = await login(app, org.adminEmail);
+  const batcher = app.vigil.deps.auditBatcher;
+  serveOverIpc(
+    {
+      url: app.url,
+      path: '/graphql',
+      headers: { authorization: `Bearer ${token}` },
+      adminUrl: app.db.adminUrl,
+      orgId: org.orgId,
+    },
+    () => app.stop(),
+    () => ({ ...batcher.stats }),
+  );
+} catch (err) {
+  await app.stop();
+  throw err;
+}

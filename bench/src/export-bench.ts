@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { createBenchDatabase, withAdmin } from './databases';
+
+// (c) A 1M-row audit CSV export through streamAuditCsv, in a child process whose peak RSS is
+// measured. The child is bundled with esbuild and run by plain node, as the server runs in
+// production (node dist/main.js): a tsx loader would add its own ~40 MB. Rows are generated in
+// SQL (realistic widths; hashes are not a valid chain, which an export does not check).
+
+export type ExportBenchResult = { rows: number; ms: number; cpuMs: number; bytes: number; maxRssMb: number; baseRssMb: number; rowsPerSec: number };
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export async function runExportBench(opts: { rows: number; log: (s: string) => void }): Promise<ExportBenchResult> {
+  const db = await createBenchDatabase();
+  try {
+    const org = randomUUID();
+    opts.log(`  generating ${opts.rows} audit_log rows ...`);
+    await withAdmin(db, async (c) => {
+      await c.query(
+        `INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, actor_role, system_source, action,
+           resource_type, resource_id, deal_id, ip_address, outcome, details, prev_hash, hash)
+         SELECT $1, g, timestamptz '2026-01-01' + g * interval '10 ms', 'user', gen_random_uuid()::text, 'Compliance', NULL,
+           'holdings.read', 'employee', gen_random_uuid()::text, CASE WHEN g % 10 = 0 THEN 'deal-' || g END,
+           '198.51.100.4', 'allowed', jsonb_build_object('page', g % 7, 'fields', jsonb_build_array('balance', 'venue')),
+           md5(g::text) || md5((g + 1)::text), md5(g::text || 'h') || md5((g + 2)::text)
+         FROM generate_series(1, $2::int) AS g`,
+        [org, opts.rows],
+      );
+      await c.query('VACUUM ANALYZE audit_log');
+    });
+    opts.log('  exporting in a child process ...');
+    const child = await bundleChild();
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [child, db.appUrl, org], { maxBuffer: 1 << 20 }, (err, stdout, stderr) =>
+        err ? reject(new Error(`export child failed: ${stderr || err.message}`)) : resolve(stdout),
+      ),
+    );
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as Omit<ExportBenchResult, 'rowsPerSec'>;
+    opts.log(`  child: ${out.trim()}`);
+    if (r.rows !== opts.rows) throw new Error(`export returned ${r.rows} rows, expected ${opts.rows}`);
+    return { ...r, rowsPerSec: r.rows / (r.ms / 1000) };
+  } finally {
+    await db.drop();
+  }
+}
+
+async function bundleChild(): Promise<string> {
+  // Inside server/node_modules so the bundle's bare imports resolve to the server's packages.
+  const outfile = path.join(here, '../../server/node_modules/.cache/vigil-bench/export-child.mjs');
+  await build({
+    entryPoints: [path.join(here, 'export-child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: path.join(here, '../tsconfig.json'),
+    // Packages stay in node_modules (resolved from server/), as in the server's own build.
+    packages: 'external',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return outfile;
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditChainer } from '@/modules/audit/audit-chainer';
+import { AuditBatcher } from '@/modules/audit/audit-batcher';
+import {
+  appClient,
+  auditEntry,
+  errorOf,
+  openAuditTestEnv,
+  userScope,
+  type AuditTestEnv,
+} from '@/modules/audit/__tests__/audit-test-kit';
+
+// R2: no application path changes the audit log, and a trigger refuses UPDATE, DELETE and
+// TRUNCATE with SQLSTATE 23001 even for the owner.
+
+const ORG = randomUUID();
+const system = { role: 'vigil_system', source: 'test' } as const;
+const CHANGES = [
+  ['UPDATE', `UPDATE audit_log SET action = 'erased'`],
+  ['zero-row UPDATE', `UPDATE audit_log SET action = 'erased' WHERE false`],
+  ['DELETE', 'DELETE FROM audit_log'],
+  ['TRUNCATE', 'TRUNCATE audit_log'],
+] as const;
+
+describe('audit_log is append-only', () => {
+  let env: AuditTestEnv;
+  let app: pg.Client;
+  let snapshot: string;
+
+  const fingerprint = async () =>
+    (await env.admin.query<{ f: string }>(`SELECT count(*) || ':' || coalesce(string_agg(hash || action, ',' ORDER BY id), '') AS f FROM audit_log`)).rows[0]!.f;
+
+  beforeAll(async () => {
+    env = await openAuditTestEnv();
+    app = await appClient(env.db);
+    const batcher = new AuditBatcher(env.orm);
+    await batcher.append([auditEntry(ORG), auditEntry(ORG), auditEntry(ORG)]);
+    await new AuditChainer(env.orm).drain();
+    snapshot = await fingerprint();
+    expect(snapshot.startsWith('3:')).toBe(true);
+  });
+
+  afterAll(async () => {
+    await app?.end();
+    await env?.close();
+  });
+
+  for (const [name, sql] of CHANGES) {
+    it(`should refuse ${name} with insufficient_privilege when vigil_app acts as vigil_user`, async () => {
+      const err = await errorOf(app, userScope(ORG, ['audit:read', 'audit:write']), sql);
+      expect(err?.code).toBe('42501');
+      expect(await fingerprint()).toBe(snapshot);
+    });
+
+    it(`should refuse ${name} with insufficient_privilege when vigil_app acts as vigil_system`, async () => {
+      const err = await errorOf(app, system, sql);
+      expect(err?.code).toBe('42501');
+      expect(await fingerprint()).toBe(snapshot);
+    });
+
+    it(`should refuse ${name} with 23001 naming audit_log when the owner tries it`, async () => {
+      const err = await errorOf(env.admin, 'vigil_owner', sql);
+      expect(err?.code).toBe('23001');
+      expect(err?.message).toMatch(/audit_log is append-only/);
+      expect(await fingerprint()).toBe(snapshot);
+    });
+  }
+
+  it('should refuse UPDATE, DELETE and TRUNCATE of admin_audit_log when the owner tries them', async () => {
+    for (const sql of [`UPDATE admin_audit_log SET action = 'x' WHERE false`, 'DELETE FROM admin_audit_log', 'TRUNCATE admin_audit_log']) {
+      const err = await errorOf(env.admin, 'vigil_owner', sql);
+      expect(err?.code).toBe('23001');
+      expect(err?.message).toMatch(/admin_audit_log is append-only/);
+    }
+  });
+
+  it('should refuse a direct INSERT into audit_log when the writer is a request (vigil_user)', async () => {
+    const err = await errorOf(
+      app,
+      userScope(ORG),
+      `INSERT INTO audit_log (org_id, seq, at, actor_type, action, outcome, prev_hash, hash)
+       VALUES ('${ORG}', 99, now(), 'user', 'forged', 'allowed', 'x', 'y')`,
+    );
+    expect(err?.code).toBe('42501');
+  });
+
+  it('should refuse to let a writer choose its xid when inserting into the inbox', async () => {
+    const err = await errorOf(
+      app,
+      userScope(ORG),
+      `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome, xid) VALUES ('${ORG}', now(), 'user', 'a', 'allowed', '1')`,
+    );
+    expect(err?.code).toBe('42501');
+  });
+
+  it('should refuse an inbox entry for another org when the writer is a request of this org', async () => {
+    const err = await errorOf(
+      app,
+      userScope(ORG),
+      `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome) VALUES ('${randomUUID()}', now(), 'user', 'a', 'allowed')`,
+    );
+    expect(err?.code).toBe('42501');
+  });
+});

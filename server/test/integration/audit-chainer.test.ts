@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scopePreamble } from '@/lib/db/db-scope';
+import { AuditBatcher } from '@/modules/audit/audit-batcher';
+import { verifyOrgChain } from '@/modules/audit/audit-chain-reader';
+import { AuditChainer } from '@/modules/audit/audit-chainer';
+import { appendInTransaction } from '@/modules/audit/audit-inbox';
+import {
+  appClient,
+  auditEntry,
+  chainRows,
+  openAuditTestEnv,
+  userScope,
+  type AuditTestEnv,
+} from '@/modules/audit/__tests__/audit-test-kit';
+
+describe('audit chainer', () => {
+  let env: AuditTestEnv;
+
+  beforeAll(async () => {
+    env = await openAuditTestEnv();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('should chain concurrent writers gaplessly per org and drop rolled-back entries when writers race the chainer', async () => {
+    const orgs = [randomUUID(), randomUUID()];
+    const chainer = new AuditChainer(env.orm, { intervalMs: 5, batchSize: 37 });
+    const batcher = new AuditBatcher(env.orm);
+    chainer.start();
+    const inTransaction = async (orgId: string, i: number, rollback: boolean) => {
+      const em = env.orm.em.fork();
+      await em
+        .transactional(async (tx) => {
+          await tx.execute(scopePreamble(userScope(orgId)));
+          await appendInTransaction(tx, [
+            auditEntry(orgId, { action: rollback ? 'rolled_back' : 'deal.updated', details: { i } }),
+            auditEntry(orgId, { action: rollback ? 'rolled_back' : 'deal.updated', details: { i, second: true } }),
+          ]);
+          if (rollback) throw new Error('writer failed');
+        })
+        .catch((err: Error) => {
+          if (!rollback) throw err;
+        });
+    };
+    const work: Promise<unknown>[] = [];
+    const expected = new Map(orgs.map((o) => [o, 0]));
+    for (let i = 0; i < 60; i++) {
+      const orgId = orgs[i % 2]!;
+      const rollback = i % 7 === 3;
+      expected.set(orgId, expected.get(orgId)! + (rollback ? 1 : 3));
+      work.push(inTransaction(orgId, i, rollback));
+      work.push(batcher.append([auditEntry(orgId, { action: 'holdings.read', details: { i } })]));
+    }
+    await Promise.all(work);
+    await chainer.stop();
+
+    for (const orgId of orgs) {
+      const rows = await chainRows(env.admin, orgId);
+      // Two entries per committed writer transaction, one batched read entry per writer.
+      expect(rows.length).toBe(expected.get(orgId));
+      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+      expect(rows.some((r) => r.action === 'rolled_back')).toBe(false);
+      const verified = await verifyOrgChain(env.orm, orgId);
+      expect(verified).toMatchObject({ valid: true, checked: rows.length, headSeq: rows.length });
+    }
+    expect((await env.admin.query('SELECT count(*)::int AS n FROM audit_inbox')).rows[0].n).toBe(0);
+    expect(batcher.stats.flushes).toBeLessThan(60); // concurrent appends shared inserts
+    expect(chainer.stats.entriesChained).toBe(expected.get(orgs[0]!)! + expected.get(orgs[1]!)!);
+    expect(chainer.stats.worstDelayMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('should hold back later entries when an older writer transaction is still open', async () => {
+    const orgId = randomUUID();
+    const chainer = new AuditChainer(env.orm);
+    const slow = await appClient(env.db);
+    try {
+      await slow.query(`BEGIN; ${scopePreamble(userScope(orgId))}`);
+      await slow.query(
+        `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome) VALUES ($1, now(), 'user', 'first', 'allowed')`,
+        [orgId],
+      );
+      await new AuditBatcher(env.orm).append([auditEntry(orgId, { action: 'second' })]);
+      expect(await chainer.chainOnce()).toBe(0);
+      await slow.query('COMMIT');
+      await chainer.drain();
+      expect((await chainRows(env.admin, orgId)).map((r) => [r.seq, r.action])).toEqual([
+        [1, 'first'],
+        [2, 'second'],
+      ]);
+    } finally {
+      await slow.end();
+    }
+  });
+
+  it('should reject only the bad caller when one entry in a group commit cannot be stored', async () => {
+    const orgId = randomUUID();
+    const batcher = new AuditBatcher(env.orm);
+    const good = batcher.append([auditEntry(orgId)]);
+    const bad = batcher.append([auditEntry(orgId, { details: { ['k\u0000']: 1 } })]);
+    const good2 = batcher.append([auditEntry(orgId)]);
+    await expect(good).resolves.toBeUndefined();
+    await expect(bad).rejects.toThrow();
+    await expect(good2).resolves.toBeUndefined();
+    await new AuditChainer(env.orm).drain();
+    expect((await chainRows(env.admin, orgId)).length).toBe(2);
+  });
+
+  it('should keep one chainer at a time when two chainers run against the same database', async () => {
+    const orgId = randomUUID();
+    const a = new AuditChainer(env.orm, { intervalMs: 1, batchSize: 7 });
+    const b = new AuditChainer(env.orm, { intervalMs: 1, batchSize: 7 });
+    a.start();
+    b.start();
+    const batcher = new AuditBatcher(env.orm);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => batcher.append([auditEntry(orgId, { details: { i } })])));
+    await Promise.all([a.stop(), b.stop()]);
+    const rows = await chainRows(env.admin, orgId);
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.length).toBe(100);
+    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: true, checked: 100 });
+  });
+});
