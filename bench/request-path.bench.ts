@@ -17,7 +17,8 @@ import { assertFullPage, USERS_BODY } from './request/query';
 // nodes and no errors (autocannon's expectBody counts mismatches), and Vigil's audit log must
 // hold one `query.users` entry per request it answered.
 //
-// Env: BENCH_REQUEST_SECONDS (per run, default 10), BENCH_REQUEST_WARMUP (seconds per server,
+// Env: BENCH_REQUEST_SECONDS (per server and connection count, default 10, split into
+// BENCH_REQUEST_ROUNDS alternating slices, default 4), BENCH_REQUEST_WARMUP (seconds per server,
 // default 3), BENCH_REQUEST_CONNECTIONS ("10,32"), BENCH_PROFILE=1 (a sampling CPU profile of each
 // measured Vigil run into results/profiles/, summarized after the table; the profiler slows Vigil,
 // so figures of a profiled run are not the benchmark's).
@@ -26,6 +27,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.env.BENCH_REQUEST_SECONDS ?? 10);
 const warmup = Number(process.env.BENCH_REQUEST_WARMUP ?? 3);
 const connectionCounts = (process.env.BENCH_REQUEST_CONNECTIONS ?? '10,32').split(',').map(Number);
+const rounds = Number(process.env.BENCH_REQUEST_ROUNDS ?? 4);
 const profileDir = process.env.BENCH_PROFILE ? path.join(here, 'results/profiles') : undefined;
 const GOAL = 0.45;
 const profiles: string[] = [];
@@ -91,12 +93,12 @@ async function auditCount(adminUrl: string, orgId: string): Promise<number> {
   }
 }
 
-async function measure(target: ServerChild, connections: number, expectBody: string): Promise<Run> {
+async function measure(target: ServerChild, connections: number, expectBody: string, duration: number): Promise<Run> {
   const audited = target.ready.adminUrl && target.ready.orgId ? { url: target.ready.adminUrl, org: target.ready.orgId } : undefined;
   const auditBefore = audited ? await auditCount(audited.url, audited.org) : 0;
   const [s0, p0, m0] = [await target.stats(), await cpuMsOf(['postgres', 'redis-server']), machineBusyMs()];
   const stopProfile = profileDir && target.name === 'vigil' ? target.profile(path.join(profileDir, `vigil-${connections}c-${Date.now()}.cpuprofile`)) : undefined;
-  const r = await load(target, connections, seconds, expectBody);
+  const r = await load(target, connections, duration, expectBody);
   if (stopProfile) profiles.push(await stopProfile());
   const [s1, p1, m1] = [await target.stats(), await cpuMsOf(['postgres', 'redis-server']), machineBusyMs()];
   const completed = r.requests.total;
@@ -128,6 +130,35 @@ async function measure(target: ServerChild, connections: number, expectBody: str
   };
 }
 
+/** One run from its slices: totals summed, per-request CPU weighted by requests, p50 the median
+ * of the slices' p50s and p99 the worst slice's p99. */
+function combine(slices: Run[]): Run {
+  const sum = (f: (r: Run) => number) => slices.reduce((a, r) => a + f(r), 0);
+  const completed = sum((r) => r.completed);
+  const seconds = sum((r) => r.seconds);
+  const perReq = (f: (r: Run) => number) => (completed ? sum((r) => f(r) * r.completed) / completed : 0);
+  const p50s = slices.map((r) => r.p50).sort((a, b) => a - b);
+  const audited = slices.every((r) => r.auditEntries !== undefined);
+  return {
+    server: slices[0]!.server,
+    connections: slices[0]!.connections,
+    completed,
+    sent: sum((r) => r.sent),
+    seconds,
+    rps: completed / seconds,
+    p50: p50s[Math.floor(p50s.length / 2)]!,
+    p99: Math.max(...slices.map((r) => r.p99)),
+    non2xx: sum((r) => r.non2xx),
+    mismatches: sum((r) => r.mismatches),
+    errors: sum((r) => r.errors),
+    serverCpuMsPerReq: perReq((r) => r.serverCpuMsPerReq),
+    postgresCpuMsPerReq: perReq((r) => r.postgresCpuMsPerReq),
+    redisCpuMsPerReq: perReq((r) => r.redisCpuMsPerReq),
+    machineBusyPct: sum((r) => r.machineBusyPct * r.seconds) / seconds,
+    auditEntries: audited ? sum((r) => r.auditEntries!) : undefined,
+  };
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ');
@@ -153,11 +184,18 @@ async function main(): Promise<void> {
       log(`  warm-up ${s.name}: ${warmup} s at ${Math.max(...connectionCounts)} connections`);
       await load(s, Math.max(...connectionCounts), warmup);
     }
+    // The host's speed drifts (a shared VM): the two servers take turns in short slices, in
+    // alternating order, so drift falls on both alike instead of on whichever ran second.
+    const sliceSeconds = Math.max(1, Math.round(seconds / rounds));
     for (const connections of connectionCounts) {
-      for (const s of servers) {
-        log(`  ${s.name} at ${connections} connections ...`);
-        runs.push(await measure(s, connections, bodies.get(s)!));
+      const slices = new Map<ServerChild, Run[]>(servers.map((s) => [s, []]));
+      for (let round = 0; round < rounds; round++) {
+        for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
+          log(`  ${s.name} at ${connections} connections, slice ${round + 1}/${rounds} ...`);
+          slices.get(s)!.push(await measure(s, connections, bodies.get(s)!, sliceSeconds));
+        }
       }
+      for (const s of servers) runs.push(combine(slices.get(s)!));
     }
     // A few more full checks after the load, not just byte equality during it.
     for (const s of servers) for (let i = 0; i < 3; i++) await referenceBody(s);

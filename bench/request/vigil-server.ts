@@ -8,7 +8,11 @@ import { serveOverIpc } from './ipc';
 
 const SEED_USERS = Number(process.env.BENCH_SEED_USERS ?? 60);
 
-const app = await startTestApp({ AUDIT_CHAIN_INTERVAL_MS: '50', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+const app = await startTestApp({
+  AUDIT_CHAIN_INTERVAL_MS: process.env.BENCH_CHAIN_INTERVAL_MS ?? '50',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+  ...(process.env.BENCH_POOL_MAX ? { DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX } : {}),
+});
 try {
   const org = await createTestOrg(app, 'Bench Org');
   const { token: aal2 } = await adminWithMfa(app, org);
