@@ -54,6 +54,8 @@ CREATE TABLE users (
 );
 CREATE UNIQUE INDEX users_email_key ON users (email);
 CREATE INDEX users_org_name_idx ON users (org_id, name, id);
+-- Counting the holders of a role (roles list, role changes).
+CREATE INDEX users_role_idx ON users (role_id);
 
 -- Row-level security: every tenant table is bound, the owner included.
 ALTER TABLE organizations ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;

@@ -41,8 +41,8 @@ CREATE INDEX audit_inbox_next_idx ON audit_inbox (xid, id);
 
 -- Chained log ---------------------------------------------------------------------------------------
 
+-- No surrogate id: (org_id, seq) names an entry, and every index costs the chainer per entry.
 CREATE TABLE audit_log (
-  id             bigserial PRIMARY KEY,
   org_id         uuid NOT NULL,
   seq            bigint NOT NULL CHECK (seq > 0),
   at             timestamptz(3) NOT NULL,
@@ -60,7 +60,7 @@ CREATE TABLE audit_log (
   prev_hash      text NOT NULL,
   hash           text NOT NULL,
   -- Also serves listing by (org_id, seq DESC): a btree scans both ways.
-  CONSTRAINT audit_log_org_seq_key UNIQUE (org_id, seq)
+  CONSTRAINT audit_log_pkey PRIMARY KEY (org_id, seq)
 );
 CREATE INDEX audit_log_org_at_idx ON audit_log (org_id, at);
 CREATE INDEX audit_log_org_actor_idx ON audit_log (org_id, actor_id);
@@ -146,7 +146,6 @@ GRANT USAGE ON SEQUENCE audit_inbox_id_seq TO vigil_user, vigil_system;
 
 GRANT SELECT ON audit_log TO vigil_user;
 GRANT SELECT, INSERT ON audit_log TO vigil_system;
-GRANT USAGE ON SEQUENCE audit_log_id_seq TO vigil_system;
 
 GRANT SELECT, INSERT, UPDATE ON audit_chain_heads TO vigil_system;
 

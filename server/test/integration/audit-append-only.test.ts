@@ -30,7 +30,7 @@ describe('audit_log is append-only', () => {
   let snapshot: string;
 
   const fingerprint = async () =>
-    (await env.admin.query<{ f: string }>(`SELECT count(*) || ':' || coalesce(string_agg(hash || action, ',' ORDER BY id), '') AS f FROM audit_log`)).rows[0]!.f;
+    (await env.admin.query<{ f: string }>(`SELECT count(*) || ':' || coalesce(string_agg(hash || action, ',' ORDER BY org_id, seq), '') AS f FROM audit_log`)).rows[0]!.f;
 
   beforeAll(async () => {
     env = await openAuditTestEnv();

@@ -138,6 +138,22 @@ describe('built-in and custom role access', () => {
     expect(codeOf(await app.gql(READS.users, {}, await login(app, user.email)))).toBe('FORBIDDEN');
   });
 
+  it("should show each listed user's role with the same user count as the roles list", async () => {
+    const users = await app.gql<{ users: { nodes: { role: { id: string; userCount: number } }[] } }>(
+      '{ users(first: 200) { nodes { role { id userCount } } } }',
+      {},
+      adminToken,
+    );
+    const roles = await app.gql<{ roles: { id: string; userCount: number }[] }>('{ roles { id userCount } }', {}, adminToken);
+    const counts = new Map(roles.data!.roles.map((r) => [r.id, r.userCount]));
+    const seen = new Map<string, number>();
+    for (const { role } of users.data!.users.nodes) {
+      expect(role.userCount).toBe(counts.get(role.id));
+      seen.set(role.id, (seen.get(role.id) ?? 0) + 1);
+    }
+    for (const [id, n] of seen) expect(counts.get(id)).toBe(n);
+  });
+
   it('should refuse changing a built-in role', async () => {
     const res = await app.gql(
       'mutation($id: ID!) { updateRole(id: $id, input: { permissions: [] }, justification: "strip viewer of everything") { id } }',

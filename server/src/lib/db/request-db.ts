@@ -46,13 +46,23 @@ export class RequestDb {
   }
 
   async readRows<T>(sql: string): Promise<T[]> {
+    const [rows] = await this.readResults<[T]>([sql]);
+    return rows;
+  }
+
+  /** Several read-only statements, still one round trip: one row list per statement. */
+  async readResults<T extends unknown[]>(sqls: readonly string[]): Promise<{ [K in keyof T]: T[K][] }> {
+    type Out = { [K in keyof T]: T[K][] };
     if (this.emPromise) {
       const em = await this.emPromise;
-      return (await em.execute(sql)) as T[];
+      const out: unknown[][] = [];
+      for (const sql of sqls) out.push((await em.execute(sql)) as unknown[]);
+      return out as Out;
     }
     return withRawClient(this.orm, async (client) => {
-      const results = (await client.query(`${scopePreamble(this.scope)} ${sql}`)) as unknown as { rows: T[] }[];
-      return results[results.length - 1]!.rows;
+      const text = `${scopePreamble(this.scope)} ${sqls.map((s) => `${s};`).join(' ')}`;
+      const results = (await client.query(text)) as unknown as { rows: unknown[] }[];
+      return results.slice(results.length - sqls.length).map((r) => r.rows) as Out;
     });
   }
 

@@ -12,6 +12,7 @@ import { Role } from '@/modules/roles/role.entity';
 import { User } from '@/modules/users/user.entity';
 import { password as passwordSchema } from '@/modules/users/user.service';
 import { toUserType, type UserRow } from '@/modules/users/user.types';
+import { toRoleType, type RoleRow } from '@/modules/roles/role.types';
 import { viewerSql } from '@/modules/users/viewer.queries';
 import type { ViewerType } from '@/modules/users/viewer.types';
 import type { Aal } from './access-token';
@@ -197,12 +198,12 @@ export class AuthService {
   }
 }
 
-type ViewerRow = UserRow & { org_id: string; org_name: string };
+type ViewerRow = UserRow & { role: RoleRow; org_id: string; org_name: string };
 type ViewerSession = { permissions: string[]; aal: Aal; mfaAt: number | null; expiresAt: Date };
 
 function toViewer(row: ViewerRow, s: ViewerSession): ViewerType {
   return {
-    user: toUserType(row),
+    user: toUserType(row, toRoleType(row.role)),
     organization: { id: row.org_id, name: row.org_name },
     permissions: s.permissions,
     aal: s.aal,

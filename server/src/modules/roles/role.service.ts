@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { z } from 'zod';
 import type { Actor } from '@/app/actor';
 import { requirePermission } from '@/app/access';
@@ -11,6 +10,7 @@ import type { SessionRevocation } from '@/modules/auth/session-revocation';
 import { User } from '@/modules/users/user.entity';
 import { isPermission, PERMISSIONS } from './permission-catalog';
 import { Role } from './role.entity';
+import { roleByIdSql, rolesSql } from './role.queries';
 import { toRoleType, type RoleRow, type RoleType } from './role.types';
 
 const roleName = z.string().trim().min(1, 'must not be empty').max(80);
@@ -25,8 +25,6 @@ const updateInput = z
   .object({ name: roleName.nullish(), description: description.nullish(), permissions: permissions.nullish() })
   .refine((v) => v.name != null || v.description != null || v.permissions != null, 'nothing to change');
 
-const ROLE_SQL = `SELECT r.id, r.name, r.description, r.permissions, r.built_in,
-  (SELECT count(*) FROM users u WHERE u.role_id = r.id) AS user_count FROM roles r`;
 
 /** Built-in roles are read-only templates; custom roles are named permission sets. */
 export class RoleService {
@@ -39,7 +37,7 @@ export class RoleService {
   async list(actor: Actor): Promise<RoleType[]> {
     requirePermission(actor, 'roles:read');
     this.note({ resourceType: 'role' });
-    const rows = await this.db.readRows<RoleRow>(`${ROLE_SQL} ORDER BY r.built_in DESC, r.name`);
+    const rows = await this.db.readRows<RoleRow>(rolesSql('ORDER BY r.built_in DESC, r.name'));
     return rows.map(toRoleType);
   }
 
@@ -47,7 +45,7 @@ export class RoleService {
     requirePermission(actor, 'roles:read');
     const roleId = parseInput(uuid, id);
     this.note({ resourceType: 'role', resourceId: roleId });
-    const [row] = await this.db.readRows<RoleRow>(`${ROLE_SQL} WHERE r.id = ${pg.escapeLiteral(roleId)}::uuid`);
+    const [row] = await this.db.readRows<RoleRow>(roleByIdSql(roleId));
     if (!row) throw notFound('Role');
     return toRoleType(row);
   }

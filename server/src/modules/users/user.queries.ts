@@ -1,11 +1,10 @@
 import pg from 'pg';
 
-// SQL for reading users with their role, sent through RequestDb.readRows (one round trip under
-// the caller's RLS scope). Every interpolated value is quoted with escapeLiteral or validated.
-const USER_COLUMNS = `
-  u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled, u.created_at,
-  json_build_object('id', r.id, 'name', r.name, 'description', r.description,
-                    'permissions', r.permissions, 'built_in', r.built_in) AS role`;
+// SQL for reading users, sent through RequestDb.readResults with the roles they hold (one round
+// trip under the caller's RLS scope). Every interpolated value is quoted with escapeLiteral or
+// validated.
+const USER_COLUMNS = `u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
+  u.created_at, u.role_id`;
 
 export function listUsersSql(opts: { limit: number; after?: [string, string]; search?: string }): string {
   const where: string[] = ['u.org_id = app_org_id()'];
@@ -16,9 +15,7 @@ export function listUsersSql(opts: { limit: number; after?: [string, string]; se
     const pattern = pg.escapeLiteral(`%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
   }
-  return `SELECT ${USER_COLUMNS} FROM users u JOIN roles r ON r.id = u.role_id
-    WHERE ${where.join(' AND ')} ORDER BY u.name, u.id LIMIT ${Math.trunc(opts.limit)}`;
+  return `SELECT ${USER_COLUMNS} FROM users u WHERE ${where.join(' AND ')} ORDER BY u.name, u.id LIMIT ${Math.trunc(opts.limit)}`;
 }
 
-export const userByIdSql = (id: string) =>
-  `SELECT ${USER_COLUMNS} FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = ${pg.escapeLiteral(id)}::uuid`;
+export const userByIdSql = (id: string) => `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ${pg.escapeLiteral(id)}::uuid`;

@@ -10,9 +10,11 @@ import type { RequestDb } from '@/lib/db/request-db';
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
 import type { SessionRevocation } from '@/modules/auth/session-revocation';
 import { Role } from '@/modules/roles/role.entity';
+import { rolesSql } from '@/modules/roles/role.queries';
+import type { RoleRow } from '@/modules/roles/role.types';
 import { User } from './user.entity';
 import { listUsersSql, userByIdSql } from './user.queries';
-import { toUserType, type UserRow, type UserType } from './user.types';
+import { toUserTypes, type UserRow, type UserType } from './user.types';
 
 const email = z.email({ message: 'must be an email address' }).max(320).transform((s) => s.toLowerCase());
 const name = z.string().trim().min(1, 'must not be empty').max(200);
@@ -44,13 +46,14 @@ export class UserService {
     const cursor = after ? (decodeCursor(after, ['string', 'string']) as [string, string]) : undefined;
     if (cursor) parseInput(uuid, cursor[1]);
     this.note({ resourceType: 'user', details: { first, search: search ?? undefined } });
-    const rows = await this.db.readRows<UserRow>(
+    const [rows, roles] = await this.db.readResults<[UserRow, RoleRow]>([
       listUsersSql({ limit: first + 1, after: cursor, search: search ?? undefined }),
-    );
+      rolesSql(),
+    ]);
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
-      nodes: page.map(toUserType),
+      nodes: toUserTypes(page, roles),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.name, last.id]) : null },
     };
   }
@@ -59,9 +62,9 @@ export class UserService {
     const userId = parseInput(uuid, id);
     this.note({ resourceType: 'user', resourceId: userId });
     if (!actor.permissions.has('users:read') && userId !== actor.userId) throw notFound('User');
-    const [row] = await this.db.readRows<UserRow>(userByIdSql(userId));
-    if (!row) throw notFound('User');
-    return toUserType(row);
+    const [users, roles] = await this.db.readResults<[UserRow, RoleRow]>([userByIdSql(userId), rolesSql()]);
+    if (users.length === 0) throw notFound('User');
+    return toUserTypes(users, roles)[0]!;
   }
 
   async create(actor: Actor, input: unknown): Promise<UserType> {

@@ -35,27 +35,38 @@ export class UserConnection {
   pageInfo!: PageInfo;
 }
 
-/** A users row joined with its role, as the list and detail queries return it. */
+/** A users row as the list and detail queries return it. */
 export type UserRow = {
   id: string;
   email: string;
   name: string;
   disabled: boolean;
   mfa_enabled: boolean;
-  created_at: Date | string;
-  role: RoleRow;
+  created_at: Date;
+  role_id: string;
 };
 
-export const toUserType = (u: UserRow): UserType =>
+export const toUserType = (u: UserRow, role: RoleType): UserType =>
   Object.assign(new UserType(), {
     id: u.id,
     email: u.email,
     name: u.name,
     disabled: u.disabled,
     mfaEnabled: u.mfa_enabled,
-    createdAt: new Date(u.created_at),
-    role: toRoleType(u.role),
+    createdAt: u.created_at,
+    role,
   });
+
+/** Users with their roles, from the two result sets of one round trip. */
+export function toUserTypes(users: readonly UserRow[], roles: readonly RoleRow[]): UserType[] {
+  const byId = new Map(roles.map((r) => [r.id, toRoleType(r)]));
+  return users.map((u) => {
+    const role = byId.get(u.role_id);
+    // RLS shows users:read holders every role of the org; a missing one is a broken invariant.
+    if (!role) throw new Error(`role ${u.role_id} of user ${u.id} is not visible`);
+    return toUserType(u, role);
+  });
+}
 
 @InputType()
 export class CreateUserInput {

@@ -2,9 +2,9 @@ import pg from 'pg';
 
 /** One row: the user with their role and organization, for `me` and for login responses. */
 export const viewerSql = (userId: string) => `
-  SELECT u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled, u.created_at,
-    json_build_object('id', r.id, 'name', r.name, 'description', r.description,
-                      'permissions', r.permissions, 'built_in', r.built_in) AS role,
+  SELECT u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled, u.created_at, u.role_id,
+    json_build_object('id', r.id, 'name', r.name, 'description', r.description, 'permissions', r.permissions,
+                      'built_in', r.built_in, 'user_count', (SELECT count(*) FROM users c WHERE c.role_id = r.id)) AS role,
     o.id AS org_id, o.name AS org_name
   FROM users u JOIN roles r ON r.id = u.role_id JOIN organizations o ON o.id = u.org_id
   WHERE u.id = ${pg.escapeLiteral(userId)}::uuid`;

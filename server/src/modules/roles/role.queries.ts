@@ -1,0 +1,13 @@
+import pg from 'pg';
+
+/**
+ * Roles with the number of users holding each, for reads under the caller's RLS scope (the org's
+ * roles; users:read or roles:read to see others than one's own). Public to other modules: a user
+ * list shows each user's role.
+ */
+export const rolesSql = (where = '') =>
+  `SELECT r.id, r.name, r.description, r.permissions, r.built_in,
+     (SELECT count(*) FROM users u WHERE u.role_id = r.id) AS user_count
+   FROM roles r ${where}`;
+
+export const roleByIdSql = (id: string) => rolesSql(`WHERE r.id = ${pg.escapeLiteral(id)}::uuid`);
