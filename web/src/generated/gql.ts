@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    ...AuthPayloadFields\n  }\n}": typeof types.ChangePasswordDocument,
-    "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    verifiedAt\n  }\n}": typeof types.AuditChainStatusDocument,
+    "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    chainDelayMs\n    verifiedAt\n  }\n}": typeof types.AuditChainStatusDocument,
     "query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n  auditEntries(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      seq\n      at\n      actorType\n      actorId\n      actorRole\n      systemSource\n      action\n      resourceType\n      resourceId\n      dealId\n      ipAddress\n      outcome\n      details\n      hash\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.AuditEntriesDocument,
     "mutation BeginMfaEnrollment {\n  beginMfaEnrollment {\n    secret\n    otpauthUrl\n    qrCodeDataUrl\n  }\n}": typeof types.BeginMfaEnrollmentDocument,
     "mutation ConfirmMfaEnrollment($code: String!) {\n  confirmMfaEnrollment(code: $code) {\n    ...AuthPayloadFields\n  }\n}": typeof types.ConfirmMfaEnrollmentDocument,
@@ -38,7 +38,7 @@ type Documents = {
 };
 const documents: Documents = {
     "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    ...AuthPayloadFields\n  }\n}": types.ChangePasswordDocument,
-    "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    verifiedAt\n  }\n}": types.AuditChainStatusDocument,
+    "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    chainDelayMs\n    verifiedAt\n  }\n}": types.AuditChainStatusDocument,
     "query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n  auditEntries(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      seq\n      at\n      actorType\n      actorId\n      actorRole\n      systemSource\n      action\n      resourceType\n      resourceId\n      dealId\n      ipAddress\n      outcome\n      details\n      hash\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.AuditEntriesDocument,
     "mutation BeginMfaEnrollment {\n  beginMfaEnrollment {\n    secret\n    otpauthUrl\n    qrCodeDataUrl\n  }\n}": types.BeginMfaEnrollmentDocument,
     "mutation ConfirmMfaEnrollment($code: String!) {\n  confirmMfaEnrollment(code: $code) {\n    ...AuthPayloadFields\n  }\n}": types.ConfirmMfaEnrollmentDocument,
@@ -81,7 +81,7 @@ export function graphql(source: "mutation ChangePassword($input: ChangePasswordI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    verifiedAt\n  }\n}"): (typeof documents)["query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    verifiedAt\n  }\n}"];
+export function graphql(source: "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    chainDelayMs\n    verifiedAt\n  }\n}"): (typeof documents)["query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    chainDelayMs\n    verifiedAt\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -67,7 +67,7 @@ export function ChainStatusPanel() {
           {hasErrorCode(error, 'FORBIDDEN') ? 'Access denied: your role cannot verify the chain.' : errorMessageOf(error)}
         </Alert>
       ) : (
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
+        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="md">
           <Stat label="Entries checked" value={status?.checkedEntries ?? '—'} testId="chain-checked" />
           <Stat label="Head seq" value={status?.headSeq ?? '—'} testId="chain-head" />
           <Stat
@@ -75,6 +75,12 @@ export function ChainStatusPanel() {
             value={status?.pendingEntries ?? '—'}
             testId="chain-pending"
             tone={status && status.pendingEntries > 0 ? 'orange.7' : undefined}
+          />
+          <Stat
+            label="Chaining delay (1 min)"
+            value={status?.chainDelayMs == null ? '—' : `${Math.round(status.chainDelayMs)} ms`}
+            testId="chain-delay"
+            tone={status?.chainDelayMs != null && status.chainDelayMs > 500 ? 'orange.7' : undefined}
           />
           <Stat
             label="First invalid seq"
