@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, createTestOrg, login, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
 
 const ME = '{ me { user { id } aal } }';
+const ME_FULL = '{ me { user { id email name createdAt mfaEnabled disabled role { name userCount } } organization { name } permissions aal sessionExpiresAt } }';
 
 describe('access tokens', () => {
   let app: TestApp;
@@ -18,6 +19,10 @@ describe('access tokens', () => {
     const token = await login(app, org.adminEmail);
     const res = await app.gql<{ me: { user: { id: string }; aal: number } }>(ME, {}, token);
     expect(res.data?.me).toEqual({ user: { id: org.adminId }, aal: 1 });
+    const full = await app.gql<{ me: { user: { createdAt: string; role: { name: string; userCount: number } } } }>(ME_FULL, {}, token);
+    expect(full.errors).toBeUndefined();
+    expect(full.data!.me.user.role).toEqual({ name: 'Admin', userCount: 1 });
+    expect(Date.parse(full.data!.me.user.createdAt)).toBeGreaterThan(Date.now() - 600_000);
   });
 
   it('should issue tokens that expire 24 hours after issue', async () => {

@@ -139,15 +139,17 @@ describe('built-in and custom role access', () => {
   });
 
   it("should show each listed user's role with the same user count as the roles list", async () => {
-    const users = await app.gql<{ users: { nodes: { role: { id: string; userCount: number } }[] } }>(
-      '{ users(first: 200) { nodes { role { id userCount } } } }',
+    const users = await app.gql<{ users: { nodes: { createdAt: string; role: { id: string; userCount: number } }[] } }>(
+      '{ users(first: 200) { nodes { createdAt role { id userCount } } } }',
       {},
       adminToken,
     );
     const roles = await app.gql<{ roles: { id: string; userCount: number }[] }>('{ roles { id userCount } }', {}, adminToken);
     const counts = new Map(roles.data!.roles.map((r) => [r.id, r.userCount]));
     const seen = new Map<string, number>();
-    for (const { role } of users.data!.users.nodes) {
+    expect(users.errors).toBeUndefined();
+    for (const { createdAt, role } of users.data!.users.nodes) {
+      expect(Math.abs(Date.parse(createdAt) - Date.now())).toBeLessThan(600_000);
       expect(role.userCount).toBe(counts.get(role.id));
       seen.set(role.id, (seen.get(role.id) ?? 0) + 1);
     }

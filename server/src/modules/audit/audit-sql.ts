@@ -1,5 +1,6 @@
 import type { AuditActorType, AuditOutcome, ChainedAuditEntry } from './audit-entry';
 import { copyTextValue } from './copy-text';
+import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 
 // SQL shared by the chainer, the verifier, listing and export.
 
@@ -7,8 +8,7 @@ import { copyTextValue } from './copy-text';
  * `at` rendered as JS `toISOString()` renders it (UTC, milliseconds, "Z"). The chainer hashes this
  * text and the verifier re-reads it, so the session's TimeZone and DateStyle never matter.
  */
-export const atIsoSql = (column = 'at') =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const atIsoSql = (column = 'at') => isoTimestampSql(column);
 
 /** The inbox columns a writer sets; xid and id come from defaults (column grants enforce it). */
 export const INBOX_RECORD_COLUMNS = `org_id uuid, at timestamptz, actor_type text, actor_id text,

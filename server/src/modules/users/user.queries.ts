@@ -1,10 +1,11 @@
 import pg from 'pg';
+import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 
 // SQL for reading users, sent through RequestDb.readResults with the roles they hold (one round
 // trip under the caller's RLS scope). Every interpolated value is quoted with escapeLiteral or
 // validated.
 const USER_COLUMNS = `u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
-  u.created_at, u.role_id`;
+  ${isoTimestampSql('u.created_at')} AS created_at, u.role_id`;
 
 export function listUsersSql(opts: { limit: number; after?: [string, string]; search?: string }): string {
   const where: string[] = ['u.org_id = app_org_id()'];

@@ -42,7 +42,8 @@ export type UserRow = {
   name: string;
   disabled: boolean;
   mfa_enabled: boolean;
-  created_at: Date;
+  /** ISO-8601 UTC (isoTimestampSql). */
+  created_at: string;
   role_id: string;
 };
 
@@ -53,7 +54,7 @@ export const toUserType = (u: UserRow, role: RoleType): UserType =>
     name: u.name,
     disabled: u.disabled,
     mfaEnabled: u.mfa_enabled,
-    createdAt: u.created_at,
+    createdAt: new Date(u.created_at),
     role,
   });
 
