@@ -18,6 +18,9 @@ export function createHttpApp(deps: AppDeps, apollo: ApolloServer<RequestContext
   const production = env.NODE_ENV === 'production';
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every response body for an ETag: answers here are per user and never
+  // cached, and the hash cost ~9 % of a list request's CPU (BENCHMARKS.md).
+  app.set('etag', false);
   app.set('trust proxy', env.TRUST_PROXY);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
