@@ -1,7 +1,9 @@
+import type { AlongsideWrite } from '@/lib/db/request-db';
+
 /**
  * What one root field did, for its audit entry. The audit middleware opens a note for each root
  * field (keyed by its response key, so aliased fields of one document each get their own); the
- * service serving the field fills in the resource it touched through the AuditNoter it was
+ * service serving the field fills in the resource it touched through the FieldAudit it was
  * given. Passed explicitly rather than through AsyncLocalStorage, whose promise hooks on Node 20
  * cost every promise of every request (measured: BENCHMARKS.md).
  */
@@ -17,15 +19,34 @@ export type AuditNote = {
   actorRole?: string;
   /** Admin writes: the written justification, logged again in admin_audit_log. */
   justification?: string;
+  /** Its "allowed" entry already committed with the field's read (see FieldAudit). */
+  committedWithRead?: boolean;
 };
 
-export type AuditNoter = (patch: Partial<AuditNote>) => void;
+/**
+ * A root field's audit, as its service sees it. Services note what they touch *before* they
+ * read: a read-only field's entry then travels in the read's own round trip and transaction
+ * (`alongside`), so the rows never leave the database without their entry being committed.
+ */
+export type FieldAudit = {
+  note(patch: Partial<AuditNote>): void;
+  /** The insert of this field's "allowed" entry, to commit with a read (once per field). */
+  readonly alongside: AlongsideWrite | undefined;
+};
 
-export const noterFor =
-  (note: AuditNote): AuditNoter =>
-  (patch) => {
-    Object.assign(note, { ...patch, details: { ...note.details, ...patch.details } });
+export function fieldAudit(note: AuditNote, entrySql: (note: AuditNote) => string | undefined): FieldAudit {
+  return {
+    note(patch) {
+      Object.assign(note, { ...patch, details: { ...note.details, ...patch.details } });
+    },
+    alongside: {
+      sql: () => (note.committedWithRead ? undefined : entrySql(note)),
+      committed: () => {
+        note.committedWithRead = true;
+      },
+    },
   };
+}
 
 /** For calls outside a GraphQL root field (tests, jobs): notes go nowhere. */
-export const discardNotes: AuditNoter = () => undefined;
+export const discardAudit: FieldAudit = { note: () => undefined, alongside: undefined };

@@ -2,11 +2,11 @@ import type { Request } from 'express';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { AppError } from '@/lib/errors/app-error';
 import { RequestDb } from '@/lib/db/request-db';
-import { appendInTransaction } from '@/modules/audit/audit-inbox';
+import { appendInTransaction, inboxInsertLiteralSql } from '@/modules/audit/audit-inbox';
 import { insertAdminAuditEntries } from '@/modules/audit/admin-audit';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
-import { discardNotes, noterFor, type AuditNote, type AuditNoter } from './audit-note';
+import { discardAudit, fieldAudit, type AuditNote, type FieldAudit } from './audit-note';
 import { RequestAudit } from './request-audit';
 import { authenticateBearer } from '@/modules/auth/authenticate';
 
@@ -43,12 +43,17 @@ export class RequestContext {
     this.fieldNotes.set(responseKey, note);
   }
 
-  /** The audit noter of the root field being resolved. */
-  auditNoter(info: GraphQLResolveInfo): AuditNoter {
+  /** The audit of the root field being resolved. */
+  auditFor(info: GraphQLResolveInfo): FieldAudit {
     let path = info.path;
     while (path.prev) path = path.prev;
     const note = this.fieldNotes.get(String(path.key));
-    return note ? noterFor(note) : discardNotes;
+    if (!note) return discardAudit;
+    // Only a user's request has a scoped read to ride along with.
+    return fieldAudit(note, (n) => {
+      const entry = this.actor ? this.audit.entryOf(n, 'allowed') : undefined;
+      return entry ? inboxInsertLiteralSql([entry]) : undefined;
+    });
   }
 
   /**

@@ -20,12 +20,25 @@ export class RequestAudit {
   ) {}
 
   record(note: AuditNote, outcome: AuditOutcome, error?: unknown): void {
+    // Committed already, with the field's read.
+    if (outcome === 'allowed' && note.committedWithRead) return;
+    const entry = this.entryOf(note, outcome, error);
+    if (!entry) return;
+    this.entries.push(entry);
+    if (outcome === 'allowed' && note.justification !== undefined) {
+      this.adminEntries.push({ ...entry, justification: note.justification });
+    }
+  }
+
+  /**
+   * The entry a note stands for. An anonymous request that never named an org (an unknown email
+   * at login) belongs to no tenant's chain: no entry; the HTTP log keeps it.
+   */
+  entryOf(note: AuditNote, outcome: AuditOutcome, error?: unknown): AuditEntryInput | undefined {
     const orgId = this.actor?.orgId ?? note.orgId;
-    // An anonymous request that never named an org (an unknown email at login) belongs to no
-    // tenant's chain; the HTTP log keeps it.
-    if (!orgId) return;
+    if (!orgId) return undefined;
     const details = error === undefined ? note.details : { ...note.details, error: describeError(error) };
-    const entry: AuditEntryInput = {
+    return {
       orgId,
       at: new Date(),
       actorType: this.actor ? 'user' : note.actorId ? 'user' : 'anonymous',
@@ -40,10 +53,6 @@ export class RequestAudit {
       outcome,
       details,
     };
-    this.entries.push(entry);
-    if (outcome === 'allowed' && note.justification !== undefined) {
-      this.adminEntries.push({ ...entry, justification: note.justification });
-    }
   }
 }
 

@@ -1,4 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+
+/**
+ * A write that rides along with a read in the read's own transaction and round trip (the
+ * read's audit entry): `sql()` gives the statement, or nothing when it was already written;
+ * `committed()` is told when the transaction that carried it committed.
+ */
+export type AlongsideWrite = { sql(): string | undefined; committed(): void };
 import { scopePreamble, type DbScope } from './db-scope';
 import { withRawClient } from './raw-client';
 
@@ -45,13 +52,20 @@ export class RequestDb {
     return em;
   }
 
-  async readRows<T>(sql: string): Promise<T[]> {
-    const [rows] = await this.readResults<[T]>([sql]);
+  async readRows<T>(sql: string, alongside?: AlongsideWrite): Promise<T[]> {
+    const [rows] = await this.readResults<[T]>([sql], alongside);
     return rows;
   }
 
-  /** Several read-only statements, still one round trip: one row list per statement. */
-  async readResults<T extends unknown[]>(sqls: readonly string[]): Promise<{ [K in keyof T]: T[K][] }> {
+  /**
+   * Several read-only statements, still one round trip: one row list per statement. Inside the
+   * request's open transaction the statements join it (and `alongside` is left to that
+   * transaction's own commit).
+   */
+  async readResults<T extends unknown[]>(
+    sqls: readonly string[],
+    alongside?: AlongsideWrite,
+  ): Promise<{ [K in keyof T]: T[K][] }> {
     type Out = { [K in keyof T]: T[K][] };
     if (this.emPromise) {
       const em = await this.emPromise;
@@ -59,11 +73,17 @@ export class RequestDb {
       for (const sql of sqls) out.push((await em.execute(sql)) as unknown[]);
       return out as Out;
     }
-    return withRawClient(this.orm, async (client) => {
-      const text = `${scopePreamble(this.scope)} ${sqls.map((s) => `${s};`).join(' ')}`;
+    const write = alongside?.sql();
+    const rows = await withRawClient(this.orm, async (client) => {
+      // One simple-query message is one implicit transaction: the write commits with the read,
+      // or neither happens.
+      const text = `${scopePreamble(this.scope)} ${sqls.map((s) => `${s};`).join(' ')}${write ? ` ${write};` : ''}`;
       const results = (await client.query(text)) as unknown as { rows: unknown[] }[];
-      return results.slice(results.length - sqls.length).map((r) => r.rows) as Out;
+      const reads = write ? results.slice(0, -1) : results;
+      return reads.slice(reads.length - sqls.length).map((r) => r.rows) as Out;
     });
+    if (write) alongside!.committed();
+    return rows;
   }
 
   /** Runs one mutation root field so that its writes are undone if it fails. */

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { inboxRecordsJson, type AuditEntryInput } from './audit-entry';
 import { inboxInsertSql } from './audit-sql';
@@ -13,3 +14,10 @@ export async function appendInTransaction(em: EntityManager, entries: readonly A
   if (!ctx) throw new Error('appendInTransaction needs an open transaction (em.transactional)');
   await em.getConnection().execute(inboxInsertSql('?'), [inboxRecordsJson(entries)], 'run', ctx);
 }
+
+/**
+ * The same insert as one self-contained statement (the entries inlined as a quoted JSON
+ * literal), to travel in a simple-query message with a read: see RequestDb.readResults.
+ */
+export const inboxInsertLiteralSql = (entries: readonly AuditEntryInput[]) =>
+  inboxInsertSql(pg.escapeLiteral(inboxRecordsJson(entries)));

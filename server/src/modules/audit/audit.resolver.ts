@@ -8,7 +8,7 @@ import { AuditChainStatusType, AuditEntryConnection, AuditFilterInput } from './
 @Resolver()
 export class AuditResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new AuditService(ctx.db, ctx.deps.orm, ctx.deps.auditChainer, ctx.auditNoter(info));
+    return new AuditService(ctx.db, ctx.deps.orm, ctx.deps.auditChainer, ctx.auditFor(info));
   }
 
   @Query(() => AuditEntryConnection, { description: 'Newest first.' })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requirePermission } from '@/app/access';
 import type { Actor } from '@/app/actor';
-import { discardNotes, type AuditNoter } from '@/app/audit-note';
+import { discardAudit, type FieldAudit } from '@/app/audit-note';
 import { decodeCursor, encodeCursor } from '@/app/graphql/cursor';
 import { pageSize, parseInput } from '@/app/graphql/validate';
 import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
@@ -29,7 +29,7 @@ export class AuditService {
     private readonly db: RequestDb,
     private readonly orm: MikroORM,
     private readonly chainer?: AuditChainer,
-    private readonly note: AuditNoter = discardNotes,
+    private readonly audit: FieldAudit = discardAudit,
   ) {}
 
   async list(actor: Actor, input: { filter?: AuditFilterInput | null; first: number; after?: string | null }) {
@@ -37,7 +37,7 @@ export class AuditService {
     const first = parseInput(pageSize, input.first);
     const filter: AuditFilter = parseInput(filterSchema, { ...(input.filter ?? {}) });
     const afterSeq = input.after ? (decodeCursor(input.after, ['number'])[0] as number) : null;
-    this.note({ resourceType: 'audit_log', details: { first } });
+    this.audit.note({ resourceType: 'audit_log', details: { first } });
     // Reads run in the request's RLS scope: only this org's entries, only with audit:read.
     const page = await listAuditEntries(await this.db.em(), filter, first, afterSeq);
     return {
@@ -52,7 +52,7 @@ export class AuditService {
    */
   async chainStatus(actor: Actor) {
     requirePermission(actor, 'audit:read');
-    this.note({ resourceType: 'audit_log', action: 'query.auditChainStatus' });
+    this.audit.note({ resourceType: 'audit_log', action: 'query.auditChainStatus' });
     const result = await verifyOrgChain(this.orm, actor.orgId);
     const pending = await inScopedTransaction(this.orm, { role: 'vigil_system', source: 'audit-status' }, async (em) => {
       const rows = (await em.execute('SELECT count(*)::int AS n FROM audit_inbox WHERE org_id = ?', [actor.orgId])) as { n: number }[];

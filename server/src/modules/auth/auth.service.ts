@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Actor } from '@/app/actor';
-import { discardNotes, type AuditNoter } from '@/app/audit-note';
+import { discardAudit, type FieldAudit } from '@/app/audit-note';
 import type { AppDeps } from '@/app/deps';
 import { parseInput } from '@/app/graphql/validate';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/crypto/passwords';
@@ -30,7 +30,7 @@ export class AuthService {
   constructor(
     private readonly deps: AppDeps,
     private readonly ip: string | null,
-    private readonly note: AuditNoter = discardNotes,
+    private readonly audit: FieldAudit = discardAudit,
   ) {}
 
   async login(input: unknown): Promise<AuthPayload> {
@@ -43,7 +43,7 @@ export class AuthService {
       em.findOne(User, { email }, { populate: ['passwordHash', 'mfaSecretEnc'] }),
     );
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (found) this.note({ orgId: found.orgId, actorId: found.id, resourceType: 'user', resourceId: found.id });
+    if (found) this.audit.note({ orgId: found.orgId, actorId: found.id, resourceType: 'user', resourceId: found.id });
     if (!found || !ok || found.disabled) {
       await this.deps.limits.loginPerIp.recordFailure(ipKey);
       throw unauthenticated(INVALID_LOGIN);
@@ -51,18 +51,18 @@ export class AuthService {
     const role = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
       em.findOneOrFail(Role, { id: found.roleId }),
     );
-    this.note({ actorRole: role.name });
+    this.audit.note({ actorRole: role.name });
     return this.issue(found, role, 1, null, 0);
   }
 
   async logout(actor: Actor): Promise<boolean> {
-    this.note({ resourceType: 'session', resourceId: actor.session.jti });
+    this.audit.note({ resourceType: 'session', resourceId: actor.session.jti });
     await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
     return true;
   }
 
   async stepUp(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
-    this.note({ resourceType: 'session', resourceId: actor.session.jti });
+    this.audit.note({ resourceType: 'session', resourceId: actor.session.jti });
     const { code } = parseInput(z.object({ code: totpCode }), { code: input });
     await this.checkMfaLimits(actor);
     const em = await db.em();
@@ -76,7 +76,7 @@ export class AuthService {
   }
 
   async beginMfaEnrollment(actor: Actor, db: RequestDb) {
-    this.note({ resourceType: 'user', resourceId: actor.userId });
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
     const em = await db.em();
     const user = await this.loadSelf(em, actor, []);
     // Replacing an enrolled factor needs the current one.
@@ -89,7 +89,7 @@ export class AuthService {
   }
 
   async confirmMfaEnrollment(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
-    this.note({ resourceType: 'user', resourceId: actor.userId });
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
     const { code } = parseInput(z.object({ code: totpCode }), { code: input });
     await this.checkMfaLimits(actor);
     const em = await db.em();
@@ -108,7 +108,7 @@ export class AuthService {
 
   async changePassword(actor: Actor, db: RequestDb, input: unknown): Promise<AuthPayload> {
     const data = parseInput(changePasswordInput, input);
-    this.note({ resourceType: 'user', resourceId: actor.userId });
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['passwordHash']);
     if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
@@ -124,7 +124,7 @@ export class AuthService {
 
   /** The viewer for a valid session (the `me` query). */
   async viewer(actor: Actor, db: RequestDb): Promise<ViewerType> {
-    this.note({ resourceType: 'user', resourceId: actor.userId });
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
     return this.loadViewer(db, actor.userId, {
       permissions: [...actor.permissions],
       aal: actor.aal,
@@ -192,7 +192,7 @@ export class AuthService {
   }
 
   private async loadViewer(db: RequestDb, userId: string, session: ViewerSession): Promise<ViewerType> {
-    const [row] = await db.readRows<ViewerRow>(viewerSql(userId));
+    const [row] = await db.readRows<ViewerRow>(viewerSql(userId), this.audit.alongside);
     if (!row) throw new AppError('UNAUTHENTICATED', 'Session no longer valid');
     return toViewer(row, session);
   }

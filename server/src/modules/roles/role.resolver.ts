@@ -9,7 +9,7 @@ import { CreateRoleInput, RoleType, UpdateRoleInput } from './role.types';
 @Resolver()
 export class RoleResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new RoleService(ctx.db, ctx.deps.revocation, ctx.auditNoter(info));
+    return new RoleService(ctx.db, ctx.deps.revocation, ctx.auditFor(info));
   }
 
   @Query(() => [RoleType])

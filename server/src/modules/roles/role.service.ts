@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '@/app/actor';
 import { requirePermission } from '@/app/access';
-import { discardNotes, type AuditNoter } from '@/app/audit-note';
+import { discardAudit, type FieldAudit } from '@/app/audit-note';
 import { parseInput, uuid } from '@/app/graphql/validate';
 import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import type { RequestDb } from '@/lib/db/request-db';
@@ -31,21 +31,21 @@ export class RoleService {
   constructor(
     private readonly db: RequestDb,
     private readonly revocation: SessionRevocation,
-    private readonly note: AuditNoter = discardNotes,
+    private readonly audit: FieldAudit = discardAudit,
   ) {}
 
   async list(actor: Actor): Promise<RoleType[]> {
     requirePermission(actor, 'roles:read');
-    this.note({ resourceType: 'role' });
-    const rows = await this.db.readRows<RoleRow>(rolesSql('ORDER BY r.built_in DESC, r.name'));
+    this.audit.note({ resourceType: 'role' });
+    const rows = await this.db.readRows<RoleRow>(rolesSql('ORDER BY r.built_in DESC, r.name'), this.audit.alongside);
     return rows.map(toRoleType);
   }
 
   async get(actor: Actor, id: string): Promise<RoleType> {
     requirePermission(actor, 'roles:read');
     const roleId = parseInput(uuid, id);
-    this.note({ resourceType: 'role', resourceId: roleId });
-    const [row] = await this.db.readRows<RoleRow>(roleByIdSql(roleId));
+    this.audit.note({ resourceType: 'role', resourceId: roleId });
+    const [row] = await this.db.readRows<RoleRow>(roleByIdSql(roleId), this.audit.alongside);
     if (!row) throw notFound('Role');
     return toRoleType(row);
   }
@@ -53,7 +53,7 @@ export class RoleService {
   async create(actor: Actor, input: unknown): Promise<RoleType> {
     requirePermission(actor, 'roles:write');
     const data = parseInput(createInput, input);
-    this.note({ resourceType: 'role', details: { name: data.name, permissions: data.permissions } });
+    this.audit.note({ resourceType: 'role', details: { name: data.name, permissions: data.permissions } });
     const em = await this.db.em();
     const role = em.create(Role, {
       orgId: actor.orgId,
@@ -63,7 +63,7 @@ export class RoleService {
       builtIn: false,
     } as Role);
     await this.flushUnique(em);
-    this.note({ resourceId: role.id });
+    this.audit.note({ resourceId: role.id });
     return this.get(actor, role.id);
   }
 
@@ -71,7 +71,7 @@ export class RoleService {
     requirePermission(actor, 'roles:write');
     const roleId = parseInput(uuid, id);
     const data = parseInput(updateInput, input);
-    this.note({ resourceType: 'role', resourceId: roleId, details: { changes: data } });
+    this.audit.note({ resourceType: 'role', resourceId: roleId, details: { changes: data } });
     const em = await this.db.em();
     const role = await this.loadCustom(roleId);
     const before = role.permissions;
@@ -83,7 +83,7 @@ export class RoleService {
       // Tokens carry permissions: everyone holding this role signs in again.
       const holders = await em.find(User, { roleId }, { fields: ['id'] });
       await Promise.all(holders.map((u) => this.revocation.revokeAllSessionsOf(u.id)));
-      this.note({ details: { previousPermissions: before, sessionsRevoked: holders.length } });
+      this.audit.note({ details: { previousPermissions: before, sessionsRevoked: holders.length } });
     }
     return this.get(actor, roleId);
   }
@@ -91,11 +91,11 @@ export class RoleService {
   async delete(actor: Actor, id: string): Promise<boolean> {
     requirePermission(actor, 'roles:write');
     const roleId = parseInput(uuid, id);
-    this.note({ resourceType: 'role', resourceId: roleId });
+    this.audit.note({ resourceType: 'role', resourceId: roleId });
     const em = await this.db.em();
     const role = await this.loadCustom(roleId);
     if ((await em.count(User, { roleId })) > 0) throw conflict('The role is still assigned to users');
-    this.note({ details: { name: role.name } });
+    this.audit.note({ details: { name: role.name } });
     em.remove(role);
     await em.flush();
     return true;

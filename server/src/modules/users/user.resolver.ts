@@ -8,7 +8,7 @@ import { CreateUserInput, UpdateUserInput, UserConnection, UserType } from './us
 @Resolver()
 export class UserResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new UserService(ctx.db, ctx.deps.revocation, ctx.auditNoter(info));
+    return new UserService(ctx.db, ctx.deps.revocation, ctx.auditFor(info));
   }
 
   @Query(() => UserConnection)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '@/app/actor';
 import { requirePermission } from '@/app/access';
-import { discardNotes, type AuditNoter } from '@/app/audit-note';
+import { discardAudit, type FieldAudit } from '@/app/audit-note';
 import { decodeCursor, encodeCursor } from '@/app/graphql/cursor';
 import { parseInput, pageSize, uuid } from '@/app/graphql/validate';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/crypto/passwords';
@@ -37,7 +37,7 @@ export class UserService {
   constructor(
     private readonly db: RequestDb,
     private readonly revocation: SessionRevocation,
-    private readonly note: AuditNoter = discardNotes,
+    private readonly audit: FieldAudit = discardAudit,
   ) {}
 
   async list(actor: Actor, input: { first: number; after?: string | null; search?: string | null }) {
@@ -45,11 +45,11 @@ export class UserService {
     const { first, after, search } = parseInput(listInput, input);
     const cursor = after ? (decodeCursor(after, ['string', 'string']) as [string, string]) : undefined;
     if (cursor) parseInput(uuid, cursor[1]);
-    this.note({ resourceType: 'user', details: { first, search: search ?? undefined } });
+    this.audit.note({ resourceType: 'user', details: { first, search: search ?? undefined } });
     const [rows, roles] = await this.db.readResults<[UserRow, RoleRow]>([
       listUsersSql({ limit: first + 1, after: cursor, search: search ?? undefined }),
       rolesSql(),
-    ]);
+    ], this.audit.alongside);
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
@@ -60,9 +60,9 @@ export class UserService {
 
   async get(actor: Actor, id: string): Promise<UserType> {
     const userId = parseInput(uuid, id);
-    this.note({ resourceType: 'user', resourceId: userId });
+    this.audit.note({ resourceType: 'user', resourceId: userId });
     if (!actor.permissions.has('users:read') && userId !== actor.userId) throw notFound('User');
-    const [users, roles] = await this.db.readResults<[UserRow, RoleRow]>([userByIdSql(userId), rolesSql()]);
+    const [users, roles] = await this.db.readResults<[UserRow, RoleRow]>([userByIdSql(userId), rolesSql()], this.audit.alongside);
     if (users.length === 0) throw notFound('User');
     return toUserTypes(users, roles)[0]!;
   }
@@ -70,7 +70,7 @@ export class UserService {
   async create(actor: Actor, input: unknown): Promise<UserType> {
     requirePermission(actor, 'users:write');
     const data = parseInput(createInput, input);
-    this.note({ resourceType: 'user', details: { email: data.email, roleId: data.roleId } });
+    this.audit.note({ resourceType: 'user', details: { email: data.email, roleId: data.roleId } });
     const em = await this.db.em();
     const role = await em.findOne(Role, { id: data.roleId });
     if (!role) throw notFound('Role');
@@ -87,7 +87,7 @@ export class UserService {
       if (sqlState(err) === UNIQUE_VIOLATION) throw conflict('A user with this email already exists');
       throw err;
     }
-    this.note({ resourceId: user.id });
+    this.audit.note({ resourceId: user.id });
     return this.get(actor, user.id);
   }
 
@@ -95,7 +95,7 @@ export class UserService {
     requirePermission(actor, 'users:write');
     const userId = parseInput(uuid, id);
     const data = parseInput(updateInput, input);
-    this.note({ resourceType: 'user', resourceId: userId, details: { changes: data } });
+    this.audit.note({ resourceType: 'user', resourceId: userId, details: { changes: data } });
     const user = await this.load(userId);
     if (data.disabled === true && userId === actor.userId) throw forbidden('You cannot disable yourself');
     if (data.name != null) user.name = data.name;
@@ -109,12 +109,12 @@ export class UserService {
     requirePermission(actor, 'users:write');
     requirePermission(actor, 'roles:write');
     const ids = parseInput(z.object({ userId: uuid, roleId: uuid }), { userId, roleId });
-    this.note({ resourceType: 'user', resourceId: ids.userId, details: { roleId: ids.roleId } });
+    this.audit.note({ resourceType: 'user', resourceId: ids.userId, details: { roleId: ids.roleId } });
     const user = await this.load(ids.userId);
     const em = await this.db.em();
     const role = await em.findOne(Role, { id: ids.roleId });
     if (!role) throw notFound('Role');
-    this.note({ details: { fromRoleId: user.roleId, role: role.name } });
+    this.audit.note({ details: { fromRoleId: user.roleId, role: role.name } });
     user.roleId = role.id;
     await em.flush();
     // A role change ends every session of the user: their tokens carry the old permissions.
