@@ -7,7 +7,20 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
  */
 export type AlongsideWrite = { sql(): string | undefined; committed(): void };
 import { scopePreamble, type DbScope } from './db-scope';
+import {
+  executeSql,
+  forgetPrepared,
+  inlineSql,
+  isPreparedOn,
+  markPrepared,
+  prepareSql,
+  type PreparedRead,
+  type ReadStatement,
+} from './prepared-read';
+import { sqlState } from './pg-errors';
 import { withRawClient } from './raw-client';
+
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
 
 /**
  * A request's access to PostgreSQL: one transaction, opened on first use, in which
@@ -52,7 +65,7 @@ export class RequestDb {
     return em;
   }
 
-  async readRows<T>(sql: string, alongside?: AlongsideWrite): Promise<T[]> {
+  async readRows<T>(sql: ReadStatement, alongside?: AlongsideWrite): Promise<T[]> {
     const [rows] = await this.readResults<[T]>([sql], alongside);
     return rows;
   }
@@ -63,24 +76,42 @@ export class RequestDb {
    * transaction's own commit).
    */
   async readResults<T extends unknown[]>(
-    sqls: readonly string[],
+    reads: readonly ReadStatement[],
     alongside?: AlongsideWrite,
   ): Promise<{ [K in keyof T]: T[K][] }> {
     type Out = { [K in keyof T]: T[K][] };
     if (this.emPromise) {
       const em = await this.emPromise;
       const out: unknown[][] = [];
-      for (const sql of sqls) out.push((await em.execute(sql)) as unknown[]);
+      for (const read of reads) out.push((await em.execute(inlineSql(read))) as unknown[]);
       return out as Out;
     }
     const write = alongside?.sql();
     const rows = await withRawClient(this.orm, async (client) => {
-      // One simple-query message is one implicit transaction: the write commits with the read,
-      // or neither happens.
-      const text = `${scopePreamble(this.scope)} ${sqls.map((s) => `${s};`).join(' ')}${write ? ` ${write};` : ''}`;
-      const results = (await client.query(text)) as unknown as { rows: unknown[] }[];
-      const reads = write ? results.slice(0, -1) : results;
-      return reads.slice(reads.length - sqls.length).map((r) => r.rows) as Out;
+      for (let attempt = 1; ; attempt++) {
+        const toPrepare = reads.filter((r): r is PreparedRead => typeof r !== 'string' && !isPreparedOn(client, r.name));
+        // One simple-query message is one implicit transaction: the write commits with the
+        // reads, or nothing does. The reads come last, so their results are the last ones.
+        const text = [
+          scopePreamble(this.scope),
+          ...toPrepare.map((r) => `${prepareSql(r)};`),
+          ...(write ? [`${write};`] : []),
+          ...reads.map((r) => `${typeof r === 'string' ? r : executeSql(r)};`),
+        ].join(' ');
+        try {
+          const results = (await client.query(text)) as unknown as { rows: unknown[] }[];
+          markPrepared(client, toPrepare.map((r) => r.name));
+          return results.slice(results.length - reads.length).map((r) => r.rows) as Out;
+        } catch (err) {
+          // PREPARE is not transactional: which ones took is unknown, so start over on this
+          // session. A session that outlived our bookkeeping (PGlite keeps one backend across
+          // socket reconnects) answers "already exists": retry once from a clean slate.
+          forgetPrepared(client);
+          await client.query('ROLLBACK; DEALLOCATE ALL').catch(() => undefined);
+          if (attempt === 1 && sqlState(err) === DUPLICATE_PREPARED_STATEMENT) continue;
+          throw err;
+        }
+      }
     });
     if (write) alongside!.committed();
     return rows;

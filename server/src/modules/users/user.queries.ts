@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
+import type { PreparedRead } from '@/lib/db/prepared-read';
 
 // SQL for reading users, sent through RequestDb.readResults with the roles they hold (one round
 // trip under the caller's RLS scope). Every interpolated value is quoted with escapeLiteral or
@@ -7,16 +8,27 @@ import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 const USER_COLUMNS = `u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
   ${isoTimestampSql('u.created_at')} AS created_at, u.role_id`;
 
-export function listUsersSql(opts: { limit: number; after?: [string, string]; search?: string }): string {
-  const where: string[] = ['u.org_id = app_org_id()'];
-  if (opts.after) {
-    where.push(`(u.name, u.id) > (${pg.escapeLiteral(opts.after[0])}, ${pg.escapeLiteral(opts.after[1])}::uuid)`);
-  }
+/** One page of the org's users by (name, id); a prepared statement per filter combination. */
+export function listUsersRead(opts: { limit: number; after?: [string, string]; search?: string }): PreparedRead {
+  const where = ['u.org_id = app_org_id()'];
+  const types = ['int'];
+  const params: (string | number)[] = [Math.trunc(opts.limit)];
+  const param = (type: string, value: string | number) => {
+    types.push(type);
+    params.push(value);
+    return `$${params.length}::${type}`;
+  };
+  if (opts.after) where.push(`(u.name, u.id) > (${param('text', opts.after[0])}, ${param('uuid', opts.after[1])})`);
   if (opts.search) {
-    const pattern = pg.escapeLiteral(`%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const pattern = param('text', `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
   }
-  return `SELECT ${USER_COLUMNS} FROM users u WHERE ${where.join(' AND ')} ORDER BY u.name, u.id LIMIT ${Math.trunc(opts.limit)}`;
+  return {
+    name: `vigil_users_page${opts.after ? '_after' : ''}${opts.search ? '_search' : ''}`,
+    types,
+    sql: `SELECT ${USER_COLUMNS} FROM users u WHERE ${where.join(' AND ')} ORDER BY u.name, u.id LIMIT $1`,
+    params,
+  };
 }
 
 export const userByIdSql = (id: string) => `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ${pg.escapeLiteral(id)}::uuid`;

@@ -10,10 +10,10 @@ import type { RequestDb } from '@/lib/db/request-db';
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
 import type { SessionRevocation } from '@/modules/auth/session-revocation';
 import { Role } from '@/modules/roles/role.entity';
-import { rolesSql } from '@/modules/roles/role.queries';
+import { allRolesRead } from '@/modules/roles/role.queries';
 import type { RoleRow } from '@/modules/roles/role.types';
 import { User } from './user.entity';
-import { listUsersSql, userByIdSql } from './user.queries';
+import { listUsersRead, userByIdSql } from './user.queries';
 import { toUserTypes, type UserRow, type UserType } from './user.types';
 
 const email = z.email({ message: 'must be an email address' }).max(320).transform((s) => s.toLowerCase());
@@ -47,8 +47,8 @@ export class UserService {
     if (cursor) parseInput(uuid, cursor[1]);
     this.audit.note({ resourceType: 'user', details: { first, search: search ?? undefined } });
     const [rows, roles] = await this.db.readResults<[UserRow, RoleRow]>([
-      listUsersSql({ limit: first + 1, after: cursor, search: search ?? undefined }),
-      rolesSql(),
+      listUsersRead({ limit: first + 1, after: cursor, search: search ?? undefined }),
+      allRolesRead(),
     ], this.audit.alongside);
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
@@ -62,7 +62,7 @@ export class UserService {
     const userId = parseInput(uuid, id);
     this.audit.note({ resourceType: 'user', resourceId: userId });
     if (!actor.permissions.has('users:read') && userId !== actor.userId) throw notFound('User');
-    const [users, roles] = await this.db.readResults<[UserRow, RoleRow]>([userByIdSql(userId), rolesSql()], this.audit.alongside);
+    const [users, roles] = await this.db.readResults<[UserRow, RoleRow]>([userByIdSql(userId), allRolesRead()], this.audit.alongside);
     if (users.length === 0) throw notFound('User');
     return toUserTypes(users, roles)[0]!;
   }
