@@ -6,6 +6,7 @@ import { AuditResolver } from '@/modules/audit/audit.resolver';
 import { AuthResolver } from '@/modules/auth/auth.resolver';
 import { RoleResolver } from '@/modules/roles/role.resolver';
 import { UserResolver } from '@/modules/users/user.resolver';
+import { DateTimeISO } from './graphql/date-time-scalar';
 import { buildPermissions } from './permissions';
 import { auditRootField, mutationSavepoint } from './root-field-middleware';
 
@@ -13,7 +14,12 @@ export const RESOLVERS = [AuthResolver, UserResolver, RoleResolver, AuditResolve
 
 /** The schema as emitted to schema/schema.graphql: type-graphql classes, no middleware. */
 export function buildBareSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false });
+  return buildSchema({
+    resolvers: RESOLVERS,
+    validate: false,
+    emitSchemaFile: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
+  });
 }
 
 /**

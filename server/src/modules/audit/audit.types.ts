@@ -18,8 +18,9 @@ export class AuditEntryType {
   @Field(() => Int)
   seq!: number;
 
+  /** The canonical ISO string the chain hashes (see DateTimeISO). */
   @Field(() => Date)
-  at!: Date;
+  at!: Date | string;
 
   @Field(() => String)
   actorType!: string;
@@ -62,7 +63,7 @@ export const toAuditEntryType = (e: ChainedAuditEntry): AuditEntryType =>
   Object.assign(new AuditEntryType(), {
     id: `${e.orgId}:${e.seq}`,
     seq: e.seq,
-    at: new Date(e.at),
+    at: e.at,
     actorType: e.actorType,
     actorId: e.actorId,
     actorRole: e.actorRole,

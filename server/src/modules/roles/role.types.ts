@@ -30,15 +30,14 @@ export type RoleRow = {
   user_count?: number | string;
 };
 
-export const toRoleType = (r: RoleRow): RoleType =>
-  Object.assign(new RoleType(), {
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    permissions: r.permissions,
-    builtIn: r.built_in,
-    userCount: Number(r.user_count ?? 0),
-  });
+export const toRoleType = (r: RoleRow): RoleType => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  permissions: r.permissions,
+  builtIn: r.built_in,
+  userCount: Number(r.user_count ?? 0),
+});
 
 @InputType()
 export class CreateRoleInput {

@@ -22,8 +22,9 @@ export class UserType {
   @Field(() => Boolean)
   mfaEnabled!: boolean;
 
+  /** A Date, or the canonical ISO string SQL rendered (see DateTimeISO). */
   @Field(() => Date)
-  createdAt!: Date;
+  createdAt!: Date | string;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -47,16 +48,16 @@ export type UserRow = {
   role_id: string;
 };
 
-export const toUserType = (u: UserRow, role: RoleType): UserType =>
-  Object.assign(new UserType(), {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    disabled: u.disabled,
-    mfaEnabled: u.mfa_enabled,
-    createdAt: new Date(u.created_at),
-    role,
-  });
+// Plain objects of the type's shape: list responses build thousands of them.
+export const toUserType = (u: UserRow, role: RoleType): UserType => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  disabled: u.disabled,
+  mfaEnabled: u.mfa_enabled,
+  createdAt: u.created_at,
+  role,
+});
 
 /** Users with their roles, from the two result sets of one round trip. */
 export function toUserTypes(users: readonly UserRow[], roles: readonly RoleRow[]): UserType[] {
