@@ -2,9 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
-import { computeEntryHash, GENESIS_HASH, type AuditActorType, type AuditOutcome } from './audit-entry';
+import { computeEntryHash, GENESIS_HASH } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import { atIsoSql } from './audit-sql';
+import { atIsoSql, entryBodyFromCopyFields, type EntryBody } from './audit-sql';
 import { copyTextRows, copyTextValue, drainCopy } from './copy-text';
 
 export type AuditChainerOptions = {
@@ -34,24 +34,7 @@ export type AuditChainerStats = {
 const CHAINER_LOCK_KEY = 7461002;
 const RECENT_WINDOW_MS = 60_000;
 
-type InboxRow = {
-  ctid: string;
-  orgId: string;
-  at: string;
-  actorType: AuditActorType;
-  actorId: string | null;
-  actorRole: string | null;
-  systemSource: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  dealId: string | null;
-  ipAddress: string | null;
-  outcome: AuditOutcome;
-  details: Record<string, unknown>;
-  headSeq: string | null;
-  headHash: string | null;
-};
+type InboxRow = EntryBody & { ctid: string; orgId: string; headSeq: string | null; headHash: string | null };
 
 type Head = { seq: number; hash: string };
 type SimpleResults<T extends pg.QueryResultRow> = Array<pg.QueryResult<T>>;
@@ -77,25 +60,13 @@ const readBatchSql = (limit: number) => `COPY (
   ORDER BY next.xid, next.id) TO STDOUT`;
 
 function inboxRow(f: string[]): InboxRow {
-  const v = copyTextValue;
   if (!CTID.test(f[0]!) || !UUID.test(f[1]!)) throw new Error('audit chainer: unexpected inbox row');
   return {
     ctid: f[0]!,
     orgId: f[1]!,
-    at: f[2]!,
-    actorType: f[3] as AuditActorType,
-    actorId: v(f[4]!),
-    actorRole: v(f[5]!),
-    systemSource: v(f[6]!),
-    action: v(f[7]!)!,
-    resourceType: v(f[8]!),
-    resourceId: v(f[9]!),
-    dealId: v(f[10]!),
-    ipAddress: v(f[11]!),
-    outcome: f[12] as AuditOutcome,
-    details: JSON.parse(v(f[13]!)!) as Record<string, unknown>,
-    headSeq: v(f[14]!),
-    headHash: v(f[15]!),
+    ...entryBodyFromCopyFields(f),
+    headSeq: copyTextValue(f[14]!),
+    headHash: copyTextValue(f[15]!),
   };
 }
 

@@ -52,13 +52,17 @@ export const entryFromArray = (r: unknown[]): ChainedAuditEntry => ({
   hash: r[15] as string,
 });
 
-/** A row of CHAINED_ENTRY_COLUMNS read from COPY text format (see copy-text.ts). */
-export function entryFromCopyFields(f: string[]): ChainedAuditEntry {
-  if (f.length !== 16) throw new Error(`audit_log COPY row has ${f.length} fields`);
+/** An entry's content without org and seq: what the chainer's and the verifier's rows share. */
+export type EntryBody = Omit<ChainedAuditEntry, 'orgId' | 'seq' | 'prevHash' | 'hash'>;
+
+/**
+ * Fields 2–13 of a COPY text row, `at` through `details`, in the column order both the chainer's
+ * batch (ctid, org_id, at, …, details, head seq, head hash) and CHAINED_ENTRY_COLUMNS (org_id,
+ * seq, at, …, details, prev_hash, hash) use.
+ */
+export function entryBodyFromCopyFields(f: string[]): EntryBody {
   const v = copyTextValue;
   return {
-    orgId: f[0]!,
-    seq: Number(f[1]),
     at: f[2]!,
     actorType: f[3] as AuditActorType,
     actorId: v(f[4]!),
@@ -71,8 +75,18 @@ export function entryFromCopyFields(f: string[]): ChainedAuditEntry {
     ipAddress: v(f[11]!),
     outcome: f[12] as AuditOutcome,
     details: JSON.parse(v(f[13]!)!) as Record<string, unknown>,
-    prevHash: v(f[14]!)!,
-    hash: v(f[15]!)!,
+  };
+}
+
+/** A row of CHAINED_ENTRY_COLUMNS read from COPY text format (see copy-text.ts). */
+export function entryFromCopyFields(f: string[]): ChainedAuditEntry {
+  if (f.length !== 16) throw new Error(`audit_log COPY row has ${f.length} fields`);
+  return {
+    orgId: f[0]!,
+    seq: Number(f[1]),
+    ...entryBodyFromCopyFields(f),
+    prevHash: copyTextValue(f[14]!)!,
+    hash: copyTextValue(f[15]!)!,
   };
 }
 
