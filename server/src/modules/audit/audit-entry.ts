@@ -5,10 +5,8 @@ import { createHash, hash as oneShotHash } from 'node:crypto';
 export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 export type AuditOutcome = 'allowed' | 'denied' | 'error';
 
-/** What a writer appends (to audit_inbox). */
-export type AuditEntryInput = {
-  orgId: string;
-  at: Date;
+/** What an entry says, whether still in the inbox or chained. */
+type EntryContent = {
   actorType: AuditActorType;
   actorId: string | null;
   actorRole: string | null;
@@ -22,28 +20,14 @@ export type AuditEntryInput = {
   details: Record<string, unknown>;
 };
 
+/** What a writer appends (to audit_inbox). */
+export type AuditEntryInput = EntryContent & { orgId: string; at: Date };
+
 /**
  * An entry as the chain holds it. `at` is the ISO-8601 UTC string with milliseconds that the
- * database renders (see AT_ISO_SQL), so the chainer and the verifier hash the same text.
+ * database renders (see atIsoSql), so the chainer and the verifier hash the same text.
  */
-export type ChainedAuditEntry = {
-  orgId: string;
-  seq: number;
-  at: string;
-  actorType: AuditActorType;
-  actorId: string | null;
-  actorRole: string | null;
-  systemSource: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  dealId: string | null;
-  ipAddress: string | null;
-  outcome: AuditOutcome;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-};
+export type ChainedAuditEntry = EntryContent & { orgId: string; seq: number; at: string; prevHash: string; hash: string };
 
 export type HashableAuditEntry = Omit<ChainedAuditEntry, 'prevHash' | 'hash'>;
 
