@@ -19,7 +19,7 @@ export const RoleSchema = new EntitySchema<Role>({
     orgId: { type: 'uuid', fieldName: 'org_id' },
     name: { type: 'text' },
     description: { type: 'text', default: '' },
-    permissions: { type: 'string[]', columnType: 'text[]' },
+    permissions: { type: 'string[]', columnType: 'text[]', defaultRaw: "'{}'" },
     builtIn: { type: 'boolean', fieldName: 'built_in', default: false },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()', onUpdate: () => new Date() },
