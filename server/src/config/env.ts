@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
 // The one place that reads process.env. Parsed once at boot; a bad value stops the process.
-const csv = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -43,7 +39,6 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(5).default(50),
     AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().min(0.01).default(60),
-    CORS_ORIGINS: csv.default([]),
     // When set and the database has no organization yet, one is created with this first Admin
     // (the quick start uses it; production uses the create-admin CLI command).
     FIRST_ADMIN_EMAIL: z.email().optional(),

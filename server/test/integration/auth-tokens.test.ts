@@ -113,6 +113,29 @@ describe('access tokens', () => {
   });
 });
 
+describe('password guessing', () => {
+  it('should rate-limit wrong passwords at sign-in and at password change, the right one included', async () => {
+    const app = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '2' });
+    try {
+      const org = await createTestOrg(app);
+      const token = await login(app, org.adminEmail);
+      const change = (current: string) =>
+        app.gql(
+          'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }',
+          { input: { currentPassword: current, newPassword: 'another long passphrase' } },
+          token,
+        );
+      expect(codeOf(await change('wrong guess one'))).toBe('FORBIDDEN');
+      expect(codeOf(await change('wrong guess two'))).toBe('FORBIDDEN');
+      expect(codeOf(await change('correct horse battery staple'))).toBe('RATE_LIMITED');
+      const signIn = await app.gql(`mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`);
+      expect(codeOf(signIn)).toBe('RATE_LIMITED');
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 async function auditCount(app: TestApp): Promise<number> {
   const pg = await import('pg');
   const c = new pg.default.Client({ connectionString: app.db.adminUrl });

@@ -109,9 +109,14 @@ export class AuthService {
   async changePassword(actor: Actor, db: RequestDb, input: unknown): Promise<AuthPayload> {
     const data = parseInput(changePasswordInput, input);
     this.audit.note({ resourceType: 'user', resourceId: actor.userId });
+    // Guessing the current password through a stolen session is limited like sign-in.
+    const ipKey = this.ip ?? 'unknown';
+    const wait = await this.deps.limits.loginPerIp.blockedFor(ipKey);
+    if (wait > 0) throw rateLimited(wait);
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['passwordHash']);
     if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+      await this.deps.limits.loginPerIp.recordFailure(ipKey);
       throw forbidden('The current password is wrong');
     }
     user.passwordHash = await hashPassword(data.newPassword);
