@@ -17,7 +17,8 @@ import { assertFullPage, USERS_BODY } from './request/query';
 // nodes and no errors (autocannon's expectBody counts mismatches), and Vigil's audit log must
 // hold one `query.users` entry per request it answered.
 //
-// Env: BENCH_REQUEST_SECONDS (per server and connection count, default 10, split into
+// Env: BENCH_WORKER=separate (Vigil as API + a worker process), BENCH_REQUEST_SECONDS (per server
+// and connection count, default 10, split into
 // BENCH_REQUEST_ROUNDS alternating slices, default 4), BENCH_REQUEST_WARMUP (seconds per server,
 // default 3), BENCH_REQUEST_CONNECTIONS ("10,32"), BENCH_PROFILE=1 (a sampling CPU profile of each
 // measured Vigil run into results/profiles/, summarized after the table; the profiler slows Vigil,

@@ -1,4 +1,6 @@
 import { adminWithMfa, createTestOrg, createUserWithRole, login, startTestApp } from '../../server/test/helpers/test-app';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { serveOverIpc } from './ipc';
 
 // Vigil as the tests run it (startTestApp: fresh migrated database, the machine's Redis under a
@@ -8,12 +10,30 @@ import { serveOverIpc } from './ipc';
 
 const SEED_USERS = Number(process.env.BENCH_SEED_USERS ?? 60);
 
+// BENCH_WORKER=separate: this process serves the API only (mode `api`) and a second process runs
+// the chainer (mode `worker`), as a deployment would.
+const separateWorker = process.env.BENCH_WORKER === 'separate';
+
 const app = await startTestApp({
+  ...(separateWorker ? { VIGIL_MODE: 'api' } : {}),
   AUDIT_CHAIN_INTERVAL_MS: process.env.BENCH_CHAIN_INTERVAL_MS ?? '50',
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
   ...(process.env.BENCH_POOL_MAX ? { DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX } : {}),
 });
+let worker: ChildProcess | undefined;
 try {
+  if (separateWorker) {
+    const env = app.vigil.deps.env;
+    worker = spawn(process.execPath, [...process.execArgv, path.join(import.meta.dirname, 'vigil-worker.ts')], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: {
+        ...process.env,
+        BENCH_WORKER_DATABASE_URL: env.DATABASE_URL,
+        BENCH_WORKER_REDIS_URL: env.REDIS_URL,
+        BENCH_WORKER_REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
+      },
+    });
+  }
   const org = await createTestOrg(app, 'Bench Org');
   const { token: aal2 } = await adminWithMfa(app, org);
   const viewer = org.roles.Viewer.id;
@@ -35,10 +55,14 @@ try {
       adminUrl: app.db.adminUrl,
       orgId: org.orgId,
     },
-    () => app.stop(),
+    async () => {
+      worker?.kill('SIGTERM');
+      await app.stop();
+    },
     () => ({ ...batcher.stats }),
   );
 } catch (err) {
+  worker?.kill('SIGTERM');
   await app.stop();
   throw err;
 }
