@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuditNote } from './audit-note';
+import { RESOURCE_OF_FIELD, resourceIdOf } from './audit-resources';
 import type { RequestContext } from './context';
 import { outcomeOf } from './request-audit';
 
@@ -18,8 +19,8 @@ export const auditRootField = async (
 ) => {
   const note: AuditNote = {
     action: `${info.operation.operation}.${info.fieldName}`,
-    resourceType: null,
-    resourceId: null,
+    resourceType: RESOURCE_OF_FIELD[info.fieldName] ?? null,
+    resourceId: resourceIdOf(args),
     dealId: null,
     details: info.path.key !== info.fieldName ? { alias: info.path.key } : {},
     justification: typeof args.justification === 'string' ? args.justification.trim() : undefined,

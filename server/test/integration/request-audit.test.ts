@@ -55,7 +55,12 @@ describe('audit entries of GraphQL requests', () => {
     expect(codeOf(res)).toBe('FORBIDDEN');
     const rows = await entries(`actor_id = $1 AND action = 'query.users'`, [viewer.id]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ outcome: 'denied', actor_role: 'Viewer', details: { error: { code: 'FORBIDDEN' } } });
+    expect(rows[0]).toMatchObject({ outcome: 'denied', actor_role: 'Viewer', resource_type: 'user', details: { error: { code: 'FORBIDDEN' } } });
+    // The target of a refused write is named too, though no service ran.
+    const target = await app.gql('mutation($id: ID!) { deleteRole(id: $id, justification: "not allowed to do this") }', { id: org.roles.Viewer.id }, viewer.token);
+    expect(codeOf(target)).toBe('FORBIDDEN');
+    const refused = await entries(`actor_id = $1 AND action = 'mutation.deleteRole'`, [viewer.id]);
+    expect(refused[0]).toMatchObject({ outcome: 'denied', resource_type: 'role', resource_id: org.roles.Viewer.id });
   });
 
   it('should log a refused document (over the limits) as a denied attempt', async () => {

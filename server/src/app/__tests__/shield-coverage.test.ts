@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBareSchema } from '../schema';
+import { RESOURCE_OF_FIELD } from '../audit-resources';
 import { rootRules } from '../permissions';
 
 describe('shield coverage', () => {
@@ -14,6 +15,13 @@ describe('shield coverage', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('should name the audited resource of every Query and Mutation field', async () => {
+    const schema = await buildBareSchema();
+    const fields = [schema.getQueryType(), schema.getMutationType()].flatMap((t) => Object.keys(t?.getFields() ?? {}));
+    expect(fields.filter((f) => !RESOURCE_OF_FIELD[f])).toEqual([]);
+    expect(Object.keys(RESOURCE_OF_FIELD).filter((f) => !fields.includes(f))).toEqual([]);
   });
 
   it('should have no rule for a field the schema does not have (a stale rule hides a rename)', async () => {
