@@ -6,9 +6,10 @@ import type { AuditNote } from './audit-note';
 
 /**
  * The audit entries of one request: one per root field (aliases included), each with its
- * outcome. The request context writes them with the request's transaction (state changes and
- * their entries commit together) or, for reads that opened none, through the group-committing
- * batcher before the response leaves.
+ * outcome. A read-only field's "allowed" entry has already committed with its read (FieldAudit);
+ * the rest are written by the request context with the request's transaction (state changes and
+ * their entries commit together) or, when it opened none, through the group-committing batcher,
+ * before the response leaves.
  */
 export class RequestAudit {
   readonly entries: AuditEntryInput[] = [];
