@@ -2,9 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
-import { computeEntryHash, GENESIS_HASH } from './audit-entry';
+import { computeEntryHash, GENESIS_HASH, type HashableAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import { atIsoSql, entryBodyFromCopyFields, type EntryBody } from './audit-sql';
+import { atIsoSql, hashableFromCopyFields } from './audit-sql';
 import { copyTextRows, copyTextValue, drainCopy } from './copy-text';
 
 export type AuditChainerOptions = {
@@ -34,7 +34,8 @@ export type AuditChainerStats = {
 const CHAINER_LOCK_KEY = 7461002;
 const RECENT_WINDOW_MS = 60_000;
 
-type InboxRow = EntryBody & { ctid: string; orgId: string; headSeq: string | null; headHash: string | null };
+// `entry.seq` is 0 until the chainer assigns it.
+type InboxRow = { ctid: string; entry: HashableAuditEntry; headSeq: string | null; headHash: string | null };
 
 type Head = { seq: number; hash: string };
 type SimpleResults<T extends pg.QueryResultRow> = Array<pg.QueryResult<T>>;
@@ -49,64 +50,66 @@ const openBatchSql = (preamble: string) => `BEGIN; ${preamble} SET LOCAL synchro
 // Round trip 2 streams the batch with each org's head (COPY: a chunk is decoded once, not field
 // by field). An entry is taken only when every transaction with a lower xid has ended
 // (xid < xmin of the snapshot): no entry can still appear below it, so (xid, id) is a total order
-// the chain follows.
+// the chain follows. The index on (xid, id) is the only access path: between vacuums the heap
+// holds the dead rows of chained entries, which a walk of the index meets only as marked-dead
+// index items.
 const readBatchSql = (limit: number) => `COPY (
   SELECT i.ctid, i.org_id, ${atIsoSql('i.at')}, i.actor_type, i.actor_id, i.actor_role, i.system_source,
     i.action, i.resource_type, i.resource_id, i.deal_id, i.ip_address, i.outcome, i.details, h.seq, h.hash
-  FROM (SELECT ctid AS row_ctid, xid, id FROM audit_inbox
-        WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, id LIMIT ${limit}) AS next
-  JOIN audit_inbox i ON i.ctid = next.row_ctid
-  LEFT JOIN audit_chain_heads h ON h.org_id = i.org_id
-  ORDER BY next.xid, next.id) TO STDOUT`;
+  FROM audit_inbox i LEFT JOIN audit_chain_heads h ON h.org_id = i.org_id
+  WHERE i.xid < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY i.xid, i.id LIMIT ${limit}) TO STDOUT`;
 
 function inboxRow(f: string[]): InboxRow {
   if (!CTID.test(f[0]!) || !UUID.test(f[1]!)) throw new Error('audit chainer: unexpected inbox row');
-  return {
-    ctid: f[0]!,
-    orgId: f[1]!,
-    ...entryBodyFromCopyFields(f),
-    headSeq: copyTextValue(f[14]!),
-    headHash: copyTextValue(f[15]!),
-  };
+  return { ctid: f[0]!, entry: hashableFromCopyFields(f, f[1]!, 0), headSeq: copyTextValue(f[14]!), headHash: copyTextValue(f[15]!) };
 }
 
 const CTID = /^\(\d+,\d+\)$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-type ChainedLink = { ctid: string; seq: number; prevHash: string; hash: string };
+/** The batch in chain order, as parallel arrays: what round trip 3 sends back. */
+type ChainedBatch = { ctids: string[]; seqs: number[]; prevHashes: string[]; hashes: string[] };
 
-// Round trip 3 copies the entries from the inbox into audit_log with the seq and hashes computed
-// here, removes them from the inbox, moves the heads, and commits: one simple-query message. Only
-// ctids, seqs and hashes travel back: the content is copied inside PostgreSQL from the same rows
-// that were hashed (inbox rows are never updated, so the ctids read in round trip 2 still name
-// them; all parts of the statement share one snapshot, so the DELETE does not hide them from the
-// INSERT). Every value is validated and built into array literals of safe characters.
-function writeBatchSql(links: readonly ChainedLink[], heads: ReadonlyArray<{ orgId: string; seq: number; hash: string }>): string {
+// Round trip 3 removes the batch from the inbox and inserts the removed rows into audit_log with
+// the seq and hashes computed here, and moves the heads: one simple-query message. Round trip 4
+// commits once the count is right; a short count (which no other writer can cause: chainers
+// exclude each other) rolls the whole batch back. Only
+// ctids, seqs and hashes travel back: the content comes from the DELETE's RETURNING, so what is
+// logged is exactly what was removed (inbox rows are never updated, so the ctids read in round
+// trip 2 still name the rows that were hashed). The planner prices each of the batch's TID
+// look-ups as a random page read and would rather hash-join a scan of the whole inbox, dead rows
+// included; the batch's rows sit in a few hot pages, so only nested TID look-ups are allowed here.
+// Every value is validated and built into array literals of safe characters.
+function writeBatchSql(batch: ChainedBatch, heads: ReadonlyArray<{ orgId: string; seq: number; hash: string }>): string {
   // Hashes and seqs are computed here; the values that come from the database (ctids, org ids,
   // recorded head hashes) are checked where they are read (inboxRow, chain).
-  const arr = (xs: readonly (string | number)[]) => `'{${xs.map((x) => `"${x}"`).join(',')}}'`;
-  return `WITH
+  const arr = (xs: readonly (string | number)[]) => `'{"${xs.join('","')}"}'`;
+  return `SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;
+  WITH
   batch AS (
-    SELECT * FROM unnest(${arr(links.map((l) => l.ctid))}::tid[], ${arr(links.map((l) => l.seq))}::bigint[],
-      ${arr(links.map((l) => l.prevHash))}::text[], ${arr(links.map((l) => l.hash))}::text[])
+    SELECT * FROM unnest(${arr(batch.ctids)}::tid[], ${arr(batch.seqs)}::bigint[],
+      ${arr(batch.prevHashes)}::text[], ${arr(batch.hashes)}::text[])
       WITH ORDINALITY AS b(row_ctid, seq, prev_hash, hash, ord)),
+  taken AS (
+    DELETE FROM audit_inbox i USING batch b WHERE i.ctid = b.row_ctid
+    RETURNING i.org_id, i.at, i.actor_type, i.actor_id, i.actor_role, i.system_source, i.action, i.resource_type,
+      i.resource_id, i.deal_id, i.ip_address, i.outcome, i.details, b.seq, b.prev_hash, b.hash, b.ord),
   chained AS (
     INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, actor_role, system_source, action,
       resource_type, resource_id, deal_id, ip_address, outcome, details, prev_hash, hash)
-    SELECT i.org_id, b.seq, i.at, i.actor_type, i.actor_id, i.actor_role, i.system_source, i.action,
-      i.resource_type, i.resource_id, i.deal_id, i.ip_address, i.outcome, i.details, b.prev_hash, b.hash
-    FROM batch b JOIN audit_inbox i ON i.ctid = b.row_ctid ORDER BY b.ord
+    SELECT org_id, seq, at, actor_type, actor_id, actor_role, system_source, action,
+      resource_type, resource_id, deal_id, ip_address, outcome, details, prev_hash, hash
+    FROM taken ORDER BY ord
     RETURNING 1),
-  taken AS (DELETE FROM audit_inbox WHERE ctid = ANY (${arr(links.map((l) => l.ctid))}::tid[]) RETURNING 1),
   heads AS (
     INSERT INTO audit_chain_heads (org_id, seq, hash, updated_at)
     SELECT org_id, seq, hash, now() FROM unnest(${arr(heads.map((h) => h.orgId))}::uuid[],
       ${arr(heads.map((h) => h.seq))}::bigint[], ${arr(heads.map((h) => h.hash))}::text[]) AS h(org_id, seq, hash)
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at
     RETURNING 1)
-  SELECT (SELECT count(*) FROM chained)::int AS chained, (SELECT count(*) FROM taken)::int AS taken;
-  COMMIT`;
+  SELECT (SELECT count(*) FROM chained)::int AS chained`;
 }
 
 /**
@@ -231,43 +234,41 @@ export class AuditChainer {
       await client.query('COMMIT');
       return 0;
     }
-    const { links, heads, worstDelayMs } = this.chain(rows);
-    const written = (await client.query(writeBatchSql(links, heads))) as unknown as SimpleResults<{
-      chained: number;
-      taken: number;
-    }>;
-    const counts = written.find((r) => r.command === 'SELECT')?.rows[0];
-    if (counts?.chained !== rows.length || counts.taken !== rows.length) {
-      throw new Error(`audit chainer: chained ${counts?.chained}, took ${counts?.taken} of ${rows.length}`);
-    }
+    const { batch, heads, worstDelayMs } = this.chain(rows);
+    const written = (await client.query(writeBatchSql(batch, heads))) as unknown as SimpleResults<{ chained: number }>;
+    const chained = written.find((r) => r.command === 'SELECT')?.rows[0]?.chained;
+    if (chained !== rows.length) throw new Error(`audit chainer: chained ${chained} of ${rows.length}`);
+    await client.query('COMMIT');
     this.record(rows.length, worstDelayMs);
     this.options.onBatch?.({ entries: rows.length, worstDelayMs, durationMs: performance.now() - began });
     return rows.length;
   }
 
   private chain(rows: InboxRow[]) {
-    const now = Date.now();
-    let worstDelayMs = 0;
     const heads = new Map<string, Head>();
     let oldest = '';
-    for (const r of rows) {
-      if (r.headSeq !== null && r.headHash !== null && !heads.has(r.orgId)) {
-        if (!HEX64.test(r.headHash)) throw new Error('audit chainer: unexpected head hash');
-        heads.set(r.orgId, { seq: Number(r.headSeq), hash: r.headHash });
+    for (const { entry, headSeq, headHash } of rows) {
+      if (headSeq !== null && headHash !== null && !heads.has(entry.orgId)) {
+        if (!HEX64.test(headHash)) throw new Error('audit chainer: unexpected head hash');
+        heads.set(entry.orgId, { seq: Number(headSeq), hash: headHash });
       }
       // Same-format ISO strings order as the instants they name.
-      if (oldest === '' || r.at < oldest) oldest = r.at;
+      if (oldest === '' || entry.at < oldest) oldest = entry.at;
     }
-    const links = rows.map((row): ChainedLink => {
-      const head = heads.get(row.orgId) ?? { seq: 0, hash: GENESIS_HASH };
-      const seq = head.seq + 1;
-      const hash = computeEntryHash(head.hash, { ...row, seq });
-      heads.set(row.orgId, { seq, hash });
-      return { ctid: row.ctid, seq, prevHash: head.hash, hash };
-    });
-    worstDelayMs = now - Date.parse(oldest);
-    const touched = [...new Set(rows.map((r) => r.orgId))];
-    return { links, heads: touched.map((orgId) => ({ orgId, ...heads.get(orgId)! })), worstDelayMs };
+    const batch: ChainedBatch = { ctids: [], seqs: [], prevHashes: [], hashes: [] };
+    for (const { ctid, entry } of rows) {
+      const head = heads.get(entry.orgId) ?? { seq: 0, hash: GENESIS_HASH };
+      entry.seq = head.seq + 1;
+      const hash = computeEntryHash(head.hash, entry);
+      heads.set(entry.orgId, { seq: entry.seq, hash });
+      batch.ctids.push(ctid);
+      batch.seqs.push(entry.seq);
+      batch.prevHashes.push(head.hash);
+      batch.hashes.push(hash);
+    }
+    const worstDelayMs = Date.now() - Date.parse(oldest);
+    const touched = [...new Set(rows.map((r) => r.entry.orgId))];
+    return { batch, heads: touched.map((orgId) => ({ orgId, ...heads.get(orgId)! })), worstDelayMs };
   }
 
   private record(count: number, delayMs: number): void {

@@ -1,4 +1,4 @@
-import type { AuditActorType, AuditOutcome, ChainedAuditEntry } from './audit-entry';
+import type { AuditActorType, AuditOutcome, ChainedAuditEntry, HashableAuditEntry } from './audit-entry';
 import { copyTextValue } from './copy-text';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 
@@ -52,17 +52,17 @@ export const entryFromArray = (r: unknown[]): ChainedAuditEntry => ({
   hash: r[15] as string,
 });
 
-/** An entry's content without org and seq: what the chainer's and the verifier's rows share. */
-export type EntryBody = Omit<ChainedAuditEntry, 'orgId' | 'seq' | 'prevHash' | 'hash'>;
-
 /**
  * Fields 2–13 of a COPY text row, `at` through `details`, in the column order both the chainer's
  * batch (ctid, org_id, at, …, details, head seq, head hash) and CHAINED_ENTRY_COLUMNS (org_id,
- * seq, at, …, details, prev_hash, hash) use.
+ * seq, at, …, details, prev_hash, hash) use, as a hashable entry of `orgId` at `seq`. Built as one
+ * object literal: the chainer makes one per inbox row and sets `seq` once it is known.
  */
-export function entryBodyFromCopyFields(f: string[]): EntryBody {
+export function hashableFromCopyFields(f: string[], orgId: string, seq: number): HashableAuditEntry {
   const v = copyTextValue;
   return {
+    orgId,
+    seq,
     at: f[2]!,
     actorType: f[3] as AuditActorType,
     actorId: v(f[4]!),
@@ -82,9 +82,7 @@ export function entryBodyFromCopyFields(f: string[]): EntryBody {
 export function entryFromCopyFields(f: string[]): ChainedAuditEntry {
   if (f.length !== 16) throw new Error(`audit_log COPY row has ${f.length} fields`);
   return {
-    orgId: f[0]!,
-    seq: Number(f[1]),
-    ...entryBodyFromCopyFields(f),
+    ...hashableFromCopyFields(f, f[0]!, Number(f[1])),
     prevHash: copyTextValue(f[14]!)!,
     hash: copyTextValue(f[15]!)!,
   };
