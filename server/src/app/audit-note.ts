@@ -1,4 +1,5 @@
 import type { AlongsideWrite } from '@/lib/db/request-db';
+import type { SqlStatement } from '@/lib/db/prepared-statement';
 
 /**
  * What one root field did, for its audit entry. The audit middleware opens a note for each root
@@ -34,7 +35,7 @@ export type FieldAudit = {
   readonly alongside: AlongsideWrite | undefined;
 };
 
-export function fieldAudit(note: AuditNote, entrySql: (note: AuditNote) => string | undefined): FieldAudit {
+export function fieldAudit(note: AuditNote, entrySql: (note: AuditNote) => SqlStatement | undefined): FieldAudit {
   return {
     note(patch) {
       Object.assign(note, { ...patch, details: { ...note.details, ...patch.details } });

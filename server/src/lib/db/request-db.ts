@@ -1,11 +1,4 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-
-/**
- * A write that rides along with a read in the read's own transaction and round trip (the
- * read's audit entry): `sql()` gives the statement, or nothing when it was already written;
- * `committed()` is told when the transaction that carried it committed.
- */
-export type AlongsideWrite = { sql(): string | undefined; committed(): void };
 import { scopePreamble, type DbScope } from './db-scope';
 import {
   executeSql,
@@ -14,13 +7,20 @@ import {
   isPreparedOn,
   markPrepared,
   prepareSql,
-  type PreparedRead,
-  type ReadStatement,
-} from './prepared-read';
+  type PreparedStatement,
+  type SqlStatement,
+} from './prepared-statement';
 import { sqlState } from './pg-errors';
 import { withRawClient } from './raw-client';
 
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
+
+/**
+ * A write that rides along with a read in the read's own transaction and round trip (the
+ * read's audit entry): `sql()` gives the statement, or nothing when it was already written;
+ * `committed()` is told when the transaction that carried it committed.
+ */
+export type AlongsideWrite = { sql(): SqlStatement | undefined; committed(): void };
 
 /**
  * A request's access to PostgreSQL: one transaction, opened on first use, in which
@@ -65,7 +65,7 @@ export class RequestDb {
     return em;
   }
 
-  async readRows<T>(sql: ReadStatement, alongside?: AlongsideWrite): Promise<T[]> {
+  async readRows<T>(sql: SqlStatement, alongside?: AlongsideWrite): Promise<T[]> {
     const [rows] = await this.readResults<[T]>([sql], alongside);
     return rows;
   }
@@ -76,7 +76,7 @@ export class RequestDb {
    * transaction's own commit).
    */
   async readResults<T extends unknown[]>(
-    reads: readonly ReadStatement[],
+    reads: readonly SqlStatement[],
     alongside?: AlongsideWrite,
   ): Promise<{ [K in keyof T]: T[K][] }> {
     type Out = { [K in keyof T]: T[K][] };
@@ -89,14 +89,14 @@ export class RequestDb {
     const write = alongside?.sql();
     const rows = await withRawClient(this.orm, async (client) => {
       for (let attempt = 1; ; attempt++) {
-        const toPrepare = reads.filter((r): r is PreparedRead => typeof r !== 'string' && !isPreparedOn(client, r.name));
+        const statements = write ? [write, ...reads] : reads;
+        const toPrepare = statements.filter((r): r is PreparedStatement => typeof r !== 'string' && !isPreparedOn(client, r.name));
         // One simple-query message is one implicit transaction: the write commits with the
         // reads, or nothing does. The reads come last, so their results are the last ones.
         const text = [
           scopePreamble(this.scope),
           ...toPrepare.map((r) => `${prepareSql(r)};`),
-          ...(write ? [`${write};`] : []),
-          ...reads.map((r) => `${typeof r === 'string' ? r : executeSql(r)};`),
+          ...statements.map((r) => `${typeof r === 'string' ? r : executeSql(r)};`),
         ].join(' ');
         try {
           const results = (await client.query(text)) as unknown as { rows: unknown[] }[];

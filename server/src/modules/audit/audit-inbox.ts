@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PreparedStatement } from '@/lib/db/prepared-statement';
 import { inboxRecordsJson, type AuditEntryInput } from './audit-entry';
 import { inboxInsertSql } from './audit-sql';
 
@@ -16,8 +16,13 @@ export async function appendInTransaction(em: EntityManager, entries: readonly A
 }
 
 /**
- * The same insert as one self-contained statement (the entries inlined as a quoted JSON
- * literal), to travel in a simple-query message with a read: see RequestDb.readResults.
+ * The same insert as a prepared statement (the entries as one JSON parameter), to travel in a
+ * simple-query message with a read: see RequestDb.readResults. Planning it cost PostgreSQL about
+ * as much as executing it, once per read.
  */
-export const inboxInsertLiteralSql = (entries: readonly AuditEntryInput[]) =>
-  inboxInsertSql(pg.escapeLiteral(inboxRecordsJson(entries)));
+export const inboxInsertStatement = (entries: readonly AuditEntryInput[]): PreparedStatement => ({
+  name: 'vigil_audit_append',
+  types: ['json'],
+  sql: inboxInsertSql('$1'),
+  params: [inboxRecordsJson(entries)],
+});

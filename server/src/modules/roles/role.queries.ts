@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { PreparedRead } from '@/lib/db/prepared-read';
+import type { PreparedStatement } from '@/lib/db/prepared-statement';
 
 /**
  * Roles with the number of users holding each, for reads under the caller's RLS scope (the org's
@@ -14,4 +14,4 @@ export const rolesSql = (where = '') =>
 export const roleByIdSql = (id: string) => rolesSql(`WHERE r.id = ${pg.escapeLiteral(id)}::uuid`);
 
 /** Every role of the org visible to the caller, prepared (it rides along with user lists). */
-export const allRolesRead = (): PreparedRead => ({ name: 'vigil_roles_all', types: [], sql: rolesSql(), params: [] });
+export const allRolesRead = (): PreparedStatement => ({ name: 'vigil_roles_all', types: [], sql: rolesSql(), params: [] });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
-import type { PreparedRead } from '@/lib/db/prepared-read';
+import type { PreparedStatement } from '@/lib/db/prepared-statement';
 
 // SQL for reading users, sent through RequestDb.readResults with the roles they hold (one round
 // trip under the caller's RLS scope). Every interpolated value is quoted with escapeLiteral or
@@ -9,7 +9,7 @@ const USER_COLUMNS = `u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NO
   ${isoTimestampSql('u.created_at')} AS created_at, u.role_id`;
 
 /** One page of the org's users by (name, id); a prepared statement per filter combination. */
-export function listUsersRead(opts: { limit: number; after?: [string, string]; search?: string }): PreparedRead {
+export function listUsersRead(opts: { limit: number; after?: [string, string]; search?: string }): PreparedStatement {
   const where = ['u.org_id = app_org_id()'];
   const types = ['int'];
   const params: (string | number)[] = [Math.trunc(opts.limit)];

@@ -1,13 +1,14 @@
 import pg from 'pg';
 
 /**
- * A read whose plan PostgreSQL keeps per connection: sent as SQL-level `PREPARE` once per pooled
- * connection and `EXECUTE` afterwards, inside the same simple-query message as the scope
+ * A statement whose plan PostgreSQL keeps per connection: sent as SQL-level `PREPARE` once per
+ * pooled connection and `EXECUTE` afterwards, inside the same simple-query message as the scope
  * preamble (one round trip). A list query under RLS costs several times its execution in
- * planning; hot reads skip that. Parameters are inlined as quoted literals (`EXECUTE` takes no
- * protocol parameters), the same way everywhere else in the message.
+ * planning, and so does a read's audit insert; hot statements skip that. Parameters are inlined
+ * as quoted literals (`EXECUTE` takes no protocol parameters), the same way everywhere else in
+ * the message.
  */
-export type PreparedRead = {
+export type PreparedStatement = {
   /** Unique per statement text. */
   name: string;
   /** PostgreSQL types of $1..$n. */
@@ -16,7 +17,7 @@ export type PreparedRead = {
   params: readonly (string | number | boolean | null)[];
 };
 
-export type ReadStatement = string | PreparedRead;
+export type SqlStatement = string | PreparedStatement;
 
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -30,7 +31,7 @@ export function literal(value: string | number | boolean | null): string {
   return pg.escapeLiteral(value);
 }
 
-function checked(read: PreparedRead): PreparedRead {
+function checked(read: PreparedStatement): PreparedStatement {
   if (!NAME.test(read.name)) throw new Error(`prepared read: bad name ${read.name}`);
   if (read.params.length !== read.types.length) throw new Error(`prepared read ${read.name}: ${read.types.length} types, ${read.params.length} params`);
   return read;
@@ -38,12 +39,12 @@ function checked(read: PreparedRead): PreparedRead {
 
 const list = (items: readonly string[]) => (items.length ? `(${items.join(', ')})` : '');
 
-export const prepareSql = (read: PreparedRead) => `PREPARE ${checked(read).name}${list(read.types)} AS ${read.sql}`;
+export const prepareSql = (read: PreparedStatement) => `PREPARE ${checked(read).name}${list(read.types)} AS ${read.sql}`;
 
-export const executeSql = (read: PreparedRead) => `EXECUTE ${checked(read).name}${list(read.params.map(literal))}`;
+export const executeSql = (read: PreparedStatement) => `EXECUTE ${checked(read).name}${list(read.params.map(literal))}`;
 
 /** The statement as plain SQL with its parameters inlined (inside an ORM transaction). */
-export const inlineSql = (read: ReadStatement): string =>
+export const inlineSql = (read: SqlStatement): string =>
   typeof read === 'string'
     ? read
     : checked(read).sql.replace(/\$(\d+)/g, (_, n: string) => literal(read.params[Number(n) - 1] ?? null));
