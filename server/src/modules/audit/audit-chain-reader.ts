@@ -4,7 +4,7 @@ import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
 import type { ChainedAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import { CHAINED_ENTRY_COLUMNS, entryFromCopyFields } from './audit-sql';
+import { CHAINED_ENTRY_COLUMNS, chainedEntryFromCopyFields } from './audit-sql';
 import { copyTextRows, drainCopy } from './copy-text';
 import { ChainVerifier, type ChainHead, type ChainVerification } from './audit-verify';
 
@@ -25,7 +25,7 @@ async function* readChain(client: pg.ClientBase, orgId: string): AsyncGenerator<
   );
   try {
     // A batch per received chunk: an await per entry would cost as much as hashing it.
-    for await (const rows of copyTextRows(stream)) yield rows.map(entryFromCopyFields);
+    for await (const rows of copyTextRows(stream)) yield rows.map(chainedEntryFromCopyFields);
   } finally {
     await drainCopy(stream);
   }

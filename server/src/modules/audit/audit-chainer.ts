@@ -2,9 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
-import { computeEntryHash, GENESIS_HASH, type HashableAuditEntry } from './audit-entry';
+import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import { atIsoSql, hashableFromCopyFields } from './audit-sql';
+import { atIsoSql, entryFromCopyFields } from './audit-sql';
 import { copyTextRows, copyTextValue, drainCopy } from './copy-text';
 
 export type AuditChainerOptions = {
@@ -34,8 +34,8 @@ export type AuditChainerStats = {
 const CHAINER_LOCK_KEY = 7461002;
 const RECENT_WINDOW_MS = 60_000;
 
-// `entry.seq` is 0 until the chainer assigns it.
-type InboxRow = { ctid: string; entry: HashableAuditEntry; headSeq: string | null; headHash: string | null };
+// `entry.seq`, `prevHash` and `hash` are set as the chainer links the entry.
+type InboxRow = { ctid: string; entry: ChainedAuditEntry; headSeq: string | null; headHash: string | null };
 
 type Head = { seq: number; hash: string };
 type SimpleResults<T extends pg.QueryResultRow> = Array<pg.QueryResult<T>>;
@@ -62,7 +62,7 @@ const readBatchSql = (limit: number) => `COPY (
 
 function inboxRow(f: string[]): InboxRow {
   if (!CTID.test(f[0]!) || !UUID.test(f[1]!)) throw new Error('audit chainer: unexpected inbox row');
-  return { ctid: f[0]!, entry: hashableFromCopyFields(f, f[1]!, 0), headSeq: copyTextValue(f[14]!), headHash: copyTextValue(f[15]!) };
+  return { ctid: f[0]!, entry: entryFromCopyFields(f, f[1]!, 0, '', ''), headSeq: copyTextValue(f[14]!), headHash: copyTextValue(f[15]!) };
 }
 
 const CTID = /^\(\d+,\d+\)$/;
@@ -259,12 +259,13 @@ export class AuditChainer {
     for (const { ctid, entry } of rows) {
       const head = heads.get(entry.orgId) ?? { seq: 0, hash: GENESIS_HASH };
       entry.seq = head.seq + 1;
-      const hash = computeEntryHash(head.hash, entry);
-      heads.set(entry.orgId, { seq: entry.seq, hash });
+      entry.prevHash = head.hash;
+      entry.hash = computeEntryHash(head.hash, entry);
+      heads.set(entry.orgId, { seq: entry.seq, hash: entry.hash });
       batch.ctids.push(ctid);
       batch.seqs.push(entry.seq);
-      batch.prevHashes.push(head.hash);
-      batch.hashes.push(hash);
+      batch.prevHashes.push(entry.prevHash);
+      batch.hashes.push(entry.hash);
     }
     const worstDelayMs = Date.now() - Date.parse(oldest);
     const touched = [...new Set(rows.map((r) => r.entry.orgId))];

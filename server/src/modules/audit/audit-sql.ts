@@ -1,4 +1,4 @@
-import type { AuditActorType, AuditOutcome, ChainedAuditEntry, HashableAuditEntry } from './audit-entry';
+import type { AuditActorType, AuditOutcome, ChainedAuditEntry } from './audit-entry';
 import { copyTextValue } from './copy-text';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 
@@ -53,12 +53,13 @@ export const entryFromArray = (r: unknown[]): ChainedAuditEntry => ({
 });
 
 /**
- * Fields 2–13 of a COPY text row, `at` through `details`, in the column order both the chainer's
- * batch (ctid, org_id, at, …, details, head seq, head hash) and CHAINED_ENTRY_COLUMNS (org_id,
- * seq, at, …, details, prev_hash, hash) use, as a hashable entry of `orgId` at `seq`. Built as one
- * object literal: the chainer makes one per inbox row and sets `seq` once it is known.
+ * An entry from fields 2–13 of a COPY text row, `at` through `details`, in the column order both
+ * the chainer's batch (ctid, org_id, at, …, details, head seq, head hash) and CHAINED_ENTRY_COLUMNS
+ * (org_id, seq, at, …, details, prev_hash, hash) use; the caller supplies org, seq and hashes.
+ * Built as one object literal of one shape for chainer and verifier alike: the hashing code then
+ * sees a single shape, and a spread copy per entry (which halved the verifier's rate) is avoided.
  */
-export function hashableFromCopyFields(f: string[], orgId: string, seq: number): HashableAuditEntry {
+export function entryFromCopyFields(f: string[], orgId: string, seq: number, prevHash: string, hash: string): ChainedAuditEntry {
   const v = copyTextValue;
   return {
     orgId,
@@ -75,17 +76,15 @@ export function hashableFromCopyFields(f: string[], orgId: string, seq: number):
     ipAddress: v(f[11]!),
     outcome: f[12] as AuditOutcome,
     details: JSON.parse(v(f[13]!)!) as Record<string, unknown>,
+    prevHash,
+    hash,
   };
 }
 
 /** A row of CHAINED_ENTRY_COLUMNS read from COPY text format (see copy-text.ts). */
-export function entryFromCopyFields(f: string[]): ChainedAuditEntry {
+export function chainedEntryFromCopyFields(f: string[]): ChainedAuditEntry {
   if (f.length !== 16) throw new Error(`audit_log COPY row has ${f.length} fields`);
-  return {
-    ...hashableFromCopyFields(f, f[0]!, Number(f[1])),
-    prevHash: copyTextValue(f[14]!)!,
-    hash: copyTextValue(f[15]!)!,
-  };
+  return entryFromCopyFields(f, f[0]!, Number(f[1]), copyTextValue(f[14]!)!, copyTextValue(f[15]!)!);
 }
 
 export const toChainedEntry = (row: ChainedEntryRow): ChainedAuditEntry => {
