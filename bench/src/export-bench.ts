@@ -6,9 +6,11 @@ import { build } from 'esbuild';
 import { createBenchDatabase, withAdmin } from './databases';
 
 // (c) A 1M-row audit CSV export through streamAuditCsv, in a child process whose peak RSS is
-// measured. The child is bundled with esbuild and run by plain node, as the server runs in
-// production (node dist/main.js): a tsx loader would add its own ~40 MB. Rows are generated in
-// SQL (realistic widths; hashes are not a valid chain, which an export does not check).
+// measured: Node, pg and the export module, bundled with esbuild and run by plain node, so the
+// figure is the export's own memory, not a TypeScript loader's (~40 MB) or the ORM's (~30 MB),
+// which the server holds whether or not it exports. The growth during the export (peak − start)
+// is reported too: it is what an export adds to the server. Rows are generated in SQL (realistic
+// widths; hashes are not a valid chain, which an export does not check).
 
 export type ExportBenchResult = { rows: number; ms: number; cpuMs: number; bytes: number; maxRssMb: number; baseRssMb: number; rowsPerSec: number };
 

@@ -1,12 +1,14 @@
 import { createWriteStream } from 'node:fs';
-import { createOrm } from '@/lib/db/orm';
+import pg from 'pg';
 import { streamAuditCsv } from '@/modules/audit/audit-export';
 
-// Runs in its own process so its peak RSS is the export's: argv = appUrl orgId.
+// Runs in its own process so its peak RSS is the export's: argv = appUrl orgId. The process holds
+// Node, pg and the export module, and borrows its connection from a plain pg pool: the ORM the
+// server also holds is not part of what an export costs.
 const [appUrl, orgId] = process.argv.slice(2);
 if (!appUrl || !orgId) throw new Error('usage: export-child <appUrl> <orgId>');
 
-const orm = await createOrm({ url: appUrl, poolMax: 2 });
+const pool = new pg.Pool({ connectionString: appUrl, max: 2 });
 const baseRss = process.memoryUsage().rss;
 let bytes = 0;
 const sink = createWriteStream('/dev/null');
@@ -24,7 +26,7 @@ const sampler = setInterval(() => {
 const started = performance.now();
 const cpu0 = process.cpuUsage();
 const rows = await streamAuditCsv(
-  orm,
+  pool,
   { role: 'vigil_user', orgId, actorId: '00000000-0000-4000-8000-000000000001', roleId: null, permissions: ['audit:read'] },
   {},
   sink,
@@ -33,7 +35,7 @@ const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 
-await orm.close(true);
+await pool.end();
 process.stdout.write(
   JSON.stringify({ rows, ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024, peakSample: peak, baseRssMb: baseRss / 1048576 }) + '\n',
 );

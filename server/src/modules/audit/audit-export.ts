@@ -1,10 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { scopePreamble, type DbScope } from '@/lib/db/db-scope';
-import { withRawClient } from '@/lib/db/raw-client';
+import { withRawClient, type RawClientSource } from '@/lib/db/raw-client';
 import { auditFilterSql, type AuditFilter } from './audit-filter';
 import { atIsoSql } from './audit-sql';
 
@@ -34,7 +33,7 @@ export function auditCsvCopySql(filter: AuditFilter): string {
  * Resolves with the number of rows.
  */
 export async function streamAuditCsv(
-  orm: MikroORM,
+  source: RawClientSource,
   scope: DbScope,
   filter: AuditFilter,
   writable: Writable,
@@ -42,7 +41,7 @@ export async function streamAuditCsv(
 ): Promise<number> {
   if (scope.role === 'vigil_system' && !filter.orgId) throw new Error('a system export must name its org');
   const sql = auditCsvCopySql(filter);
-  return withRawClient(orm, async (client) => {
+  return withRawClient(source, async (client) => {
     await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble(scope)}`);
     const copy = client.query(copyTo(sql));
     try {
