@@ -18,17 +18,18 @@ import { assertFullPage, USERS_BODY } from './request/query';
 // hold one `query.users` entry per request it answered.
 //
 // Env: BENCH_WORKER=separate (Vigil as API + a worker process), BENCH_REQUEST_SECONDS (per server
-// and connection count, default 10, split into
-// BENCH_REQUEST_ROUNDS alternating slices, default 4), BENCH_REQUEST_WARMUP (seconds per server,
-// default 3), BENCH_REQUEST_CONNECTIONS ("10,32"), BENCH_PROFILE=1 (a sampling CPU profile of each
+// and connection count, default 15, split into
+// BENCH_REQUEST_ROUNDS alternating slices, default 6), BENCH_REQUEST_WARMUP (seconds per server,
+// default 8: Vigil's first slice after a 3 s warm-up ran 20–40 % slower than its later ones),
+// BENCH_REQUEST_CONNECTIONS ("10,32"), BENCH_PROFILE=1 (a sampling CPU profile of each
 // measured Vigil run into results/profiles/, summarized after the table; the profiler slows Vigil,
 // so figures of a profiled run are not the benchmark's).
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const seconds = Number(process.env.BENCH_REQUEST_SECONDS ?? 10);
-const warmup = Number(process.env.BENCH_REQUEST_WARMUP ?? 3);
+const seconds = Number(process.env.BENCH_REQUEST_SECONDS ?? 15);
+const warmup = Number(process.env.BENCH_REQUEST_WARMUP ?? 8);
 const connectionCounts = (process.env.BENCH_REQUEST_CONNECTIONS ?? '10,32').split(',').map(Number);
-const rounds = Number(process.env.BENCH_REQUEST_ROUNDS ?? 4);
+const rounds = Number(process.env.BENCH_REQUEST_ROUNDS ?? 6);
 const profileDir = process.env.BENCH_PROFILE ? path.join(here, 'results/profiles') : undefined;
 const GOAL = 0.45;
 const profiles: string[] = [];
@@ -192,8 +193,9 @@ async function main(): Promise<void> {
       const slices = new Map<ServerChild, Run[]>(servers.map((s) => [s, []]));
       for (let round = 0; round < rounds; round++) {
         for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
-          log(`  ${s.name} at ${connections} connections, slice ${round + 1}/${rounds} ...`);
-          slices.get(s)!.push(await measure(s, connections, bodies.get(s)!, sliceSeconds));
+          const slice = await measure(s, connections, bodies.get(s)!, sliceSeconds);
+          slices.get(s)!.push(slice);
+          log(`  ${s.name} at ${connections} connections, slice ${round + 1}/${rounds}: ${Math.round(slice.rps)} req/s, server CPU ${slice.serverCpuMsPerReq.toFixed(2)} ms/req`);
         }
       }
       for (const s of servers) runs.push(combine(slices.get(s)!));

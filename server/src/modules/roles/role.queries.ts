@@ -7,7 +7,7 @@ import type { PreparedStatement } from '@/lib/db/prepared-statement';
  * list shows each user's role.
  */
 export const rolesSql = (where = '') =>
-  `SELECT r.id, r.name, r.description, r.permissions, r.built_in,
+  `SELECT r.id, r.name, r.description, array_to_string(r.permissions, ',') AS permissions, r.built_in,
      (SELECT count(*) FROM users u WHERE u.role_id = r.id) AS user_count
    FROM roles r ${where}`;
 
