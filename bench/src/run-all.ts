@@ -7,11 +7,11 @@ import { runExportBench, type ExportBenchResult } from './export-bench';
 
 // `pnpm bench` (repo root): every benchmark in sequence, each in its own throwaway database,
 // then one table. Args: `appends` or `export` to run one. Env: BENCH_SECONDS (per pgbench phase,
-// default 15), BENCH_ROUNDS (slices per design, 3), BENCH_CLIENTS (32), BENCH_EXPORT_ROWS (1000000).
+// default 30), BENCH_ROUNDS (slices per design, 6), BENCH_CLIENTS (32), BENCH_EXPORT_ROWS (1000000).
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const clients = Number(process.env.BENCH_CLIENTS ?? 32);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
 const exportRows = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const only = process.argv[2];
 const log = (s: string) => process.stderr.write(`${s}\n`);

@@ -107,6 +107,40 @@ describe('audit chainer', () => {
     expect((await chainRows(env.admin, orgId)).length).toBe(2);
   });
 
+  // An entry's strings travel writer → inbox → COPY → chainer → audit_log → COPY → verifier; those
+  // that need escaping anywhere on the way must hash the same at both ends.
+  it('should chain entries whose strings need escaping so that the verifier recomputes every hash', async () => {
+    const orgId = randomUUID();
+    const hostile = [
+      'quote " and backslash \\ and slash /',
+      'tab\tnew\nline\rreturn\bback\fform',
+      'controls \u0001 \u001f \u007f',
+      'separators \u2028 \u2029',
+      'emoji 😀 and 𝄞 (outside the BMP)',
+      'ümlaut ß 中文 ﬀ',
+      '</script><!--',
+      '',
+    ];
+    const entries = hostile.map((s, i) =>
+      auditEntry(orgId, {
+        action: `test.escape.${i}`,
+        actorId: s,
+        actorRole: s,
+        systemSource: s,
+        resourceType: s,
+        resourceId: s,
+        dealId: s,
+        ipAddress: s,
+        details: { [s]: s, nested: { b: [s, 1.5, -0, 1e-7, 1e21], a: true, é: null, Z: 2 }, é: 1, e: 2, '😀': 3, ﬀ: 4 },
+      }),
+    );
+    await new AuditBatcher(env.orm).append(entries);
+    await new AuditChainer(env.orm).drain();
+    const stored = await env.admin.query('SELECT actor_id FROM audit_log WHERE org_id = $1 ORDER BY seq', [orgId]);
+    expect(stored.rows.map((r: { actor_id: string }) => r.actor_id)).toEqual(hostile);
+    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: true, checked: hostile.length, headSeq: hostile.length });
+  });
+
   it('should keep one chainer at a time when two chainers run against the same database', async () => {
     const orgId = randomUUID();
     const a = new AuditChainer(env.orm, { intervalMs: 1, batchSize: 7 });
