@@ -115,7 +115,7 @@ function writeBatchSql(batch: ChainedBatch, heads: ReadonlyArray<{ orgId: string
 /**
  * Moves finished inbox entries into audit_log: per-org gapless seq continuing from
  * audit_chain_heads, hashes computed here, insert + inbox delete + head update in one transaction
- * as vigil_system, in three round trips. Start one per process; replicas exclude each other with an
+ * as vigil_system, in four round trips. Start one per process; replicas exclude each other with an
  * advisory lock.
  */
 export class AuditChainer {
