@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { ChangePasswordDocument } from '@/generated/graphql';
 import { useApplyAuthPayload } from '@/modules/auth/hooks/useApplyAuthPayload';
+import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 export function ChangePasswordCard() {
   const applyAuthPayload = useApplyAuthPayload();
@@ -43,11 +43,7 @@ export function ChangePasswordCard() {
       <form onSubmit={(e) => void submit(e)}>
         <Stack gap="sm" maw={420}>
           <Title order={5}>Password</Title>
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle size={16} />}>
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert message={error} />
           <PasswordInput label="Current password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrentPassword(e.currentTarget.value)} data-testid="current-password" />
           <PasswordInput label="New password" autoComplete="new-password" required value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} data-testid="new-password" />
           <PasswordInput

@@ -70,14 +70,7 @@ export function AuditPage() {
           ) : (
             <>
               <AuditTable entries={connection.nodes} onOpen={setOpened} />
-              <CursorPagerControls
-                page={pager.page}
-                shown={connection.nodes.length}
-                hasNextPage={connection.pageInfo.hasNextPage}
-                loading={loading}
-                onPrevious={pager.previous}
-                onNext={() => pager.next(connection.pageInfo.endCursor)}
-              />
+              <CursorPagerControls pager={pager} connection={connection} loading={loading} />
             </>
           )}
         </Paper>

@@ -1,15 +1,16 @@
 import { useMutation } from '@apollo/client/react';
 import {
-  Alert, Badge, Button, Code, CopyButton, Group, Image, Paper, Stack, Text, Title,
+  Badge, Button, Code, CopyButton, Group, Image, Paper, Stack, Text, Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCheck, IconCopy, IconShieldCheck } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { BeginMfaEnrollmentDocument, ConfirmMfaEnrollmentDocument } from '@/generated/graphql';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { useViewer } from '../hooks/useViewer';
 import { TotpCodeInput } from './TotpCodeInput';
+import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 /** The secret in 4-character groups is easier to type into an authenticator by hand. */
 function groupSecret(secret: string): string {
@@ -70,11 +71,7 @@ export function MfaEnrollmentCard() {
             </Badge>
           )}
         </Group>
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="mfa-error">
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert message={error} testId="mfa-error" />
         {viewer.user.mfaEnabled ? (
           <Text fz="sm" c="dimmed">
             Your account asks for an authenticator code at sign-in and before sensitive changes.

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconShieldLock } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
@@ -10,6 +10,7 @@ import { StepUpDocument } from '@/generated/graphql';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { useViewer } from '../hooks/useViewer';
 import { TotpCodeInput } from './TotpCodeInput';
+import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 /** Opened whenever an operation answers MFA_REQUIRED, or from "Verify with MFA"; settles the wait. */
 export function StepUpModal() {
@@ -71,11 +72,7 @@ export function StepUpModal() {
               {reason ?? 'This action needs a recent two-step verification.'} Enter the code from your
               authenticator app; the action continues once you are verified.
             </Text>
-            {error && (
-              <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="step-up-error">
-                {error}
-              </Alert>
-            )}
+            <ErrorAlert message={error} testId="step-up-error" />
             <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="step-up-code" />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => stepUpCoordinator.settle(false)}>

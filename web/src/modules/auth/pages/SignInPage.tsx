@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle, IconShieldLock } from '@tabler/icons-react';
+import { Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
@@ -11,6 +11,7 @@ import { landingPathFor } from '@/modules/shell/lib/navigationFor';
 import { TotpCodeInput } from '../components/TotpCodeInput';
 import { VigilMark } from '../components/VigilMark';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
+import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 function signInMessage(error: unknown): string {
   if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
@@ -129,11 +130,7 @@ export function SignInPage() {
                     Enter the 6-digit code from your authenticator app for {pending.viewer.user.email}.
                   </Text>
                 </Stack>
-                {error && (
-                  <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="sign-in-error">
-                    {error}
-                  </Alert>
-                )}
+                <ErrorAlert message={error} testId="sign-in-error" />
                 <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="sign-in-code" />
                 <Button type="submit" loading={verifying} disabled={code.length !== 6} fullWidth>
                   Verify
@@ -152,11 +149,7 @@ export function SignInPage() {
                     Use the account your organization's administrator created for you.
                   </Text>
                 </Stack>
-                {error && (
-                  <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="sign-in-error">
-                    {error}
-                  </Alert>
-                )}
+                <ErrorAlert message={error} testId="sign-in-error" />
                 <TextInput
                   label="Work email"
                   type="email"

@@ -1,16 +1,19 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import type { CursorPager } from '../hooks/useCursorPager';
 
 type CursorPagerControlsProps = {
-  page: number;
-  shown: number;
-  hasNextPage: boolean;
+  pager: CursorPager;
+  /** The page being shown: its row count and where the next one starts. */
+  connection: { nodes: readonly unknown[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
   loading?: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
 };
 
-export function CursorPagerControls({ page, shown, hasNextPage, loading, onPrevious, onNext }: CursorPagerControlsProps) {
+/** Previous / Next under a server-paged list, driven by useCursorPager. */
+export function CursorPagerControls({ pager, connection, loading }: CursorPagerControlsProps) {
+  const { page } = pager;
+  const shown = connection.nodes.length;
+  const { hasNextPage, endCursor } = connection.pageInfo;
   return (
     <Group justify="space-between" px="sm" py={8} data-testid="pager">
       <Text fz="xs" c="dimmed">
@@ -22,7 +25,7 @@ export function CursorPagerControls({ page, shown, hasNextPage, loading, onPrevi
           variant="default"
           leftSection={<IconChevronLeft size={14} />}
           disabled={page <= 1 || loading}
-          onClick={onPrevious}
+          onClick={pager.previous}
         >
           Previous
         </Button>
@@ -31,7 +34,7 @@ export function CursorPagerControls({ page, shown, hasNextPage, loading, onPrevi
           variant="default"
           rightSection={<IconChevronRight size={14} />}
           disabled={!hasNextPage || loading}
-          onClick={onNext}
+          onClick={() => pager.next(endCursor)}
           data-testid="pager-next"
         >
           Next

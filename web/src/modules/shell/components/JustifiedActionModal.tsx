@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { validateJustification } from '../lib/validateJustification';
 import { JustificationField } from './JustificationField';
+import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 type JustifiedActionModalProps = {
   opened: boolean;
@@ -63,11 +63,7 @@ export function JustifiedActionModal(props: JustifiedActionModalProps) {
     <Modal opened={opened} onClose={onClose} title={title} size={size} data-testid="justified-action-modal">
       <form onSubmit={(e) => void submit(e)}>
         <Stack gap="md">
-          {error && (
-            <Alert color="red" icon={<IconAlertCircle size={16} />} data-testid="action-error">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert message={error} testId="action-error" />
           {children}
           <JustificationField value={justification} onChange={setJustification} error={touched ? invalid : null} />
           <Group justify="flex-end" gap="sm">

@@ -1,6 +1,8 @@
 import { useCallback, useReducer } from 'react';
 import { currentCursor, cursorPagerReducer, initialCursorPagerState, pageNumber } from '../lib/cursorPager';
 
+export type CursorPager = ReturnType<typeof useCursorPager>;
+
 export function useCursorPager() {
   const [state, dispatch] = useReducer(cursorPagerReducer, initialCursorPagerState);
   return {

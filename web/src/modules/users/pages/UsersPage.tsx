@@ -83,14 +83,7 @@ export function UsersPage() {
                 onChangeRole={setRoleTarget}
                 onToggleDisabled={setDisableTarget}
               />
-              <CursorPagerControls
-                page={pager.page}
-                shown={connection.nodes.length}
-                hasNextPage={connection.pageInfo.hasNextPage}
-                loading={loading}
-                onPrevious={pager.previous}
-                onNext={() => pager.next(connection.pageInfo.endCursor)}
-              />
+              <CursorPagerControls pager={pager} connection={connection} loading={loading} />
             </>
           )}
         </Paper>
