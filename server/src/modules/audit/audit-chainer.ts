@@ -62,7 +62,12 @@ const readBatchSql = (limit: number) => `COPY (
 
 function inboxRow(f: string[]): InboxRow {
   if (!CTID.test(f[0]!) || !UUID.test(f[1]!)) throw new Error('audit chainer: unexpected inbox row');
-  return { ctid: f[0]!, entry: entryFromCopyFields(f, f[1]!, 0, '', ''), headSeq: copyTextValue(f[14]!), headHash: copyTextValue(f[15]!) };
+  return {
+    ctid: f[0]!,
+    entry: entryFromCopyFields(f, f[1]!, 0, '', ''),
+    headSeq: copyTextValue(f[14]!),
+    headHash: copyTextValue(f[15]!),
+  };
 }
 
 const CTID = /^\(\d+,\d+\)$/;
@@ -72,16 +77,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The batch in chain order, as parallel arrays: what round trip 3 sends back. */
 type ChainedBatch = { ctids: string[]; seqs: number[]; prevHashes: string[]; hashes: string[] };
 
-// Round trip 3 removes the batch from the inbox and inserts the removed rows into audit_log with
-// the seq and hashes computed here, and moves the heads: one simple-query message. Round trip 4
-// commits once the count is right; a short count (which no other writer can cause: chainers
-// exclude each other) rolls the whole batch back. Only
-// ctids, seqs and hashes travel back: the content comes from the DELETE's RETURNING, so what is
-// logged is exactly what was removed (inbox rows are never updated, so the ctids read in round
-// trip 2 still name the rows that were hashed). The planner prices each of the batch's TID
-// look-ups as a random page read and would rather hash-join a scan of the whole inbox, dead rows
-// included; the batch's rows sit in a few hot pages, so only nested TID look-ups are allowed here.
-// Every value is validated and built into array literals of safe characters.
+// Round trip 3 removes the batch from the inbox, inserts the removed rows into audit_log with the
+// seqs and hashes computed here, and moves the heads: one simple-query message. Round trip 4
+// commits once the count is right; a short count (no other writer can cause one: chainers exclude
+// each other) rolls the whole batch back.
+// - Only ctids, seqs and hashes travel back. The content comes from the DELETE's RETURNING, so
+//   what is logged is exactly what was removed; inbox rows are never updated, so the ctids read in
+//   round trip 2 still name the rows that were hashed.
+// - The planner prices each TID look-up as a random page read and would rather hash-join a scan
+//   of the whole inbox, dead rows included. The batch's rows sit in a few hot pages, so only
+//   nested TID look-ups are allowed for this statement.
+// - Every value is validated and built into array literals of safe characters.
 function writeBatchSql(batch: ChainedBatch, heads: ReadonlyArray<{ orgId: string; seq: number; hash: string }>): string {
   // Hashes and seqs are computed here; the values that come from the database (ctids, org ids,
   // recorded head hashes) are checked where they are read (inboxRow, chain).
