@@ -8,7 +8,7 @@ import { runPgbench, type PgbenchRun } from './pgbench';
 // (a) Audited appends per second at 32 concurrent writers, three designs on the same machine:
 //   (i)   naive: each append locks the org's head row FOR UPDATE, hashes in SQL, inserts, commits
 //   (ii)  plain INSERT into a table like audit_log (same indexes) with no chain at all
-//   (iii) ours: INSERT into audit_inbox while the AuditChainer chains in the background
+//   (iii) ours: INSERT into audit_log while the AuditChainer links entries in the background
 
 export type AppendBenchOptions = {
   /** Seconds of pgbench per design, split into `rounds` slices. */
@@ -24,8 +24,8 @@ export type AppendBenchResult = {
   seconds: number;
   naive: number;
   plain: number;
-  inbox: number;
-  inboxEntries: number;
+  audited: number;
+  auditedEntries: number;
   drainMs: number;
   endToEnd: number;
   chained: number;
@@ -89,7 +89,7 @@ const INSERT_COLUMNS = `(org_id, at, actor_type, actor_id, actor_role, action, r
 const SCRIPTS = {
   naive: `${VARS}SELECT bench_naive_append(:org, :actor, :res);\n`,
   plain: `${VARS}INSERT INTO bench_plain_log ${INSERT_COLUMNS} VALUES ${VALUES};\n`,
-  inbox: `${VARS}INSERT INTO audit_inbox ${INSERT_COLUMNS} VALUES ${VALUES};\n`,
+  audited: `${VARS}INSERT INTO audit_log ${INSERT_COLUMNS} VALUES ${VALUES};\n`,
 };
 
 export async function runAppendBench(opts: AppendBenchOptions): Promise<AppendBenchResult> {
@@ -130,26 +130,26 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
     });
     // The machine may be shared: phases alternate in short slices so that drifting background
     // load falls on all three alike. The chainer runs only during (iii) slices; each slice ends
-    // when the chainer has drained the inbox (stop() drains), and that drain time is reported.
-    const totals = { naive: [] as PgbenchRun[], plain: [] as PgbenchRun[], inbox: [] as PgbenchRun[] };
+    // when the chainer has linked every entry (stop() drains), and that drain time is reported.
+    const totals = { naive: [] as PgbenchRun[], plain: [] as PgbenchRun[], audited: [] as PgbenchRun[] };
     let drainMs = 0;
     let drainTotalMs = 0;
     for (let round = 0; round < opts.rounds; round++) {
       totals.naive.push(await run('naive'));
       totals.plain.push(await run('plain'));
       chainer.start();
-      totals.inbox.push(await run('inbox'));
+      totals.audited.push(await run('audited'));
       const drainStart = performance.now();
       await chainer.stop(120_000);
       drainMs = Math.max(drainMs, performance.now() - drainStart);
       drainTotalMs += performance.now() - drainStart;
     }
     const tps = (runs: PgbenchRun[]) => runs.reduce((t, r) => t + r.tps * r.seconds, 0) / runs.reduce((t, r) => t + r.seconds, 0);
-    const inboxEntries = totals.inbox.reduce((t, r) => t + r.transactions, 0);
-    const inboxSeconds = totals.inbox.reduce((t, r) => t + r.seconds, 0);
+    const auditedEntries = totals.audited.reduce((t, r) => t + r.transactions, 0);
+    const auditedSeconds = totals.audited.reduce((t, r) => t + r.seconds, 0);
     const naive = { tps: tps(totals.naive) };
     const plain = { tps: tps(totals.plain) };
-    const inbox = { tps: tps(totals.inbox), transactions: inboxEntries };
+    const audited = { tps: tps(totals.audited), transactions: auditedEntries };
     const stats = chainer.stats;
     opts.log(`  verifying ${stats.entriesChained} chained entries ...`);
     const v = await verifyOrgChain(orm, org);
@@ -160,10 +160,10 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
       seconds: opts.seconds,
       naive: naive.tps,
       plain: plain.tps,
-      inbox: inbox.tps,
-      inboxEntries: inbox.transactions,
+      audited: audited.tps,
+      auditedEntries: audited.transactions,
       drainMs,
-      endToEnd: inboxEntries / (inboxSeconds + drainTotalMs / 1000),
+      endToEnd: auditedEntries / (auditedSeconds + drainTotalMs / 1000),
       chained: stats.entriesChained,
       chainBatches: stats.batches,
       worstDelayMs: stats.worstDelayMs,
@@ -173,7 +173,7 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
       batchMaxMs: pct(batches.map((b) => b.durationMs), 1),
       verified: v.checked,
       verifyMs: v.elapsedMs,
-      verifyValid: v.valid && v.checked === inbox.transactions,
+      verifyValid: v.valid && v.checked === audited.transactions,
     };
   } finally {
     await orm.close(true);

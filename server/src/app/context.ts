@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { AppError } from '@/lib/errors/app-error';
 import { RequestDb } from '@/lib/db/request-db';
-import { appendInTransaction, inboxInsertStatement } from '@/modules/audit/audit-inbox';
+import { appendInTransaction, auditInsertStatement } from '@/modules/audit/audit-append';
 import { insertAdminAuditEntries } from '@/modules/audit/admin-audit';
 import type { Actor } from './actor';
 import type { AppDeps } from './deps';
@@ -52,7 +52,7 @@ export class RequestContext {
     // Only a user's request has a scoped read to ride along with.
     return fieldAudit(note, (n) => {
       const entry = this.actor ? this.audit.entryOf(n, 'allowed') : undefined;
-      return entry ? inboxInsertStatement([entry]) : undefined;
+      return entry ? auditInsertStatement([entry]) : undefined;
     });
   }
 

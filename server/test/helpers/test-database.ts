@@ -19,7 +19,8 @@ export type TestDatabase = {
 
 const urlFor = (user: string, db: string) => `postgres://${user}@${PG_HOST}:${PG_PORT}/${db}`;
 
-export async function createTestDatabase(prefix = 'vigil_test'): Promise<TestDatabase> {
+/** `migrationsDir`: migrate from these files instead (a test of a migration starts from older ones). */
+export async function createTestDatabase(prefix = 'vigil_test', migrationsDir?: string): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const root = new pg.Client({ connectionString: urlFor(PG_SUPERUSER, 'postgres') });
   await root.connect();
@@ -29,7 +30,7 @@ export async function createTestDatabase(prefix = 'vigil_test'): Promise<TestDat
     await root.end();
   }
   const adminUrl = urlFor(PG_SUPERUSER, name);
-  await runMigrations(adminUrl);
+  await runMigrations(adminUrl, migrationsDir);
   return {
     name,
     appUrl: urlFor('vigil_app', name),

@@ -12,8 +12,9 @@ import {
   type AuditTestEnv,
 } from '@/modules/audit/__tests__/audit-test-kit';
 
-// R2: no application path changes the audit log, and a trigger refuses UPDATE, DELETE and
-// TRUNCATE with SQLSTATE 23001 even for the owner.
+// R2: no application path changes the audit log (entries in audit_log, their links in
+// audit_chain), and a trigger refuses UPDATE, DELETE and TRUNCATE with SQLSTATE 23001 even for
+// the owner.
 
 const ORG = randomUUID();
 const system = { role: 'vigil_system', source: 'test' } as const;
@@ -30,7 +31,8 @@ describe('audit_log is append-only', () => {
   let snapshot: string;
 
   const fingerprint = async () =>
-    (await env.admin.query<{ f: string }>(`SELECT count(*) || ':' || coalesce(string_agg(hash || action, ',' ORDER BY org_id, seq), '') AS f FROM audit_log`)).rows[0]!.f;
+    (await env.admin.query<{ f: string }>(`SELECT count(*) || ':' || coalesce(string_agg(hash || action, ',' ORDER BY org_id, audit_entries.seq), '')
+        || ':' || (SELECT count(*) FROM audit_log) AS f FROM audit_entries`)).rows[0]!.f;
 
   beforeAll(async () => {
     env = await openAuditTestEnv();
@@ -76,31 +78,48 @@ describe('audit_log is append-only', () => {
     }
   });
 
-  it('should refuse a direct INSERT into audit_log when the writer is a request (vigil_user)', async () => {
-    const err = await errorOf(
-      app,
-      userScope(ORG),
-      `INSERT INTO audit_log (org_id, seq, at, actor_type, action, outcome, prev_hash, hash)
-       VALUES ('${ORG}', 99, now(), 'user', 'forged', 'allowed', 'x', 'y')`,
-    );
-    expect(err?.code).toBe('42501');
+  it('should refuse UPDATE, DELETE and TRUNCATE of audit_chain (the links) for the app roles and the owner', async () => {
+    for (const sql of [`UPDATE audit_chain SET hash = 'x' WHERE false`, 'DELETE FROM audit_chain', 'TRUNCATE audit_chain']) {
+      for (const scope of [userScope(ORG, ['audit:read', 'audit:write']), system]) {
+        expect((await errorOf(app, scope, sql))?.code).toBe('42501');
+      }
+      const err = await errorOf(env.admin, 'vigil_owner', sql);
+      expect(err?.code).toBe('23001');
+      expect(err?.message).toMatch(/audit_chain is append-only/);
+    }
+    expect(await fingerprint()).toBe(snapshot);
   });
 
-  it('should refuse to let a writer choose its xid when inserting into the inbox', async () => {
+  it('should refuse a link written by a request (vigil_user): only the chainer links', async () => {
     const err = await errorOf(
       app,
-      userScope(ORG),
-      `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome, xid) VALUES ('${ORG}', now(), 'user', 'a', 'allowed', '1')`,
+      userScope(ORG, ['audit:read', 'audit:write']),
+      `INSERT INTO audit_chain (org_id, seq, entry_xid, entry_id, prev_hash, hash)
+       VALUES ('${ORG}', 99, '1', 1, 'x', 'y')`,
     );
     expect(err?.code).toBe('42501');
+    expect(await fingerprint()).toBe(snapshot);
   });
 
-  it('should refuse an inbox entry for another org when the writer is a request of this org', async () => {
+  it('should refuse to let a writer choose its xid or id when appending an entry', async () => {
+    for (const [column, value] of [['xid', `'1'`], ['id', '1']]) {
+      const err = await errorOf(
+        app,
+        userScope(ORG),
+        `INSERT INTO audit_log (org_id, at, actor_type, action, outcome, ${column}) VALUES ('${ORG}', now(), 'user', 'a', 'allowed', ${value})`,
+      );
+      expect(err?.code).toBe('42501');
+    }
+    expect(await fingerprint()).toBe(snapshot);
+  });
+
+  it('should refuse an entry for another org when the writer is a request of this org', async () => {
     const err = await errorOf(
       app,
       userScope(ORG),
-      `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome) VALUES ('${randomUUID()}', now(), 'user', 'a', 'allowed')`,
+      `INSERT INTO audit_log (org_id, at, actor_type, action, outcome) VALUES ('${randomUUID()}', now(), 'user', 'a', 'allowed')`,
     );
     expect(err?.code).toBe('42501');
+    expect(await fingerprint()).toBe(snapshot);
   });
 });

@@ -4,7 +4,7 @@ import { scopePreamble } from '@/lib/db/db-scope';
 import { AuditBatcher } from '@/modules/audit/audit-batcher';
 import { verifyOrgChain } from '@/modules/audit/audit-chain-reader';
 import { AuditChainer } from '@/modules/audit/audit-chainer';
-import { appendInTransaction } from '@/modules/audit/audit-inbox';
+import { appendInTransaction } from '@/modules/audit/audit-append';
 import {
   appClient,
   auditEntry,
@@ -65,7 +65,10 @@ describe('audit chainer', () => {
       const verified = await verifyOrgChain(env.orm, orgId);
       expect(verified).toMatchObject({ valid: true, checked: rows.length, headSeq: rows.length });
     }
-    expect((await env.admin.query('SELECT count(*)::int AS n FROM audit_inbox')).rows[0].n).toBe(0);
+    const unlinked = await env.admin.query(
+      'SELECT count(*)::int AS n FROM audit_log c WHERE NOT EXISTS (SELECT FROM audit_chain l WHERE (l.entry_xid, l.entry_id) = (c.xid, c.id))',
+    );
+    expect(unlinked.rows[0].n).toBe(0);
     expect(batcher.stats.flushes).toBeLessThan(60); // concurrent appends shared inserts
     expect(chainer.stats.entriesChained).toBe(expected.get(orgs[0]!)! + expected.get(orgs[1]!)!);
     expect(chainer.stats.worstDelayMs).toBeGreaterThanOrEqual(0);
@@ -78,7 +81,7 @@ describe('audit chainer', () => {
     try {
       await slow.query(`BEGIN; ${scopePreamble(userScope(orgId))}`);
       await slow.query(
-        `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome) VALUES ($1, now(), 'user', 'first', 'allowed')`,
+        `INSERT INTO audit_log (org_id, at, actor_type, action, outcome) VALUES ($1, now(), 'user', 'first', 'allowed')`,
         [orgId],
       );
       await new AuditBatcher(env.orm).append([auditEntry(orgId, { action: 'second' })]);
@@ -107,7 +110,7 @@ describe('audit chainer', () => {
     expect((await chainRows(env.admin, orgId)).length).toBe(2);
   });
 
-  // An entry's strings travel writer → inbox → COPY → chainer → audit_log → COPY → verifier; those
+  // An entry's strings travel writer → audit_log → COPY → chainer → audit_chain; audit_entries → COPY → verifier; those
   // that need escaping anywhere on the way must hash the same at both ends.
   it('should chain entries whose strings need escaping so that the verifier recomputes every hash', async () => {
     const orgId = randomUUID();
@@ -136,7 +139,7 @@ describe('audit chainer', () => {
     );
     await new AuditBatcher(env.orm).append(entries);
     await new AuditChainer(env.orm).drain();
-    const stored = await env.admin.query('SELECT actor_id FROM audit_log WHERE org_id = $1 ORDER BY seq', [orgId]);
+    const stored = await env.admin.query('SELECT actor_id FROM audit_entries WHERE org_id = $1 ORDER BY audit_entries.seq', [orgId]);
     expect(stored.rows.map((r: { actor_id: string }) => r.actor_id)).toEqual(hostile);
     expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: true, checked: hostile.length, headSeq: hostile.length });
   });

@@ -28,9 +28,9 @@ describe('RequestDb reads with a write alongside', () => {
       permissions: ['users:read'],
     });
   const marker = (tag: string) =>
-    `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome) VALUES ('${org.orgId}', now(), 'user', '${tag}', 'allowed')`;
+    `INSERT INTO audit_log (org_id, at, actor_type, action, outcome) VALUES ('${org.orgId}', now(), 'user', '${tag}', 'allowed')`;
   const count = async (tag: string) =>
-    Number((await sql.query('SELECT count(*) FROM audit_inbox WHERE action = $1', [tag])).rows[0].count);
+    Number((await sql.query('SELECT count(*) FROM audit_log WHERE action = $1', [tag])).rows[0].count);
 
   it('should commit the write with the read and say so when the read succeeds', async () => {
     let committed = 0;
@@ -50,7 +50,7 @@ describe('RequestDb reads with a write alongside', () => {
   });
 
   it('should refuse a write alongside that RLS does not allow, and the read with it', async () => {
-    const foreign = `INSERT INTO audit_inbox (org_id, at, actor_type, action, outcome) VALUES (gen_random_uuid(), now(), 'user', 'test.alongside_foreign', 'allowed')`;
+    const foreign = `INSERT INTO audit_log (org_id, at, actor_type, action, outcome) VALUES (gen_random_uuid(), now(), 'user', 'test.alongside_foreign', 'allowed')`;
     await expect(db().readRows('SELECT id FROM users', { sql: () => foreign, committed: () => undefined })).rejects.toMatchObject({ code: '42501' });
     expect(await count('test.alongside_foreign')).toBe(0);
   });

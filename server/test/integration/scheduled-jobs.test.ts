@@ -17,8 +17,7 @@ const outcomes = async (app: TestApp, orgId: string) => {
   await c.connect();
   try {
     const { rows } = await c.query(
-      `SELECT action, system_source, actor_type FROM audit_inbox WHERE org_id = $1 AND action LIKE 'audit.chain_%'
-       UNION ALL SELECT action, system_source, actor_type FROM audit_log WHERE org_id = $1 AND action LIKE 'audit.chain_%'`,
+      `SELECT action, system_source, actor_type FROM audit_log WHERE org_id = $1 AND action LIKE 'audit.chain_%'`,
       [orgId],
     );
     return rows as { action: string; system_source: string; actor_type: string }[];
@@ -57,7 +56,8 @@ describe('scheduled chain verification', () => {
     const c = new pg.Client({ connectionString: app.db.adminUrl });
     await c.connect();
     await c.query('SET session_replication_role = replica');
-    await c.query(`UPDATE audit_log SET ip_address = '10.6.6.6' WHERE org_id = $1 AND seq = 1`, [org.orgId]);
+    await c.query(`UPDATE audit_log SET ip_address = '10.6.6.6'
+       WHERE (xid, id) = (SELECT entry_xid, entry_id FROM audit_chain WHERE org_id = $1 AND seq = 1)`, [org.orgId]);
     await c.end();
     const failed = await waitFor(async () => (await outcomes(app!, org.orgId)).find((r) => r.action === 'audit.chain_verification_failed'));
     expect(failed.system_source).toBe('job:audit.verify-chains');

@@ -91,7 +91,7 @@ describe('each permission layer denies on its own', () => {
 
     it("should return none of an org's rows to a session carrying another org's settings", async () => {
       const all = 'users:read,roles:read,audit:read';
-      const seen = await asUser(globex, all, `SELECT org_id FROM users UNION ALL SELECT org_id FROM roles UNION ALL SELECT id FROM organizations UNION ALL SELECT org_id FROM audit_log`);
+      const seen = await asUser(globex, all, `SELECT org_id FROM users UNION ALL SELECT org_id FROM roles UNION ALL SELECT id FROM organizations UNION ALL SELECT org_id FROM audit_log UNION ALL SELECT org_id FROM audit_chain`);
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every((r: { org_id: string }) => r.org_id === globex.orgId)).toBe(true);
       const acmeRows = await asUser(globex, all, `SELECT id FROM users WHERE org_id = '${acme.orgId}'`);
@@ -101,7 +101,7 @@ describe('each permission layer denies on its own', () => {
     it('should show a user without users:read only their own row', async () => {
       const rows = await asUser(acme, '', 'SELECT id FROM users');
       expect(rows).toEqual([{ id: acme.adminId }]);
-      expect(await asUser(acme, '', 'SELECT seq FROM audit_log')).toEqual([]);
+      expect(await asUser(acme, '', 'SELECT seq FROM audit_chain UNION ALL SELECT id FROM audit_log')).toEqual([]);
     });
 
     it('should refuse writes that RLS does not allow, even with a crafted statement', async () => {

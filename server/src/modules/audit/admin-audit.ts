@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { inboxRecordsJson, type AuditEntryInput } from './audit-entry';
+import { entryRecordsJson, type AuditEntryInput } from './audit-entry';
 
 /**
  * admin_audit_log: every Admin write again, with its written justification (R13). Inserted in
@@ -12,7 +12,7 @@ export async function insertAdminAuditEntries(
   entries: readonly (AuditEntryInput & { justification: string })[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  const records = JSON.parse(inboxRecordsJson(entries)) as Record<string, unknown>[];
+  const records = JSON.parse(entryRecordsJson(entries)) as Record<string, unknown>[];
   records.forEach((r, i) => (r.justification = entries[i]!.justification));
   await em.getConnection().execute(
     `INSERT INTO admin_audit_log (org_id, at, actor_id, actor_role, action, resource_type, resource_id,

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
-import { inboxRecordsJson, type AuditEntryInput } from './audit-entry';
-import { inboxInsertSql } from './audit-sql';
+import { entryRecordsJson, type AuditEntryInput } from './audit-entry';
+import { auditInsertSql } from './audit-sql';
 
 type Pending = { entries: readonly AuditEntryInput[]; resolve: () => void; reject: (err: unknown) => void };
 
@@ -95,10 +95,10 @@ export class AuditBatcher {
   // The preamble and the INSERT travel in one simple-query message: one implicit transaction,
   // one round trip. The JSON goes in as a dollar-quoted literal under a tag it cannot contain.
   private async insert(entries: readonly AuditEntryInput[]): Promise<void> {
-    const json = inboxRecordsJson(entries);
+    const json = entryRecordsJson(entries);
     let tag = 'audit';
     while (json.includes(`$${tag}$`)) tag += Math.floor(Math.random() * 1e9).toString(36);
-    const sql = `${this.preamble} ${inboxInsertSql(`$${tag}$${json}$${tag}$`)}`;
+    const sql = `${this.preamble} ${auditInsertSql(`$${tag}$${json}$${tag}$`)}`;
     await withRawClient(this.orm, (client) => client.query(sql));
   }
 }

@@ -4,9 +4,9 @@ import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
 import type { ChainedAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import { CHAINED_ENTRY_COLUMNS, chainedEntryFromCopyFields } from './audit-sql';
+import { CHAIN_CURSOR_SQL, CHAINED_ENTRY_COLUMNS, chainedEntryFromCopyFields, cursorConditionSql, type ChainCursor } from './audit-sql';
 import { copyTextRows, drainCopy } from './copy-text';
-import { ChainVerifier, type ChainHead, type ChainVerification } from './audit-verify';
+import { ChainVerifier, withUnlinkedEntry, type ChainHead, type ChainVerification } from './audit-verify';
 
 // Reads chains out of PostgreSQL for the pure verifier.
 
@@ -21,7 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function* readChain(client: pg.ClientBase, orgId: string): AsyncGenerator<ChainedAuditEntry[]> {
   if (!UUID.test(orgId)) throw new Error('orgId must be a UUID');
   const stream = client.query(
-    copyTo(`COPY (SELECT ${CHAINED_ENTRY_COLUMNS} FROM audit_log WHERE org_id = '${orgId}' ORDER BY audit_log.seq) TO STDOUT`),
+    copyTo(`COPY (SELECT ${CHAINED_ENTRY_COLUMNS} FROM audit_entries WHERE org_id = '${orgId}' ORDER BY audit_entries.seq) TO STDOUT`),
   );
   try {
     // A batch per received chunk: an await per entry would cost as much as hashing it.
@@ -29,6 +29,31 @@ async function* readChain(client: pg.ClientBase, orgId: string): AsyncGenerator<
   } finally {
     await drainCopy(stream);
   }
+}
+
+/**
+ * Where the org's first entry without a link sits in its chain (the seq of the link after it), if
+ * an entry at or below the chainer's cursor has none. Each link joins one entry of its org, so the
+ * counts agree exactly when none is missing; the search for which one runs only when they do not.
+ */
+async function unlinkedEntryPosition(client: pg.ClientBase, orgId: string, linked: number): Promise<number | null> {
+  const cursor = ((await client.query<ChainCursor>(CHAIN_CURSOR_SQL)).rows[0] as ChainCursor | undefined) ?? null;
+  const linkedRange = cursorConditionSql('<=', cursor, 'c.');
+  const counted = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log c WHERE c.org_id = $1 AND ${linkedRange}`,
+    [orgId],
+  );
+  if (counted.rows[0]!.n === linked) return null;
+  const found = await client.query<{ position: number }>(
+    `SELECT (SELECT count(*)::int + 1 FROM audit_chain l
+              WHERE l.org_id = c.org_id AND (l.entry_xid, l.entry_id) < (c.xid, c.id)) AS position
+     FROM audit_log c
+     WHERE c.org_id = $1 AND ${linkedRange}
+       AND NOT EXISTS (SELECT FROM audit_chain l WHERE l.entry_xid = c.xid AND l.entry_id = c.id AND l.org_id = c.org_id)
+     ORDER BY c.xid, c.id LIMIT 1`,
+    [orgId],
+  );
+  return found.rows[0]?.position ?? null;
 }
 
 /**
@@ -51,13 +76,21 @@ export async function verifyOrgChainOnClient(client: pg.ClientBase, orgId: strin
     walk: for await (const batch of readChain(client, orgId)) {
       for (const entry of batch) if (!verifier.push(entry)) break walk;
     }
-    return { ...verifier.finish(head), orgId, elapsedMs: performance.now() - started };
+    let result = verifier.finish(head);
+    if (result.valid) {
+      const position = await unlinkedEntryPosition(client, orgId, result.checked);
+      if (position !== null) result = withUnlinkedEntry(result, position);
+    }
+    return { ...result, orgId, elapsedMs: performance.now() - started };
   } finally {
     await client.query('COMMIT');
   }
 }
 
-/** Orgs with a chain or a recorded head; a skip scan over the (org_id, seq) index. */
+/**
+ * Orgs with entries or a recorded head: a skip scan over audit_log's (org_id, at) index, so an org
+ * whose entries were all inserted behind the chainer is verified too.
+ */
 export async function listChainedOrgs(client: pg.ClientBase): Promise<string[]> {
   await client.query(`BEGIN READ ONLY; ${scopePreamble({ role: 'vigil_system', source: 'audit-verify' })}`);
   try {

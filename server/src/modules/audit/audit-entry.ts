@@ -5,7 +5,7 @@ import { createHash, hash as oneShotHash } from 'node:crypto';
 export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 export type AuditOutcome = 'allowed' | 'denied' | 'error';
 
-/** What an entry says, whether still in the inbox or chained. */
+/** What an entry says, whether linked into its chain yet or not. */
 type EntryContent = {
   actorType: AuditActorType;
   actorId: string | null;
@@ -20,7 +20,7 @@ type EntryContent = {
   details: Record<string, unknown>;
 };
 
-/** What a writer appends (to audit_inbox). */
+/** What a writer appends (to audit_log). */
 export type AuditEntryInput = EntryContent & { orgId: string; at: Date };
 
 /**
@@ -147,8 +147,8 @@ function storable(_key: string, value: unknown): unknown {
   return wellFormed.includes('\u0000') ? wellFormed.replaceAll('\u0000', '\uFFFD') : wellFormed;
 }
 
-/** Entries as one JSON array of inbox records (snake_case), for `json_to_recordset`. */
-export function inboxRecordsJson(entries: readonly AuditEntryInput[]): string {
+/** Entries as one JSON array of audit_log records (snake_case), for `json_to_recordset`. */
+export function entryRecordsJson(entries: readonly AuditEntryInput[]): string {
   return JSON.stringify(
     entries.map((e) => ({
       org_id: e.orgId,

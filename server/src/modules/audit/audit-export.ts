@@ -22,7 +22,7 @@ export function auditCsvCopySql(filter: AuditFilter): string {
   const where = auditFilterSql(filter, (v) => pg.escapeLiteral(v));
   // `at` as the chain hashes it, so anyone can recompute the hashes from the file.
   const columns = AUDIT_CSV_COLUMNS.map((c) => (c === 'at' ? `${atIsoSql()} AS at` : c)).join(', ');
-  return `COPY (SELECT ${columns} FROM audit_log WHERE ${where.join(' AND ')} ORDER BY audit_log.seq)
+  return `COPY (SELECT ${columns} FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY audit_entries.seq)
     TO STDOUT WITH (FORMAT csv, HEADER)`;
 }
 

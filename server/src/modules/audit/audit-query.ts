@@ -44,8 +44,8 @@ export async function listAuditEntries(
   };
   const where = auditFilterSql(filter, bind);
   if (afterSeq != null) where.push(`seq < ${bind(String(Math.trunc(afterSeq)))}::bigint`);
-  const sql = `SELECT ${CHAINED_ENTRY_COLUMNS} FROM audit_log WHERE ${where.join(' AND ')}
-    ORDER BY audit_log.seq DESC LIMIT ${limit + 1}`;
+  const sql = `SELECT ${CHAINED_ENTRY_COLUMNS} FROM audit_entries WHERE ${where.join(' AND ')}
+    ORDER BY audit_entries.seq DESC LIMIT ${limit + 1}`;
   const rows = await query<ChainedEntryRow>(target, sql, params);
   const entries = rows.slice(0, limit).map(toChainedEntry);
   return {

@@ -10,18 +10,51 @@ import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
  */
 export const atIsoSql = (column = 'at') => isoTimestampSql(column);
 
-/** The inbox columns a writer sets; xid and id come from defaults (column grants enforce it). */
-export const INBOX_RECORD_COLUMNS = `org_id uuid, at timestamptz, actor_type text, actor_id text,
+/** The audit_log columns a writer sets; xid and id come from defaults (column grants enforce it). */
+export const ENTRY_RECORD_COLUMNS = `org_id uuid, at timestamptz, actor_type audit_actor_type, actor_id text,
   actor_role text, system_source text, action text, resource_type text, resource_id text,
-  deal_id text, ip_address text, outcome text, details jsonb`;
+  deal_id text, ip_address text, outcome audit_outcome, details jsonb`;
 
-const INBOX_COLUMN_LIST = `org_id, at, actor_type, actor_id, actor_role, system_source, action,
+const ENTRY_COLUMN_LIST = `org_id, at, actor_type, actor_id, actor_role, system_source, action,
   resource_type, resource_id, deal_id, ip_address, outcome, details`;
 
-/** One INSERT for any number of entries: `placeholder` is a JSON array from `inboxRecordsJson`. */
-export const inboxInsertSql = (placeholder: string) =>
-  `INSERT INTO audit_inbox (${INBOX_COLUMN_LIST})
-   SELECT ${INBOX_COLUMN_LIST} FROM json_to_recordset(${placeholder}::json) AS r(${INBOX_RECORD_COLUMNS})`;
+/** One INSERT for any number of entries: `placeholder` is a JSON array from `entryRecordsJson`. */
+export const auditInsertSql = (placeholder: string) =>
+  `INSERT INTO audit_log (${ENTRY_COLUMN_LIST})
+   SELECT ${ENTRY_COLUMN_LIST} FROM json_to_recordset(${placeholder}::json) AS r(${ENTRY_RECORD_COLUMNS})`;
+
+/**
+ * The chainer's cursor, the last linked entry: every entry at or below it in (xid, id) order is
+ * linked, every entry above it is not yet. Read backwards off the unique index of audit_chain.
+ */
+export const CHAIN_CURSOR_SQL = `SELECT entry_xid::text AS xid, entry_id::text AS id FROM audit_chain
+  ORDER BY entry_xid DESC, entry_id DESC LIMIT 1`;
+
+export type ChainCursor = { xid: string; id: string };
+
+const DIGITS = /^\d{1,20}$/;
+
+/**
+ * `(xid, id) <op> cursor` with the cursor inlined as literals, so that it is an index range on
+ * audit_log's primary key (a sub-select would be a filter over every row). Null cursor: nothing
+ * is linked yet.
+ */
+export function cursorConditionSql(op: '>' | '<=', cursor: ChainCursor | null, alias = ''): string {
+  if (!cursor) return op === '>' ? 'true' : 'false';
+  if (!DIGITS.test(cursor.xid) || !DIGITS.test(cursor.id)) throw new Error('audit chain: unexpected cursor');
+  return `(${alias}xid, ${alias}id) ${op} ('${cursor.xid}'::xid8, ${cursor.id}::bigint)`;
+}
+
+// One column of the cursor row; null before the first link, hence the coalesce to below any entry.
+const cursorPartSql = (column: 'entry_xid' | 'entry_id', floor: string) =>
+  `coalesce((SELECT ${column} FROM audit_chain ORDER BY entry_xid DESC, entry_id DESC LIMIT 1), ${floor})`;
+
+/**
+ * Entries not linked yet (above the cursor), optionally of one org: a range of audit_log's
+ * primary key, whose bounds are two one-row InitPlans.
+ */
+export const unlinkedCountSql = (orgCondition = 'true') => `SELECT count(*)::int AS n FROM audit_log c
+  WHERE ${orgCondition} AND (c.xid, c.id) > (${cursorPartSql('entry_xid', "'0'::xid8")}, ${cursorPartSql('entry_id', '0')})`;
 
 /** Columns of a chained entry, aliased to ChainedAuditEntry's keys (seq arrives as text). */
 export const CHAINED_ENTRY_COLUMNS = `org_id AS "orgId", seq::text AS seq, ${atIsoSql()} AS at,
@@ -54,7 +87,7 @@ export const entryFromArray = (r: unknown[]): ChainedAuditEntry => ({
 
 /**
  * An entry from fields 2–13 of a COPY text row, `at` through `details`, in the column order both
- * the chainer's batch (ctid, org_id, at, …, details, head seq, head hash) and CHAINED_ENTRY_COLUMNS
+ * the chainer's batch (org_id, xid, at, …, details, head seq, head hash, id) and CHAINED_ENTRY_COLUMNS
  * (org_id, seq, at, …, details, prev_hash, hash) use; the caller supplies org, seq and hashes.
  * Built as one object literal of one shape for chainer and verifier alike: the hashing code then
  * sees a single shape, and a spread copy per entry (which halved the verifier's rate) is avoided.

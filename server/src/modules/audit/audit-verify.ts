@@ -12,7 +12,8 @@ export type ChainFailure =
   | 'wrong_org' // an entry of another org is in this chain
   | 'tail_missing' // the chain ends before the chainer's recorded head: tail entries removed
   | 'tail_extra' // the chain runs past the recorded head: entries appended outside the chainer
-  | 'head_mismatch'; // the last entry is not the one the chainer recorded
+  | 'head_mismatch' // the last entry is not the one the chainer recorded
+  | 'unlinked_entry'; // an entry below the chainer's cursor has no link: inserted outside the chainer
 
 export type ChainVerification = {
   valid: boolean;
@@ -115,4 +116,19 @@ export async function verifyChain(
     if (!verifier.push(entry)) break;
   }
   return verifier.finish(expectedHead);
+}
+
+/**
+ * A chain that held, overturned by an entry found in the org's content below the chainer's cursor
+ * with no link: it was inserted behind the chainer, between the links at `position - 1` and
+ * `position`.
+ */
+export function withUnlinkedEntry(result: ChainVerification, position: number): ChainVerification {
+  return {
+    ...result,
+    valid: false,
+    firstInvalidSeq: position,
+    reason: 'unlinked_entry',
+    message: `an entry before entry ${position} was never chained (inserted outside the chainer)`,
+  };
 }

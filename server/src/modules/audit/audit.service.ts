@@ -10,6 +10,7 @@ import { verifyOrgChain } from './audit-chain-reader';
 import type { AuditChainer } from './audit-chainer';
 import type { AuditFilter } from './audit-filter';
 import { listAuditEntries } from './audit-query';
+import { unlinkedCountSql } from './audit-sql';
 import { toAuditEntryType, type AuditFilterInput } from './audit.types';
 
 const filterSchema = z
@@ -55,7 +56,7 @@ export class AuditService {
     this.audit.note({ resourceType: 'audit_log', action: 'query.auditChainStatus' });
     const result = await verifyOrgChain(this.orm, actor.orgId);
     const pending = await inScopedTransaction(this.orm, { role: 'vigil_system', source: 'audit-status' }, async (em) => {
-      const rows = (await em.execute('SELECT count(*)::int AS n FROM audit_inbox WHERE org_id = ?', [actor.orgId])) as { n: number }[];
+      const rows = (await em.execute(unlinkedCountSql('c.org_id = ?'), [actor.orgId])) as { n: number }[];
       return rows[0]?.n ?? 0;
     });
     return {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalEntryJson, canonicalJson, computeEntryHash, GENESIS_HASH, hashedObject, inboxRecordsJson } from '../audit-entry';
+import { canonicalEntryJson, canonicalJson, computeEntryHash, GENESIS_HASH, hashedObject, entryRecordsJson } from '../audit-entry';
 import { entryBody } from './chain-fixtures';
 
 describe('audit entry hashing', () => {
@@ -59,7 +59,7 @@ describe('audit entry hashing', () => {
   });
 
   it('should make strings storable when an entry carries NUL or a lone surrogate', () => {
-    const json = inboxRecordsJson([
+    const json = entryRecordsJson([
       { ...entryBody(1), at: new Date(0), resourceId: 'a\u0000b', details: { k: 'x\ud800y' } },
     ]);
     expect(json).not.toContain('\\u0000');

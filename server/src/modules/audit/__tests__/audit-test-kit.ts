@@ -82,7 +82,7 @@ export async function errorOf(client: pg.Client, scope: DbScope | 'vigil_owner',
 
 export async function chainRows(admin: pg.Client, orgId: string) {
   const res = await admin.query<{ seq: string; action: string; hash: string; prev_hash: string }>(
-    'SELECT seq::text, action, hash, prev_hash FROM audit_log WHERE org_id = $1 ORDER BY audit_log.seq',
+    'SELECT seq::text, action, hash, prev_hash FROM audit_entries WHERE org_id = $1 ORDER BY audit_entries.seq',
     [orgId],
   );
   return res.rows.map((r) => ({ ...r, seq: Number(r.seq) }));
