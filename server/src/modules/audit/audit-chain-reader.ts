@@ -4,7 +4,14 @@ import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
 import type { ChainedAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import { CHAIN_CURSOR_SQL, CHAINED_ENTRY_COLUMNS, chainedEntryFromCopyFields, cursorConditionSql, type ChainCursor } from './audit-sql';
+import {
+  CHAIN_CURSOR_SQL,
+  CHAINED_ENTRY_COLUMNS,
+  chainedEntryFromCopyFields,
+  cursorConditionSql,
+  JOIN_LINKS_BY_KEY,
+  type ChainCursor,
+} from './audit-sql';
 import { copyTextRows, drainCopy } from './copy-text';
 import { ChainVerifier, withUnlinkedEntry, type ChainHead, type ChainVerification } from './audit-verify';
 
@@ -63,7 +70,8 @@ async function unlinkedEntryPosition(client: pg.ClientBase, orgId: string, linke
 export async function verifyOrgChainOnClient(client: pg.ClientBase, orgId: string): Promise<OrgChainVerification> {
   const started = performance.now();
   await client.query(
-    `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble({ role: 'vigil_system', source: 'audit-verify' })}`,
+    `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble({ role: 'vigil_system', source: 'audit-verify' })}
+     ${JOIN_LINKS_BY_KEY}`,
   );
   try {
     const heads = await client.query<{ seq: string; hash: string }>(

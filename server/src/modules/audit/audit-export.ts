@@ -5,7 +5,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { scopePreamble, type DbScope } from '@/lib/db/db-scope';
 import { withRawClient, type RawClientSource } from '@/lib/db/raw-client';
 import { auditFilterSql, type AuditFilter } from './audit-filter';
-import { atIsoSql } from './audit-sql';
+import { atIsoSql, JOIN_LINKS_BY_KEY } from './audit-sql';
 
 export const AUDIT_CSV_COLUMNS = [
   'seq', 'at', 'actor_type', 'actor_id', 'actor_role', 'system_source', 'action', 'resource_type',
@@ -42,7 +42,7 @@ export async function streamAuditCsv(
   if (scope.role === 'vigil_system' && !filter.orgId) throw new Error('a system export must name its org');
   const sql = auditCsvCopySql(filter);
   return withRawClient(source, async (client) => {
-    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble(scope)}`);
+    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble(scope)} ${JOIN_LINKS_BY_KEY}`);
     const copy = client.query(copyTo(sql));
     try {
       await pipeline(copy, writable, { end: options.end ?? true });

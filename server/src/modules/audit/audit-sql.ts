@@ -56,6 +56,16 @@ const cursorPartSql = (column: 'entry_xid' | 'entry_id', floor: string) =>
 export const unlinkedCountSql = (orgCondition = 'true') => `SELECT count(*)::int AS n FROM audit_log c
   WHERE ${orgCondition} AND (c.xid, c.id) > (${cursorPartSql('entry_xid', "'0'::xid8")}, ${cursorPartSql('entry_id', '0')})`;
 
+/**
+ * For a transaction that streams a whole chain from audit_entries: each link finds its entry by
+ * key, a nested loop along the chain's (org_id, seq) index (or from a filter's index), so rows
+ * flow from the first one. Left to itself the planner hashed both tables of the org, spilled to
+ * disk and sorted by seq before the first row: a 1M-row CSV export ran at 188k rows/s, against
+ * 256k by key. Parallel workers only contend for this machine's two cores.
+ */
+export const JOIN_LINKS_BY_KEY =
+  'SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL max_parallel_workers_per_gather = 0;';
+
 /** Columns of a chained entry, aliased to ChainedAuditEntry's keys (seq arrives as text). */
 export const CHAINED_ENTRY_COLUMNS = `org_id AS "orgId", seq::text AS seq, ${atIsoSql()} AS at,
   actor_type AS "actorType", actor_id AS "actorId", actor_role AS "actorRole",
