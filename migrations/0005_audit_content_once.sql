@@ -10,6 +10,7 @@
 --   audit_chain        one narrow link per entry, appended by the chainer: per-org gapless seq,
 --                      prev_hash and hash = SHA-256(prev_hash ‖ canonical JSON of the entry).
 --   audit_entries      the chained entries: links joined to their content (a view).
+--   audit_chain_cursor the last linked entry: every entry at or below it in (xid, id) order is linked.
 --   audit_chain_heads  unchanged: each org's last seq and hash, as the chainer recorded them.
 
 -- The owner moves the rows below; forced RLS would hide them from it.
@@ -64,10 +65,17 @@ CREATE TABLE audit_chain (
   entry_id   bigint NOT NULL,
   prev_hash  text NOT NULL,
   hash       text NOT NULL,
-  -- Also serves reading a chain in seq order, both ways.
-  CONSTRAINT audit_chain_pkey PRIMARY KEY (org_id, seq),
-  -- One link per entry. Its last row is the chainer's cursor: every entry at or below it is linked.
-  CONSTRAINT audit_chain_entry_key UNIQUE (entry_xid, entry_id)
+  -- Also serves reading a chain in seq order, both ways. No index on (entry_xid, entry_id): each
+  -- index costs the chainer per link, and reads find an entry from its link, never the reverse.
+  -- One link per entry is the chainer's doing (one batch at a time, from the cursor); the verifier
+  -- reports a second link to an entry.
+  CONSTRAINT audit_chain_pkey PRIMARY KEY (org_id, seq)
+);
+
+CREATE TABLE audit_chain_cursor (
+  singleton  boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  entry_xid  xid8 NOT NULL,
+  entry_id   bigint NOT NULL
 );
 
 -- Existing entries ------------------------------------------------------------------------------------
@@ -92,6 +100,8 @@ INSERT INTO audit_log (id, org_id, at, actor_type, actor_id, actor_role, system_
          resource_id, deal_id, ip_address, outcome::audit_outcome, details
   FROM audit_inbox;
 SELECT setval('audit_log_id_seq', coalesce(max(id), 0) + 1, false) FROM audit_log;
+INSERT INTO audit_chain_cursor (entry_xid, entry_id)
+  SELECT pg_current_xact_id(), max(id) FROM moved HAVING count(*) > 0;
 
 DROP TABLE audit_log_chained_v1;
 DROP TABLE audit_inbox;
@@ -121,6 +131,7 @@ CREATE TRIGGER audit_chain_append_only
 
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 ALTER TABLE audit_chain ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+ALTER TABLE audit_chain_cursor ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 -- A request appends entries of its own org, and reads them only with audit:read.
 CREATE POLICY audit_log_user_insert ON audit_log FOR INSERT TO vigil_user
@@ -134,6 +145,7 @@ CREATE POLICY audit_chain_user_read ON audit_chain FOR SELECT TO vigil_user
   USING (org_id = (SELECT app_org_id()) AND (SELECT app_has('audit:read')));
 CREATE POLICY audit_chain_system_insert ON audit_chain FOR INSERT TO vigil_system WITH CHECK (true);
 CREATE POLICY audit_chain_system_read ON audit_chain FOR SELECT TO vigil_system USING (true);
+CREATE POLICY audit_chain_cursor_system ON audit_chain_cursor TO vigil_system USING (true) WITH CHECK (true);
 
 -- Grants -------------------------------------------------------------------------------------------------
 -- Nobody but the owner holds UPDATE, DELETE or TRUNCATE on audit_log or audit_chain, and the owner is
@@ -149,5 +161,6 @@ GRANT USAGE ON SEQUENCE audit_log_id_seq TO vigil_user, vigil_system;
 
 GRANT SELECT ON audit_chain TO vigil_user, vigil_system;
 GRANT INSERT ON audit_chain TO vigil_system;
+GRANT SELECT, INSERT, UPDATE ON audit_chain_cursor TO vigil_system;
 
 GRANT SELECT ON audit_entries TO vigil_user, vigil_system;

@@ -129,14 +129,25 @@ describe('audit chain verification against PostgreSQL', () => {
     });
   });
 
+  it('should report the second link when the cursor is moved back and the chainer links entries again', async () => {
+    const orgId = await orgWithChain();
+    await tamper(`UPDATE audit_chain_cursor SET (entry_xid, entry_id) = (SELECT xid, id FROM audit_log WHERE ${contentOf(8)})`, [orgId]);
+    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: false, firstInvalidSeq: 9, reason: 'cursor_behind' });
+    await chainer.drain();
+    // Entries 9 and 10 are linked again as 11 and 12: the chain itself holds, the links do not.
+    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({
+      valid: false, firstInvalidSeq: 11, reason: 'duplicate_link', checked: 12, headSeq: 12,
+    });
+  });
+
   it('should report every broken org and exit 1 when the CLI walks all chains', async () => {
     const good = await orgWithChain(3);
     const all = await verifyAllChains(env.orm);
     expect(all.find((r) => r.orgId === good)).toMatchObject({ valid: true });
-    expect(all.filter((r) => !r.valid).length).toBe(11);
+    expect(all.filter((r) => !r.valid).length).toBe(12);
     const lines: string[] = [];
     expect(await verifyAuditCommand(env.db.adminUrl, undefined, (l) => lines.push(l))).toBe(1);
-    expect(lines.filter((l) => l.startsWith('INVALID')).length).toBe(11);
-    expect(lines.at(-1)).toMatch(/chain\(s\) checked, 11 invalid/);
+    expect(lines.filter((l) => l.startsWith('INVALID')).length).toBe(12);
+    expect(lines.at(-1)).toMatch(/chain\(s\) checked, 12 invalid/);
   });
 });

@@ -13,7 +13,7 @@ import {
   type ChainCursor,
 } from './audit-sql';
 import { copyTextRows, drainCopy } from './copy-text';
-import { ChainVerifier, withUnlinkedEntry, type ChainHead, type ChainVerification } from './audit-verify';
+import { ChainVerifier, withLinkFailure, type ChainHead, type ChainVerification, type LinkFailure } from './audit-verify';
 
 // Reads chains out of PostgreSQL for the pure verifier.
 
@@ -39,18 +39,37 @@ async function* readChain(client: pg.ClientBase, orgId: string): AsyncGenerator<
 }
 
 /**
- * Where the org's first entry without a link sits in its chain (the seq of the link after it), if
- * an entry at or below the chainer's cursor has none. Each link joins one entry of its org, so the
- * counts agree exactly when none is missing; the search for which one runs only when they do not.
+ * Checks a chain that held against the org's content: every entry at or below the chainer's
+ * cursor has exactly one link. The walk joined `linked` links to entries; the org's entries in that
+ * range are counted (one scan), and only when the counts differ is the culprit searched for: the
+ * first entry with no link (named by the seq of the link after it), the first second link, or the
+ * first link beyond a cursor that was moved back.
  */
-async function unlinkedEntryPosition(client: pg.ClientBase, orgId: string, linked: number): Promise<number | null> {
+async function linkFailure(client: pg.ClientBase, orgId: string, linked: number): Promise<LinkFailure | null> {
   const cursor = ((await client.query<ChainCursor>(CHAIN_CURSOR_SQL)).rows[0] as ChainCursor | undefined) ?? null;
   const linkedRange = cursorConditionSql('<=', cursor, 'c.');
   const counted = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM audit_log c WHERE c.org_id = $1 AND ${linkedRange}`,
     [orgId],
   );
-  if (counted.rows[0]!.n === linked) return null;
+  const entries = counted.rows[0]!.n;
+  if (entries === linked) return null;
+  if (entries < linked) {
+    const dup = await client.query<{ position: number | null }>(
+      `SELECT min(seq)::int AS position FROM (
+         SELECT seq, row_number() OVER (PARTITION BY entry_xid, entry_id ORDER BY seq) AS nth
+         FROM audit_chain WHERE org_id = $1) l
+       WHERE nth > 1`,
+      [orgId],
+    );
+    const position = dup.rows[0]?.position;
+    if (position != null) return { reason: 'duplicate_link', position };
+    const ahead = await client.query<{ position: number | null }>(
+      `SELECT min(seq)::int AS position FROM audit_chain l WHERE l.org_id = $1 AND ${cursorConditionSql('>', cursor, 'l.entry_')}`,
+      [orgId],
+    );
+    return { reason: 'cursor_behind', position: ahead.rows[0]?.position ?? 1 };
+  }
   const found = await client.query<{ position: number }>(
     `SELECT (SELECT count(*)::int + 1 FROM audit_chain l
               WHERE l.org_id = c.org_id AND (l.entry_xid, l.entry_id) < (c.xid, c.id)) AS position
@@ -60,7 +79,8 @@ async function unlinkedEntryPosition(client: pg.ClientBase, orgId: string, linke
      ORDER BY c.xid, c.id LIMIT 1`,
     [orgId],
   );
-  return found.rows[0]?.position ?? null;
+  const position = found.rows[0]?.position;
+  return position == null ? null : { reason: 'unlinked_entry', position };
 }
 
 /**
@@ -86,8 +106,8 @@ export async function verifyOrgChainOnClient(client: pg.ClientBase, orgId: strin
     }
     let result = verifier.finish(head);
     if (result.valid) {
-      const position = await unlinkedEntryPosition(client, orgId, result.checked);
-      if (position !== null) result = withUnlinkedEntry(result, position);
+      const failure = await linkFailure(client, orgId, result.checked);
+      if (failure) result = withLinkFailure(result, failure);
     }
     return { ...result, orgId, elapsedMs: performance.now() - started };
   } finally {

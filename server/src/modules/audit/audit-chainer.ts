@@ -80,7 +80,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The batch's links in chain order, as parallel arrays: what round trip 3 sends back. */
 type Links = { orgIds: string[]; seqs: number[]; xids: string[]; ids: string[]; prevHashes: string[]; hashes: string[] };
 
-// Round trip 3 appends the links, moves the heads and commits: one simple-query message. Content
+// Round trip 3 appends the links, moves the heads and the cursor (to the batch's last entry) and
+// commits: one simple-query message. Content
 // never travels back, only keys, seqs and hashes; content rows are never updated, so the keys read
 // in round trip 2 still name the content that was hashed. If a statement fails, the ones after it
 // (the COMMIT included) do not run, and the caller rolls back.
@@ -96,6 +97,8 @@ function writeBatchSql(links: Links, heads: ReadonlyArray<{ orgId: string; seq: 
     SELECT org_id, seq, hash, now() FROM unnest(${arr(heads.map((h) => h.orgId))}::uuid[],
       ${arr(heads.map((h) => h.seq))}::bigint[], ${arr(heads.map((h) => h.hash))}::text[]) AS h(org_id, seq, hash)
     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at;
+  INSERT INTO audit_chain_cursor (entry_xid, entry_id) VALUES ('${links.xids.at(-1)}', ${links.ids.at(-1)})
+    ON CONFLICT (singleton) DO UPDATE SET entry_xid = excluded.entry_xid, entry_id = excluded.entry_id;
   COMMIT`;
 }
 

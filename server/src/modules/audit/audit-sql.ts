@@ -25,10 +25,9 @@ export const auditInsertSql = (placeholder: string) =>
 
 /**
  * The chainer's cursor, the last linked entry: every entry at or below it in (xid, id) order is
- * linked, every entry above it is not yet. Read backwards off the unique index of audit_chain.
+ * linked, every entry above it is not yet. No row before the first link.
  */
-export const CHAIN_CURSOR_SQL = `SELECT entry_xid::text AS xid, entry_id::text AS id FROM audit_chain
-  ORDER BY entry_xid DESC, entry_id DESC LIMIT 1`;
+export const CHAIN_CURSOR_SQL = 'SELECT entry_xid::text AS xid, entry_id::text AS id FROM audit_chain_cursor';
 
 export type ChainCursor = { xid: string; id: string };
 
@@ -45,9 +44,9 @@ export function cursorConditionSql(op: '>' | '<=', cursor: ChainCursor | null, a
   return `(${alias}xid, ${alias}id) ${op} ('${cursor.xid}'::xid8, ${cursor.id}::bigint)`;
 }
 
-// One column of the cursor row; null before the first link, hence the coalesce to below any entry.
+// One column of the cursor row; no row before the first link, hence the coalesce to below any entry.
 const cursorPartSql = (column: 'entry_xid' | 'entry_id', floor: string) =>
-  `coalesce((SELECT ${column} FROM audit_chain ORDER BY entry_xid DESC, entry_id DESC LIMIT 1), ${floor})`;
+  `coalesce((SELECT ${column} FROM audit_chain_cursor), ${floor})`;
 
 /**
  * Entries not linked yet (above the cursor), optionally of one org: a range of audit_log's

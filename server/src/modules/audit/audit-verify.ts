@@ -13,7 +13,9 @@ export type ChainFailure =
   | 'tail_missing' // the chain ends before the chainer's recorded head: tail entries removed
   | 'tail_extra' // the chain runs past the recorded head: entries appended outside the chainer
   | 'head_mismatch' // the last entry is not the one the chainer recorded
-  | 'unlinked_entry'; // an entry below the chainer's cursor has no link: inserted outside the chainer
+  | 'unlinked_entry' // an entry below the chainer's cursor has no link: inserted outside the chainer
+  | 'duplicate_link' // a second link to an entry already in the chain
+  | 'cursor_behind'; // a link to an entry above the chainer's recorded cursor: the cursor was moved back
 
 export type ChainVerification = {
   valid: boolean;
@@ -118,17 +120,25 @@ export async function verifyChain(
   return verifier.finish(expectedHead);
 }
 
+export type LinkFailure = { reason: 'unlinked_entry' | 'duplicate_link' | 'cursor_behind'; position: number };
+
+const LINK_FAILURE_MESSAGES: Record<LinkFailure['reason'], (position: number) => string> = {
+  unlinked_entry: (p) => `an entry before entry ${p} was never chained (inserted outside the chainer)`,
+  duplicate_link: (p) => `entry ${p} links an entry already chained`,
+  cursor_behind: (p) => `entry ${p} is linked beyond the chainer's recorded cursor`,
+};
+
 /**
- * A chain that held, overturned by an entry found in the org's content below the chainer's cursor
- * with no link: it was inserted behind the chainer, between the links at `position - 1` and
- * `position`.
+ * A chain that held, overturned by what the org's content says of its links: an entry below the
+ * chainer's cursor with no link (inserted behind the chainer, between links `position - 1` and
+ * `position`), a second link to one entry (at `position`), or a link beyond the recorded cursor.
  */
-export function withUnlinkedEntry(result: ChainVerification, position: number): ChainVerification {
+export function withLinkFailure(result: ChainVerification, failure: LinkFailure): ChainVerification {
   return {
     ...result,
     valid: false,
-    firstInvalidSeq: position,
-    reason: 'unlinked_entry',
-    message: `an entry before entry ${position} was never chained (inserted outside the chainer)`,
+    firstInvalidSeq: failure.position,
+    reason: failure.reason,
+    message: LINK_FAILURE_MESSAGES[failure.reason](failure.position),
   };
 }
