@@ -8,7 +8,8 @@
 --   audit_log          the entries' content, written once by the writer in its own transaction and
 --                      never changed; keyed by the writer's (xid, id), which is also chain order.
 --   audit_chain        one narrow link per entry, appended by the chainer: per-org gapless seq,
---                      prev_hash and hash = SHA-256(prev_hash ‖ canonical JSON of the entry).
+--                      prev_hash and hash = SHA-256(prev_hash ‖ canonical JSON of the entry), stored
+--                      as 32 bytes each (the hash input is the previous hash's hex text, as before).
 --   audit_entries      the chained entries: links joined to their content (a view).
 --   audit_chain_cursor the last linked entry: every entry at or below it in (xid, id) order is linked.
 --   audit_chain_heads  unchanged: each org's last seq and hash, as the chainer recorded them.
@@ -63,8 +64,9 @@ CREATE TABLE audit_chain (
   seq        bigint NOT NULL CHECK (seq > 0),
   entry_xid  xid8 NOT NULL,
   entry_id   bigint NOT NULL,
-  prev_hash  text NOT NULL,
-  hash       text NOT NULL,
+  -- bytea: half the size of hex text in every link, its WAL and the chainer's message.
+  prev_hash  bytea NOT NULL CHECK (length(prev_hash) = 32),
+  hash       bytea NOT NULL CHECK (length(hash) = 32),
   -- Also serves reading a chain in seq order, both ways. No index on (entry_xid, entry_id): each
   -- index costs the chainer per link, and reads find an entry from its link, never the reverse.
   -- One link per entry is the chainer's doing (one batch at a time, from the cursor); the verifier
@@ -92,7 +94,7 @@ INSERT INTO audit_log (id, org_id, at, actor_type, actor_id, actor_role, system_
          resource_type, resource_id, deal_id, ip_address, outcome::audit_outcome, details
   FROM moved;
 INSERT INTO audit_chain (org_id, seq, entry_xid, entry_id, prev_hash, hash)
-  SELECT org_id, seq, pg_current_xact_id(), id, prev_hash, hash FROM moved;
+  SELECT org_id, seq, pg_current_xact_id(), id, decode(prev_hash, 'hex'), decode(hash, 'hex') FROM moved;
 INSERT INTO audit_log (id, org_id, at, actor_type, actor_id, actor_role, system_source, action,
                        resource_type, resource_id, deal_id, ip_address, outcome, details)
   SELECT (SELECT count(*) FROM moved) + row_number() OVER (ORDER BY xid, id), org_id, at,
@@ -109,12 +111,13 @@ DROP TABLE audit_inbox;
 -- The chained entries ---------------------------------------------------------------------------------
 -- security_invoker: the reader's own grants and RLS apply to both tables. The org is required to
 -- match on both sides, so a content row moved to another org drops out of its chain (the verifier
--- reports it missing at its seq) instead of joining another org's.
+-- reports it missing at its seq) instead of joining another org's. Hashes read as hex text, the
+-- form they are computed, exported and compared in.
 
 CREATE VIEW audit_entries WITH (security_invoker = true) AS
   SELECT l.org_id, l.seq, c.at, c.actor_type, c.actor_id, c.actor_role, c.system_source, c.action,
          c.resource_type, c.resource_id, c.deal_id, c.ip_address, c.outcome, c.details,
-         l.prev_hash, l.hash
+         encode(l.prev_hash, 'hex') AS prev_hash, encode(l.hash, 'hex') AS hash
   FROM audit_chain l
   JOIN audit_log c ON c.xid = l.entry_xid AND c.id = l.entry_id AND c.org_id = l.org_id;
 

@@ -33,7 +33,7 @@ export async function runExportBench(opts: { rows: number; log: (s: string) => v
       );
       await c.query(
         `INSERT INTO audit_chain (org_id, seq, entry_xid, entry_id, prev_hash, hash)
-         SELECT org_id, id, xid, id, md5(id::text) || md5((id + 1)::text), md5(id::text || 'h') || md5((id + 2)::text)
+         SELECT org_id, id, xid, id, sha256(int8send(id)), sha256(int8send(id + 1))
          FROM audit_log WHERE org_id = $1`,
         [org],
       );

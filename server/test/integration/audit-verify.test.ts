@@ -66,7 +66,7 @@ describe('audit chain verification against PostgreSQL', () => {
 
   it('should report exactly seq N when the link of entry N is edited', async () => {
     const orgId = await orgWithChain();
-    await tamper(`UPDATE audit_chain SET hash = repeat('b', 64) WHERE org_id = $1 AND seq = 3`, [orgId]);
+    await tamper(`UPDATE audit_chain SET hash = sha256('forged') WHERE org_id = $1 AND seq = 3`, [orgId]);
     expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: false, firstInvalidSeq: 3, reason: 'hash_mismatch' });
   });
 
@@ -108,7 +108,7 @@ describe('audit chain verification against PostgreSQL', () => {
          SELECT xid, nextval('audit_log_id_seq'), org_id, at, actor_type, 'forged', outcome, details FROM audit_log WHERE ${contentOf(4)}
          RETURNING xid, id, org_id)
        INSERT INTO audit_chain (org_id, seq, entry_xid, entry_id, prev_hash, hash)
-       SELECT f.org_id, 5, f.xid, f.id, l.hash, repeat('a', 64) FROM forged f JOIN audit_chain l ON l.org_id = f.org_id AND l.seq = 4`,
+       SELECT f.org_id, 5, f.xid, f.id, l.hash, sha256('forged') FROM forged f JOIN audit_chain l ON l.org_id = f.org_id AND l.seq = 4`,
       [orgId],
     );
     expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: false, firstInvalidSeq: 5, reason: 'hash_mismatch' });
