@@ -4,16 +4,10 @@ import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
 import type { ChainedAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import {
-  CHAIN_CURSOR_SQL,
-  CHAINED_ENTRY_COLUMNS,
-  chainedEntryFromCopyFields,
-  cursorConditionSql,
-  JOIN_LINKS_BY_KEY,
-  type ChainCursor,
-} from './audit-sql';
+import { CHAINED_ENTRY_COLUMNS, chainedEntryFromCopyFields, JOIN_LINKS_BY_KEY } from './audit-sql';
+import { findLinkFailure } from './audit-link-check';
 import { copyTextRows, drainCopy } from './copy-text';
-import { ChainVerifier, withLinkFailure, type ChainHead, type ChainVerification, type LinkFailure } from './audit-verify';
+import { ChainVerifier, withLinkFailure, type ChainHead, type ChainVerification } from './audit-verify';
 
 // Reads chains out of PostgreSQL for the pure verifier.
 
@@ -39,51 +33,6 @@ async function* readChain(client: pg.ClientBase, orgId: string): AsyncGenerator<
 }
 
 /**
- * Checks a chain that held against the org's content: every entry at or below the chainer's
- * cursor has exactly one link. The walk joined `linked` links to entries; the org's entries in that
- * range are counted (one scan), and only when the counts differ is the culprit searched for: the
- * first entry with no link (named by the seq of the link after it), the first second link, or the
- * first link beyond a cursor that was moved back.
- */
-async function linkFailure(client: pg.ClientBase, orgId: string, linked: number): Promise<LinkFailure | null> {
-  const cursor = ((await client.query<ChainCursor>(CHAIN_CURSOR_SQL)).rows[0] as ChainCursor | undefined) ?? null;
-  const linkedRange = cursorConditionSql('<=', cursor, 'c.');
-  const counted = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM audit_log c WHERE c.org_id = $1 AND ${linkedRange}`,
-    [orgId],
-  );
-  const entries = counted.rows[0]!.n;
-  if (entries === linked) return null;
-  if (entries < linked) {
-    const dup = await client.query<{ position: number | null }>(
-      `SELECT min(seq)::int AS position FROM (
-         SELECT seq, row_number() OVER (PARTITION BY entry_xid, entry_id ORDER BY seq) AS nth
-         FROM audit_chain WHERE org_id = $1) l
-       WHERE nth > 1`,
-      [orgId],
-    );
-    const position = dup.rows[0]?.position;
-    if (position != null) return { reason: 'duplicate_link', position };
-    const ahead = await client.query<{ position: number | null }>(
-      `SELECT min(seq)::int AS position FROM audit_chain l WHERE l.org_id = $1 AND ${cursorConditionSql('>', cursor, 'l.entry_')}`,
-      [orgId],
-    );
-    return { reason: 'cursor_behind', position: ahead.rows[0]?.position ?? 1 };
-  }
-  const found = await client.query<{ position: number }>(
-    `SELECT (SELECT count(*)::int + 1 FROM audit_chain l
-              WHERE l.org_id = c.org_id AND (l.entry_xid, l.entry_id) < (c.xid, c.id)) AS position
-     FROM audit_log c
-     WHERE c.org_id = $1 AND ${linkedRange}
-       AND NOT EXISTS (SELECT FROM audit_chain l WHERE l.entry_xid = c.xid AND l.entry_id = c.id AND l.org_id = c.org_id)
-     ORDER BY c.xid, c.id LIMIT 1`,
-    [orgId],
-  );
-  const position = found.rows[0]?.position;
-  return position == null ? null : { reason: 'unlinked_entry', position };
-}
-
-/**
  * Verifies one org's chain in a single read-only snapshot (chain and head agree), as vigil_system.
  * The client must be a vigil_app or administrator connection not inside a transaction.
  */
@@ -106,7 +55,7 @@ export async function verifyOrgChainOnClient(client: pg.ClientBase, orgId: strin
     }
     let result = verifier.finish(head);
     if (result.valid) {
-      const failure = await linkFailure(client, orgId, result.checked);
+      const failure = await findLinkFailure(client, orgId, result.checked);
       if (failure) result = withLinkFailure(result, failure);
     }
     return { ...result, orgId, elapsedMs: performance.now() - started };
