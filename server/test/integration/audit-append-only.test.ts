@@ -101,6 +101,19 @@ describe('audit_log is append-only', () => {
     expect(await fingerprint()).toBe(snapshot);
   });
 
+  it("should refuse a request (vigil_user) any access to the chainer's cursor", async () => {
+    for (const sql of [
+      'SELECT * FROM audit_chain_cursor',
+      `UPDATE audit_chain_cursor SET entry_id = entry_id + 1000`,
+      `INSERT INTO audit_chain_cursor (entry_xid, entry_id) VALUES ('1', 1)`,
+    ]) {
+      expect((await errorOf(app, userScope(ORG, ['audit:read', 'audit:write']), sql))?.code).toBe('42501');
+    }
+    const cursor = await env.admin.query('SELECT entry_xid::text, entry_id::text FROM audit_chain_cursor');
+    expect(cursor.rows).toHaveLength(1);
+    expect(await fingerprint()).toBe(snapshot);
+  });
+
   it('should refuse to let a writer choose its xid or id when appending an entry', async () => {
     for (const [column, value] of [['xid', `'1'`], ['id', '1']]) {
       const err = await errorOf(
