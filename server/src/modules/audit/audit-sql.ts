@@ -34,9 +34,8 @@ export type ChainCursor = { xid: string; id: string };
 const DIGITS = /^\d{1,20}$/;
 
 /**
- * `(xid, id) <op> cursor` with the cursor inlined as literals, so that it is an index range on
- * audit_log's primary key (a sub-select would be a filter over every row). Null cursor: nothing
- * is linked yet.
+ * `(xid, id) <op> cursor` with the cursor inlined as literals: the planner then sees how narrow the
+ * range is and walks audit_log's primary key from it. Null cursor: nothing is linked yet.
  */
 export function cursorConditionSql(op: '>' | '<=', cursor: ChainCursor | null, alias = ''): string {
   if (!cursor) return op === '>' ? 'true' : 'false';
