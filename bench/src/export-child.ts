@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import pg from 'pg';
-import { streamAuditCsv } from '@/modules/audit/audit-export';
+import { streamAuditCsv } from '@/core/audit/audit-export';
 
 // Runs in its own process so its peak RSS is the export's: argv = appUrl orgId. The process holds
 // Node, pg and the export module, and borrows its connection from a plain pg pool: the ORM the
@@ -27,7 +27,7 @@ const started = performance.now();
 const cpu0 = process.cpuUsage();
 const rows = await streamAuditCsv(
   pool,
-  { role: 'vigil_user', orgId, actorId: '00000000-0000-4000-8000-000000000001', roleId: null, permissions: ['audit:read'] },
+  { role: 'vigil_user', actorType: 'user', orgId, actorId: '00000000-0000-4000-8000-000000000001', roleId: null, permissions: ['audit:read'] },
   {},
   sink,
 );

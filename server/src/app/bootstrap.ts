@@ -3,30 +3,24 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import type { Env } from '@/config/env';
 import { loadOrCreateDevSecrets } from '@/lib/crypto/dev-secrets';
-import { loadKeyRing } from '@/lib/crypto/key-ring';
-import { SecretBox } from '@/lib/crypto/secret-box';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { runMigrations } from '@/lib/db/migrate';
 import { createOrm } from '@/lib/db/orm';
-import { AttemptLimiter } from '@/lib/kv/attempt-limiter';
-import { memoryKv, redisKv } from '@/lib/kv/kv-store';
 import { createLogger, type Logger } from '@/lib/logger';
-import { AuditBatcher } from '@/modules/audit/audit-batcher';
-import { ensureFirstAdmin } from '@/modules/orgs/ensure-first-admin';
-import { verifyChainsJob } from '@/modules/audit/jobs/verify-chains.job';
-import { recurringSchedules } from '@/modules/scheduler/schedules';
-import type { JobHandler } from '@/lib/queue/job-registry';
-import { startBullmqRunner, startInProcessRunner, type JobRunner } from '@/lib/queue/job-runner';
-import { AuditChainer } from '@/modules/audit/audit-chainer';
-import { AccessTokens } from '@/modules/auth/access-token';
-import { SessionRevocation } from '@/modules/auth/session-revocation';
-import type { AppDeps } from './deps';
+import type { JobRunner } from '@/lib/queue/job-runner';
+import { AuditChainer } from '@/core/audit';
+import type { CoreDeps } from '@/core/deps';
+import { ensureFirstAdmin } from '@/core/identity';
+import { buildDeps } from './deps';
 import { createGraphQLServer } from './graphql-server';
 import { createHttpApp } from './http';
+import { startJobs } from './jobs';
+import { MODULES } from './modules';
+import { ModuleRegistry } from './module-registry';
 import { buildAppSchema } from './schema';
 
 export type Vigil = {
-  deps: AppDeps;
+  deps: CoreDeps;
   chainer: AuditChainer | undefined;
   jobs: JobRunner;
   /** The listening address, when the mode serves the API. */
@@ -34,8 +28,16 @@ export type Vigil = {
   stop(): Promise<void>;
 };
 
-/** The composition root: builds every process-wide service once, in dependency order. */
-export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<Vigil> {
+/**
+ * The composition root: builds every process-wide service once, in dependency order, from
+ * config and the module list (app/modules.ts).
+ */
+export async function startVigil(
+  env: Env,
+  logger: Logger = createLogger(env.LOG_LEVEL),
+  modules = MODULES,
+): Promise<Vigil> {
+  const registry = new ModuleRegistry(modules);
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => logger.error({ err }, 'shutdown step failed'));
@@ -52,7 +54,7 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       logger.info('DATABASE_ADMIN_URL not set: migrations are left to the `migrate` command');
     }
 
-    const orm: MikroORM = await createOrm({ url: databaseUrl, poolMax: embedded ? 1 : env.DATABASE_POOL_MAX });
+    const orm: MikroORM = await createOrm({ url: databaseUrl, poolMax: embedded ? 1 : env.DATABASE_POOL_MAX, entities: registry.entities });
     stops.push(() => orm.close(true));
 
     if (env.FIRST_ADMIN_EMAIL && env.FIRST_ADMIN_PASSWORD) {
@@ -73,27 +75,8 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
     else logger.warn('REDIS_URL not set: in-memory denylist, rate limits and jobs (one node only)');
 
     const dev = env.JWT_SECRET && (env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE) ? undefined : await loadOrCreateDevSecrets(env.DATA_DIR);
-    const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS ?? dev?.encryptionKeys, file: env.ENCRYPTION_KEYS_FILE })!;
-    const kv = redis ? redisKv(redis) : memoryKv();
-    const limiter = (name: string, maxFailures: number) =>
-      new AttemptLimiter({ name, keyPrefix: env.REDIS_KEY_PREFIX, maxFailures, windowSeconds: env.MFA_FAILURE_WINDOW_SECONDS, redis });
-
-    const auditBatcher = new AuditBatcher(orm);
-    const deps: AppDeps = {
-      env,
-      logger,
-      orm,
-      redis,
-      tokens: new AccessTokens(Buffer.from(env.JWT_SECRET ?? dev!.jwtSecret, 'base64')),
-      revocation: new SessionRevocation(kv, env.REDIS_KEY_PREFIX),
-      secrets: new SecretBox(ring),
-      auditBatcher,
-      limits: {
-        mfaPerUser: limiter('mfa-user', env.MFA_MAX_FAILURES_PER_USER),
-        mfaPerIp: limiter('mfa-ip', env.MFA_MAX_FAILURES_PER_IP),
-        loginPerIp: limiter('login-ip', env.LOGIN_MAX_FAILURES_PER_IP),
-      },
-    };
+    const deps = buildDeps({ env, logger, orm, redis, dev, registry });
+    const auditBatcher = deps.auditBatcher;
     stops.push(() => auditBatcher.idle());
 
     let chainer: AuditChainer | undefined;
@@ -107,19 +90,15 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       stops.push(() => chainer!.stop());
     }
 
-    const work = env.VIGIL_MODE !== 'api';
-    const jobOpts = { handlers: jobHandlers(deps), schedules: recurringSchedules(env), work, logger };
-    const jobs = env.REDIS_URL
-      ? await startBullmqRunner({ ...jobOpts, redisUrl: env.REDIS_URL, prefix: `${env.REDIS_KEY_PREFIX}bull` })
-      : startInProcessRunner(jobOpts);
+    const jobs = await startJobs(deps, registry, logger);
     stops.push(() => jobs.stop());
 
     let url: string | undefined;
     if (env.VIGIL_MODE !== 'worker') {
-      const apollo = createGraphQLServer(deps, await buildAppSchema());
+      const apollo = createGraphQLServer(deps, await buildAppSchema(registry));
       await apollo.start();
       stops.push(() => apollo.stop());
-      const app = createHttpApp(deps, apollo, () => isReady(orm, redis));
+      const app = createHttpApp(deps, apollo, registry.routes, () => isReady(orm, redis));
       const server = await listen(app, env.PORT, env.HOST);
       stops.push(() => new Promise((resolve) => server.close(resolve)));
       const address = server.address();
@@ -133,9 +112,6 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
     throw err;
   }
 }
-
-/** One handler per registered job (lib/queue/job-registry.ts checks it). */
-const jobHandlers = (deps: AppDeps): JobHandler[] => [verifyChainsJob(deps)];
 
 async function resolveDatabase(env: Env, logger: Logger) {
   if (env.DATABASE_URL) {

@@ -1,29 +1,50 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Env } from '@/config/env';
-import type { SecretBox } from '@/lib/crypto/secret-box';
-import type { AttemptLimiter } from '@/lib/kv/attempt-limiter';
+import type { DevSecrets } from '@/lib/crypto/dev-secrets';
+import { loadKeyRing } from '@/lib/crypto/key-ring';
+import { SecretBox } from '@/lib/crypto/secret-box';
+import { AttemptLimiter } from '@/lib/kv/attempt-limiter';
+import { memoryKv, redisKv } from '@/lib/kv/kv-store';
 import type { Logger } from '@/lib/logger';
-import type { AuditBatcher } from '@/modules/audit/audit-batcher';
-import type { AuditChainer } from '@/modules/audit/audit-chainer';
-import type { AccessTokens } from '@/modules/auth/access-token';
-import type { SessionRevocation } from '@/modules/auth/session-revocation';
+import { AuditBatcher } from '@/core/audit';
+import type { CoreDeps } from '@/core/deps';
+import { AccessTokens, SessionRevocation } from '@/core/identity';
+import type { ModuleRegistry } from './module-registry';
 
-/** The process-wide services a request can use; built once by the composition root. */
-export type AppDeps = {
+/** The process-wide services, built once from config and the module list. */
+export function buildDeps(opts: {
   env: Env;
   logger: Logger;
   orm: MikroORM;
   redis: Redis | undefined;
-  tokens: AccessTokens;
-  revocation: SessionRevocation;
-  secrets: SecretBox;
-  auditBatcher: AuditBatcher;
-  /** The chainer of this process (modes all and worker), for its delay figures. */
-  auditChainer?: AuditChainer;
-  limits: {
-    mfaPerUser: AttemptLimiter;
-    mfaPerIp: AttemptLimiter;
-    loginPerIp: AttemptLimiter;
+  dev: DevSecrets | undefined;
+  registry: ModuleRegistry;
+}): CoreDeps {
+  const { env, logger, orm, redis, dev, registry } = opts;
+  const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS ?? dev?.encryptionKeys, file: env.ENCRYPTION_KEYS_FILE });
+  if (!ring) throw new Error('no encryption key ring');
+  const jwtSecret = env.JWT_SECRET ?? dev?.jwtSecret;
+  if (!jwtSecret) throw new Error('no JWT signing key');
+  const kv = redis ? redisKv(redis) : memoryKv();
+  const limiter = (name: string, maxFailures: number) =>
+    new AttemptLimiter({ name, keyPrefix: env.REDIS_KEY_PREFIX, maxFailures, windowSeconds: env.MFA_FAILURE_WINDOW_SECONDS, redis });
+  return {
+    env,
+    logger,
+    orm,
+    redis,
+    tokens: new AccessTokens(Buffer.from(jwtSecret, 'base64')),
+    revocation: new SessionRevocation(kv, env.REDIS_KEY_PREFIX),
+    secrets: new SecretBox(ring),
+    auditBatcher: new AuditBatcher(orm),
+    access: registry.access,
+    rootFields: registry.rootFields,
+    jobRegistry: registry.jobs,
+    limits: {
+      mfaPerUser: limiter('mfa-user', env.MFA_MAX_FAILURES_PER_USER),
+      mfaPerIp: limiter('mfa-ip', env.MFA_MAX_FAILURES_PER_IP),
+      loginPerIp: limiter('login-ip', env.LOGIN_MAX_FAILURES_PER_IP),
+    },
   };
-};
+}

@@ -2,9 +2,10 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { RequestContext } from './context';
-import type { AppDeps } from './deps';
-import { makeFormatError } from './format-error';
+import { AUDIT_ACTIONS } from '@/core/audit';
+import type { CoreDeps } from '@/core/deps';
+import { formatError, isInternalError } from '@/core/errors/format-error';
+import type { RequestContext } from '@/core/request/request-context';
 
 /**
  * Ends each request: its audit entries and its transaction commit before the response leaves.
@@ -18,7 +19,7 @@ const commitAndAudit: ApolloServerPlugin<RequestContext> = {
         if (contextValue.actor && contextValue.audit.entries.length === 0 && errors?.length) {
           // Refused before any field ran (parse, validation, limits): still an audited attempt.
           contextValue.audit.record(
-            { action: 'graphql.rejected', resourceType: null, resourceId: null, dealId: null, details: {} },
+            { action: AUDIT_ACTIONS.requestRejected, resourceType: null, resourceId: null, dealId: null, details: {} },
             'denied',
             errors[0],
           );
@@ -26,7 +27,7 @@ const commitAndAudit: ApolloServerPlugin<RequestContext> = {
         try {
           await contextValue.finish();
         } catch (err) {
-          contextValue.deps.logger.error({ err, requestId: contextValue.requestId }, 'commit failed');
+          contextValue.logger.error({ err }, 'commit failed');
           if (response.body.kind === 'single') {
             response.body.singleResult.data = null;
             response.body.singleResult.errors = [
@@ -34,10 +35,33 @@ const commitAndAudit: ApolloServerPlugin<RequestContext> = {
             ];
           }
         }
+        if (response.body.kind === 'single') stampRequestId(response.body.singleResult.errors, contextValue.requestId);
       },
     };
   },
 };
+
+/**
+ * An unexpected error is logged under the request's id, and its INTERNAL_SERVER_ERROR answer
+ * carries the id, so a report from a client finds the log line.
+ */
+const logUnexpectedErrors: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const err of errors) {
+          if (isInternalError(err)) contextValue.logger.error({ err: err.originalError ?? err, path: err.path }, 'unexpected error');
+        }
+      },
+    };
+  },
+};
+
+function stampRequestId(errors: readonly { extensions?: Record<string, unknown> }[] | undefined, requestId: string): void {
+  for (const e of errors ?? []) {
+    if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') e.extensions.requestId = requestId;
+  }
+}
 
 /** Introspection is for signed-in callers only. */
 const introspectionForSignedIn: ApolloServerPlugin<RequestContext> = {
@@ -66,7 +90,7 @@ function asksForIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
-export function createGraphQLServer(deps: AppDeps, schema: GraphQLSchema): ApolloServer<RequestContext> {
+export function createGraphQLServer(deps: CoreDeps, schema: GraphQLSchema): ApolloServer<RequestContext> {
   const { env } = deps;
   const armor = new ApolloArmor({
     maxDepth: { n: env.GRAPHQL_MAX_DEPTH },
@@ -78,7 +102,7 @@ export function createGraphQLServer(deps: AppDeps, schema: GraphQLSchema): Apoll
   }).protect();
   return new ApolloServer<RequestContext>({
     schema,
-    formatError: makeFormatError(deps.logger),
+    formatError,
     introspection: true,
     csrfPrevention: true,
     // Batches are allowed but bounded (see http.ts), each operation audited on its own.
@@ -89,6 +113,7 @@ export function createGraphQLServer(deps: AppDeps, schema: GraphQLSchema): Apoll
     plugins: [
       ...armor.plugins,
       commitAndAudit,
+      logUnexpectedErrors,
       introspectionForSignedIn,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),

@@ -5,15 +5,24 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { createContext, type RequestContext } from './context';
-import type { AppDeps } from './deps';
-import { auditExportRouter } from '@/modules/audit/audit-export.route';
+import { badInput, forbidden } from '@/lib/errors/app-error';
+import type { CoreDeps } from '@/core/deps';
+import { requestIdOf, sendRestError } from '@/core/errors/rest-error';
+import type { HttpRoute } from '@/core/module';
+import type { RequestContext } from '@/core/request/request-context';
+import { createContext } from './create-context';
 
 /**
- * The HTTP surface: POST /graphql, GET /api/v1/audit, GET /healthz, GET /readyz and the built
- * console. Hardening: helmet; in production HTTPS only behind a trusted proxy, with HSTS.
+ * The HTTP surface: POST /graphql, the modules' routes (GET /api/v1/audit), GET /healthz,
+ * GET /readyz and the built console. Hardening: helmet; in production HTTPS only behind a
+ * trusted proxy, with HSTS. Every REST error leaves through one responder (core/errors).
  */
-export function createHttpApp(deps: AppDeps, apollo: ApolloServer<RequestContext>, isReady: () => Promise<boolean>) {
+export function createHttpApp(
+  deps: CoreDeps,
+  apollo: ApolloServer<RequestContext>,
+  routes: readonly HttpRoute[],
+  isReady: () => Promise<boolean>,
+) {
   const { env } = deps;
   const production = env.NODE_ENV === 'production';
   const app = express();
@@ -37,7 +46,7 @@ export function createHttpApp(deps: AppDeps, apollo: ApolloServer<RequestContext
       if (req.method === 'GET' || req.method === 'HEAD') {
         return res.redirect(308, `https://${req.hostname}${req.originalUrl}`);
       }
-      res.status(403).json({ errors: [{ message: 'HTTPS required', extensions: { code: 'FORBIDDEN' } }] });
+      sendRestError(req, res, forbidden('HTTPS required'), deps.logger);
     });
   }
 
@@ -72,19 +81,17 @@ export function createHttpApp(deps: AppDeps, apollo: ApolloServer<RequestContext
     express.json({ limit: env.BODY_LIMIT }),
     (req: Request, res: Response, next: NextFunction) => {
       if (Array.isArray(req.body) && req.body.length > env.GRAPHQL_MAX_BATCH) {
-        res.status(400).json({
-          errors: [{ message: `At most ${env.GRAPHQL_MAX_BATCH} operations per batch`, extensions: { code: 'BAD_USER_INPUT' } }],
-        });
+        sendRestError(req, res, badInput(`At most ${env.GRAPHQL_MAX_BATCH} operations per batch`), deps.logger);
         return;
       }
       next();
     },
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(deps, req, (req as Request & { id: string }).id),
+      context: ({ req }) => createContext(deps, req, requestIdOf(req)),
     }),
   );
 
-  app.use('/api/v1/audit', auditExportRouter(deps));
+  for (const route of routes) app.use(route.path, route.router(deps));
 
   const webDist = env.WEB_DIST_DIR ? path.resolve(env.WEB_DIST_DIR) : undefined;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
@@ -95,14 +102,8 @@ export function createHttpApp(deps: AppDeps, apollo: ApolloServer<RequestContext
     });
   }
 
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = (err as { status?: number }).status;
-    if (status && status >= 400 && status < 500) {
-      res.status(status).json({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_USER_INPUT' } }] });
-      return;
-    }
-    deps.logger.error({ err }, 'unhandled HTTP error');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    sendRestError(req, res, err, deps.logger);
   });
   return app;
 }

@@ -1,21 +1,20 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { buildSchema } from 'type-graphql';
-import { AuditResolver } from '@/modules/audit/audit.resolver';
-import { AuthResolver } from '@/modules/auth/auth.resolver';
-import { RoleResolver } from '@/modules/roles/role.resolver';
-import { UserResolver } from '@/modules/users/user.resolver';
-import { DateTimeISO } from './graphql/date-time-scalar';
-import { buildPermissions } from './permissions';
-import { auditRootField, mutationSavepoint } from './root-field-middleware';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { DateTimeISO } from '@/core/graphql/date-time-scalar';
+import { auditRootField, mutationSavepoint } from '@/core/request/root-field-middleware';
+import { MODULES } from './modules';
+import { ModuleRegistry } from './module-registry';
+import { buildPermissions } from './shield';
 
-export const RESOLVERS = [AuthResolver, UserResolver, RoleResolver, AuditResolver] as const;
-
-/** The schema as emitted to schema/schema.graphql: type-graphql classes, no middleware. */
-export function buildBareSchema(): Promise<GraphQLSchema> {
+/** The schema as emitted to schema/schema.graphql: every module's resolvers, no middleware. */
+export function buildBareSchema(registry = new ModuleRegistry(MODULES)): Promise<GraphQLSchema> {
+  const resolvers = registry.resolvers;
+  if (resolvers.length === 0) throw new Error('no module has a resolver');
   return buildSchema({
-    resolvers: RESOLVERS,
+    // type-graphql takes resolver classes as `Function`s.
+    resolvers: resolvers as unknown as NonEmptyArray<() => unknown>,
     validate: false,
     emitSchemaFile: false,
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
@@ -26,12 +25,12 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
  * The executable schema. Middleware order, outermost first: audit (sees every outcome, the
  * shield's refusals included) → shield (deny by default) → a savepoint per mutation field.
  */
-export async function buildAppSchema(): Promise<GraphQLSchema> {
-  const schema = await buildBareSchema();
+export async function buildAppSchema(registry = new ModuleRegistry(MODULES)): Promise<GraphQLSchema> {
+  const schema = await buildBareSchema(registry);
   return applyMiddleware(
     schema,
     { Query: auditRootField, Mutation: auditRootField },
-    buildPermissions(schema),
+    buildPermissions(schema, registry.rootFields),
     { Mutation: mutationSavepoint },
   );
 }

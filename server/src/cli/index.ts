@@ -7,8 +7,9 @@ import { parseEnv } from '@/config/env';
 import { runMigrations } from '@/lib/db/migrate';
 import { createOrm } from '@/lib/db/orm';
 import { inScopedTransaction } from '@/lib/db/request-db';
-import { createOrganization } from '@/modules/orgs/create-organization';
-import { password as passwordSchema } from '@/modules/users/user.service';
+import { createOrganization, passwordSchema } from '@/core/identity';
+import { MODULES } from '@/app/modules';
+import { ModuleRegistry } from '@/app/module-registry';
 import { buildBareSchema } from '@/app/schema';
 import { loadKeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
-      const orm = await createOrm({ url: env.DATABASE_URL, poolMax: 1 });
+      const orm = await createOrm({ url: env.DATABASE_URL, poolMax: 1, entities: new ModuleRegistry(MODULES).entities });
       try {
         const { org, admin } = await inScopedTransaction(orm, { role: 'vigil_system', source: 'cli:create-admin' }, (em) =>
           createOrganization(em, {

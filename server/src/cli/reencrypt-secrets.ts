@@ -1,19 +1,27 @@
 import pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { SEALED_COLUMNS } from '@/lib/crypto/sealed-columns';
+import type { SealedColumns } from '@/lib/crypto/sealed-columns';
 import type { SecretBox } from '@/lib/crypto/secret-box';
 import { inScopedTransaction } from '@/lib/db/request-db';
+import { MODULES } from '@/app/modules';
+import { ModuleRegistry } from '@/app/module-registry';
 
 export type ReencryptResult = { table: string; column: string; rewritten: number }[];
 
 /**
- * Re-encrypts every sealed secret that is not under the key ring's newest key. Each row is
- * decrypted with its own binding and sealed again; rows already current are left alone, so the
- * command can be re-run after an interruption.
+ * Re-encrypts every sealed secret that is not under the key ring's newest key: every column the
+ * modules declare (`sealedColumns` in their manifests). Each row is decrypted with its own
+ * binding and sealed again; rows already current are left alone, so the command can be re-run
+ * after an interruption.
  */
-export async function reencryptSecrets(orm: MikroORM, box: SecretBox, currentKeyId: string): Promise<ReencryptResult> {
+export async function reencryptSecrets(
+  orm: MikroORM,
+  box: SecretBox,
+  currentKeyId: string,
+  sealed: readonly SealedColumns[] = new ModuleRegistry(MODULES).sealedColumns,
+): Promise<ReencryptResult> {
   const result: ReencryptResult = [];
-  for (const spec of SEALED_COLUMNS) {
+  for (const spec of sealed) {
     for (const column of spec.columns) {
       const rewritten = await inScopedTransaction(orm, { role: 'vigil_system', source: 'cli:reencrypt-secrets' }, async (em) => {
         const col = pg.escapeIdentifier(column);

@@ -3,7 +3,7 @@ import {
   verifyAllChainsOnClient,
   verifyOrgChainOnClient,
   type OrgChainVerification,
-} from '@/modules/audit/audit-chain-reader';
+} from '@/core/audit/audit-chain-reader';
 
 const line = (r: OrgChainVerification) => {
   const rate = r.elapsedMs > 0 ? Math.round((r.checked / r.elapsedMs) * 1000) : 0;

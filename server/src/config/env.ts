@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { parseKeyRing } from '@/lib/crypto/key-ring';
 
 // The one place that reads process.env. Parsed once at boot; a bad value stops the process.
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -18,10 +21,22 @@ const schema = z
     // Namespaces every Redis key (denylist, rate limits, queues), so deployments can share a server.
     REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,40}$/).default('vigil:'),
     DATA_DIR: z.string().default('./.data'),
-    // HS256 signing key for access tokens, at least 32 bytes of base64.
-    JWT_SECRET: z.string().optional(),
-    // Key ring "keyId:base64key,keyId:base64key" (newest last) or a file holding the same.
-    ENCRYPTION_KEYS: z.string().optional(),
+    JWT_SECRET: z
+      .string()
+      .refine((v) => BASE64.test(v) && Buffer.from(v, 'base64').length >= 32, 'must be at least 32 bytes, base64-encoded')
+      .optional()
+      .describe('HS256 signing key for access tokens: at least 32 random bytes, base64.'),
+    ENCRYPTION_KEYS: z
+      .string()
+      .superRefine((v, ctx) => {
+        try {
+          parseKeyRing(v);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        }
+      })
+      .optional()
+      .describe('Key ring "keyId:base64key,keyId:base64key" (32-byte AES-256 keys, newest last).'),
     ENCRYPTION_KEYS_FILE: z.string().optional(),
     TRUST_PROXY: z.string().default('loopback'),
     WEB_DIST_DIR: z.string().optional(),
@@ -39,6 +54,21 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
     AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(5).default(50),
     AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().min(0.01).default(60),
+    // Each job queue's concurrency per worker process and, optionally, its rate (jobs per second
+    // across all workers): a slow venue or partner cannot starve another concern.
+    QUEUE_POLLING_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    QUEUE_POLLING_PER_SECOND: z.coerce.number().int().min(1).optional(),
+    QUEUE_WEBHOOKS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    QUEUE_WEBHOOKS_PER_SECOND: z.coerce.number().int().min(1).optional(),
+    QUEUE_PAYMENTS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
+    QUEUE_PAYMENTS_PER_SECOND: z.coerce.number().int().min(1).optional(),
+    QUEUE_MAINTENANCE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(1),
+    OUTBOX_SWEEP_EVERY_SECONDS: z.coerce.number().min(0.01).default(30).describe('How often the outbox sweeper runs.'),
+    OUTBOX_STALE_AFTER_SECONDS: z.coerce
+      .number()
+      .min(0)
+      .default(30)
+      .describe('An outbox row older than this was not sent by its writer and is re-queued by the sweeper.'),
     // When set and the database has no organization yet, one is created with this first Admin
     // (the quick start uses it; production uses the create-admin CLI command).
     FIRST_ADMIN_EMAIL: z.email().optional(),
@@ -46,10 +76,13 @@ const schema = z
     FIRST_ORG_NAME: z.string().min(1).max(200).default('My organization'),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
     const need = (ok: boolean, path: string, message: string) => {
       if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
     };
+    // Without Redis, jobs run in process: a process that only serves (api) or only works
+    // (worker) would send jobs nobody runs, or run none.
+    need(env.VIGIL_MODE === 'all' || !!env.REDIS_URL, 'REDIS_URL', `mode ${env.VIGIL_MODE} needs Redis (jobs reach workers through it)`);
+    if (env.NODE_ENV !== 'production') return;
     need(!!env.DATABASE_URL, 'DATABASE_URL', 'production needs a PostgreSQL server');
     need(!!env.REDIS_URL, 'REDIS_URL', 'production needs Redis (denylist, rate limits, jobs)');
     need(!!env.JWT_SECRET, 'JWT_SECRET', 'production needs a signing key');

@@ -5,7 +5,7 @@ import { parseEnv } from '@/config/env';
 import { startVigil, type Vigil } from '@/app/bootstrap';
 import { createLogger } from '@/lib/logger';
 import { inScopedTransaction } from '@/lib/db/request-db';
-import { createOrganization } from '@/modules/orgs/create-organization';
+import { createOrganization } from '@/core/identity/orgs/create-organization';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /**

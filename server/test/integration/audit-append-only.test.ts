@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditChainer } from '@/modules/audit/audit-chainer';
-import { AuditBatcher } from '@/modules/audit/audit-batcher';
+import { AuditChainer } from '@/core/audit/audit-chainer';
+import { AuditBatcher } from '@/core/audit/audit-batcher';
 import {
   appClient,
   auditEntry,
@@ -10,7 +10,7 @@ import {
   openAuditTestEnv,
   userScope,
   type AuditTestEnv,
-} from '@/modules/audit/__tests__/audit-test-kit';
+} from '@/core/audit/__tests__/audit-test-kit';
 
 // R2: no application path changes the audit log (entries in audit_log, their links in
 // audit_chain), and a trigger refuses UPDATE, DELETE and TRUNCATE with SQLSTATE 23001 even for

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopePreamble } from '@/lib/db/db-scope';
-import { AuditBatcher } from '@/modules/audit/audit-batcher';
-import { verifyOrgChain } from '@/modules/audit/audit-chain-reader';
-import { AuditChainer } from '@/modules/audit/audit-chainer';
-import { appendInTransaction } from '@/modules/audit/audit-append';
+import { AuditBatcher } from '@/core/audit/audit-batcher';
+import { verifyOrgChain } from '@/core/audit/audit-chain-reader';
+import { AuditChainer } from '@/core/audit/audit-chainer';
+import { appendInTransaction } from '@/core/audit/audit-append';
 import {
   appClient,
   auditEntry,
@@ -12,7 +12,7 @@ import {
   openAuditTestEnv,
   userScope,
   type AuditTestEnv,
-} from '@/modules/audit/__tests__/audit-test-kit';
+} from '@/core/audit/__tests__/audit-test-kit';
 
 describe('audit chainer', () => {
   let env: AuditTestEnv;

@@ -7,10 +7,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, runMigrations } from '@/lib/db/migrate';
 import { createOrm } from '@/lib/db/orm';
-import { verifyOrgChain } from '@/modules/audit/audit-chain-reader';
-import { AuditChainer } from '@/modules/audit/audit-chainer';
-import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from '@/modules/audit/audit-entry';
-import { chainRows } from '@/modules/audit/__tests__/audit-test-kit';
+import { verifyOrgChain } from '@/core/audit/audit-chain-reader';
+import { AuditChainer } from '@/core/audit/audit-chainer';
+import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from '@/core/audit/audit-entry';
+import { chainRows } from '@/core/audit/__tests__/audit-test-kit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 // 0005 moves a deployed audit log (chained entries in the old audit_log, unchained ones in

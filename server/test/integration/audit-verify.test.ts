@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditCommand } from '@/cli/verify-audit';
-import { AuditBatcher } from '@/modules/audit/audit-batcher';
-import { verifyAllChains, verifyOrgChain } from '@/modules/audit/audit-chain-reader';
-import { AuditChainer } from '@/modules/audit/audit-chainer';
-import { auditEntry, openAuditTestEnv, type AuditTestEnv } from '@/modules/audit/__tests__/audit-test-kit';
+import { AuditBatcher } from '@/core/audit/audit-batcher';
+import { verifyAllChains, verifyOrgChain } from '@/core/audit/audit-chain-reader';
+import { AuditChainer } from '@/core/audit/audit-chainer';
+import { auditEntry, openAuditTestEnv, type AuditTestEnv } from '@/core/audit/__tests__/audit-test-kit';
 
 // R1: altering, inserting or removing an entry is detected, and the verifier names the entry.
 

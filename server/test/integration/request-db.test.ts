@@ -22,6 +22,7 @@ describe('RequestDb reads with a write alongside', () => {
   const db = () =>
     new RequestDb(app.vigil.deps.orm, {
       role: 'vigil_user',
+      actorType: 'user',
       orgId: org.orgId,
       actorId: org.adminId,
       roleId: org.roles.Admin.id,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltInRoleName } from '@/modules/roles/permission-catalog';
+import type { BuiltInRoleName } from '@/core/access/permission-catalog';
 import { adminWithMfa, codeOf, createTestOrg, createUserWithRole, enrolMfa, login, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
 
 // What each built-in role may do with the resources that exist so far (users, roles, audit),

@@ -1,12 +1,13 @@
 import { execute, parse } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/app/actor';
-import { RequestContext } from '@/app/context';
+import type { UserActor } from '@/core/actor';
+import { ObjectAccess } from '@/core/access/require-access';
+import { RequestContext } from '@/core/request/request-context';
 import { buildAppSchema } from '@/app/schema';
 import { AppError } from '@/lib/errors/app-error';
 import { RequestDb } from '@/lib/db/request-db';
-import { UserService } from '@/modules/users/user.service';
+import { UserService } from '@/core/identity/users/user.service';
 import { createTestOrg, login, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
 
 // Permissions are enforced three times: the shield, the service, and RLS. Each test below takes
@@ -24,7 +25,7 @@ describe('each permission layer denies on its own', () => {
   });
   afterAll(() => app?.stop());
 
-  const actorFor = (org: TestOrg, permissions: string[]): Actor => ({
+  const actorFor = (org: TestOrg, permissions: string[]): UserActor => ({
     kind: 'user',
     userId: org.adminId,
     orgId: org.orgId,
@@ -55,13 +56,14 @@ describe('each permission layer denies on its own', () => {
     const actor = actorFor(acme, []);
     const db = new RequestDb(app.vigil.deps.orm, {
       role: 'vigil_user',
+      actorType: 'user',
       orgId: actor.orgId,
       actorId: actor.userId,
       roleId: actor.roleId,
       // RLS would let these through: only the service stands in the way.
       permissions: ['users:read', 'users:write', 'roles:read', 'roles:write'],
     });
-    const service = new UserService(db, app.vigil.deps.revocation);
+    const service = new UserService({ db, access: new ObjectAccess(app.vigil.deps.access, () => db), revocation: app.vigil.deps.revocation });
     await expect(service.list(actor, { first: 5 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(service.create(actor, { email: 'x@example.test', name: 'X', roleId: acme.roles.Viewer.id, password: 'long enough password' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(db.inTransaction).toBe(false);

@@ -17,6 +17,3 @@ export async function verifyPassword(stored: string, password: string): Promise<
 // taken does not tell which emails exist.
 let dummy: Promise<string> | undefined;
 export const dummyPasswordHash = () => (dummy ??= hashPassword(`dummy-${Math.random()}`));
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;

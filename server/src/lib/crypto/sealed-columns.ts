@@ -1,9 +1,5 @@
 /**
- * Every column that holds a SecretBox ciphertext, with how its binding is formed. The
- * re-encryption command walks this list; a new sealed column must be added here.
+ * A column that holds SecretBox ciphertexts, with how its binding is formed. Modules declare
+ * theirs in their manifest; the re-encryption command walks every declared column.
  */
 export type SealedColumns = { table: string; idColumn: string; orgColumn: string; columns: readonly string[] };
-
-export const SEALED_COLUMNS: readonly SealedColumns[] = [
-  { table: 'users', idColumn: 'id', orgColumn: 'org_id', columns: ['mfa_secret_enc', 'mfa_pending_enc'] },
-];

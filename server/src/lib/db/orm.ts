@@ -1,7 +1,12 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
-import { entities } from './entities';
 
-export type OrmConfig = { url: string; poolMax: number; debug?: boolean };
+/**
+ * `entities`: the EntitySchema definitions the modules declare (explicit column types, so no
+ * decorator metadata is needed by tsx, esbuild or vitest). Tools that only use raw SQL (the
+ * chainer's benchmark) pass none.
+ */
+export type OrmConfig = { url: string; poolMax: number; entities?: readonly EntitySchema[]; debug?: boolean };
 
 /**
  * The ORM connects as `vigil_app`, which owns nothing and may do nothing until a transaction
@@ -11,7 +16,7 @@ export type OrmConfig = { url: string; poolMax: number; debug?: boolean };
 export async function createOrm(config: OrmConfig): Promise<MikroORM> {
   const options: Options = {
     clientUrl: config.url,
-    entities,
+    entities: [...(config.entities ?? [])],
     pool: { min: 0, max: config.poolMax },
     allowGlobalContext: false,
     debug: config.debug ?? false,

@@ -22,6 +22,8 @@ const DUPLICATE_PREPARED_STATEMENT = '42P05';
  */
 export type AlongsideWrite = { sql(): SqlStatement | undefined; committed(): void };
 
+export type AfterCommit = () => void | Promise<void>;
+
 /**
  * A request's access to PostgreSQL: one transaction, opened on first use, in which
  * `SET LOCAL ROLE` and the actor's settings bind every statement to RLS. The app role itself
@@ -38,11 +40,22 @@ export type AlongsideWrite = { sql(): SqlStatement | undefined; committed(): voi
 export class RequestDb {
   private emPromise: Promise<EntityManager> | undefined;
   private savepoints = 0;
+  private afterCommitQueue: AfterCommit[] = [];
 
   constructor(
     private readonly orm: MikroORM,
     readonly scope: DbScope,
+    private readonly onAfterCommitError: (err: unknown) => void = (err) => console.error('after-commit callback failed', err),
   ) {}
+
+  /**
+   * Runs `fn` once the transaction has committed; never when it rolls back, and never when the
+   * savepoint it was registered in (a failed mutation field) is rolled back. Its failure cannot
+   * undo the commit: it is reported, not thrown (an outbox sweeper covers what it would have sent).
+   */
+  afterCommit(fn: AfterCommit): void {
+    this.afterCommitQueue.push(fn);
+  }
 
   get inTransaction(): boolean {
     return this.emPromise !== undefined;
@@ -122,9 +135,11 @@ export class RequestDb {
     const em = await this.em();
     const name = `field_${++this.savepoints}`;
     await em.execute(`SAVEPOINT ${name}`);
+    const callbacksBefore = this.afterCommitQueue.length;
     try {
       return await fn();
     } catch (err) {
+      this.afterCommitQueue.length = callbacksBefore;
       await em.execute(`ROLLBACK TO SAVEPOINT ${name}`);
       // The unit of work may hold entities from the undone writes.
       em.clear();
@@ -132,14 +147,26 @@ export class RequestDb {
     }
   }
 
+  /** Commits the transaction (when one is open), then runs the after-commit callbacks in order. */
   async commit(): Promise<void> {
-    if (!this.emPromise) return;
-    const em = await this.emPromise;
-    this.emPromise = undefined;
-    await em.commit();
+    if (this.emPromise) {
+      const em = await this.emPromise;
+      this.emPromise = undefined;
+      await em.commit();
+    }
+    const callbacks = this.afterCommitQueue;
+    this.afterCommitQueue = [];
+    for (const fn of callbacks) {
+      try {
+        await fn();
+      } catch (err) {
+        this.onAfterCommitError(err);
+      }
+    }
   }
 
   async rollback(): Promise<void> {
+    this.afterCommitQueue = [];
     if (!this.emPromise) return;
     const em = await this.emPromise.catch(() => undefined);
     this.emPromise = undefined;
@@ -147,15 +174,18 @@ export class RequestDb {
   }
 }
 
-/** Runs `fn` in a transaction of its own under `scope` (login lookups, CLI, jobs). */
+/**
+ * Runs `fn` in a transaction of its own under `scope` (login lookups, CLI, jobs); `db` is there
+ * for `afterCommit`.
+ */
 export async function inScopedTransaction<T>(
   orm: MikroORM,
   scope: DbScope,
-  fn: (em: EntityManager) => Promise<T>,
+  fn: (em: EntityManager, db: RequestDb) => Promise<T>,
 ): Promise<T> {
   const db = new RequestDb(orm, scope);
   try {
-    const result = await fn(await db.em());
+    const result = await fn(await db.em(), db);
     await db.commit();
     return result;
   } catch (err) {

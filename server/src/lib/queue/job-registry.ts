@@ -1,31 +1,43 @@
-import { z } from 'zod';
+import type { JobDefinition, JobHandler } from './job-definition';
 
 /**
- * Every job Vigil runs, with its payload schema, in one place. Handlers take ids, not objects,
- * are idempotent, and fork their own entity manager. Adding a job means adding it here, giving it
- * exactly one handler, and (if it recurs) declaring its schedule in modules/scheduler.
+ * Every job the modules declare. Refuses a job declared twice, and a handler set where a job
+ * has no handler, two, or one for an undeclared job: a worker that would silently leave a queue
+ * unserved does not start.
  */
-export const JOBS = {
-  'audit.verify-chains': z.object({}),
-} as const;
+export class JobRegistry {
+  private readonly byName = new Map<string, JobDefinition>();
 
-export type JobName = keyof typeof JOBS;
-export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]>;
-
-export type JobHandler<N extends JobName = JobName> = {
-  name: N;
-  handle(payload: JobPayload<N>): Promise<void>;
-};
-
-/** Refuses a handler set where a job has no handler, two, or one for an unknown job. */
-export function checkHandlers(handlers: readonly JobHandler[]): Map<JobName, JobHandler> {
-  const byName = new Map<JobName, JobHandler>();
-  for (const h of handlers) {
-    if (!(h.name in JOBS)) throw new Error(`handler for unknown job ${h.name}`);
-    if (byName.has(h.name)) throw new Error(`job ${h.name} has two handlers`);
-    byName.set(h.name, h);
+  constructor(definitions: readonly JobDefinition[]) {
+    for (const def of definitions) {
+      if (this.byName.has(def.name)) throw new Error(`job ${def.name} is declared twice`);
+      this.byName.set(def.name, def);
+    }
   }
-  const missing = (Object.keys(JOBS) as JobName[]).filter((n) => !byName.has(n));
-  if (missing.length) throw new Error(`jobs without a handler: ${missing.join(', ')}`);
-  return byName;
+
+  get names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  definition(name: string): JobDefinition {
+    const def = this.byName.get(name);
+    if (!def) throw new Error(`unknown job ${name}`);
+    return def;
+  }
+
+  get definitions(): JobDefinition[] {
+    return [...this.byName.values()];
+  }
+
+  checkHandlers(handlers: readonly JobHandler[]): Map<string, JobHandler> {
+    const byName = new Map<string, JobHandler>();
+    for (const h of handlers) {
+      if (!this.byName.has(h.name)) throw new Error(`handler for unknown job ${h.name}`);
+      if (byName.has(h.name)) throw new Error(`job ${h.name} has two handlers`);
+      byName.set(h.name, h);
+    }
+    const missing = this.names.filter((n) => !byName.has(n));
+    if (missing.length) throw new Error(`jobs without a handler: ${missing.join(', ')}`);
+    return byName;
+  }
 }

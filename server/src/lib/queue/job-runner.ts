@@ -1,85 +1,186 @@
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { z } from 'zod';
 import type { Logger } from '@/lib/logger';
-import { checkHandlers, JOBS, type JobHandler, type JobName, type JobPayload } from './job-registry';
+import {
+  retryDelayMs,
+  type JobContext,
+  type JobDefinition,
+  type JobHandler,
+  type QueueName,
+  type QueueSettings,
+  type RecurringSchedule,
+} from './job-definition';
+import type { JobRegistry } from './job-registry';
 
-export type RecurringSchedule = { job: JobName; everyMs: number };
-
-/** Runs registered jobs: BullMQ on Redis in production, in process without Redis. */
-export type JobRunner = {
-  enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void>;
-  stop(): Promise<void>;
+/** Where work is sent: typed by the job's own definition. */
+export type JobQueue = {
+  /**
+   * `jobId`: a unique id for this one job (an outbox row's): a job with that id is never added
+   * again, even after it ran. Without it, the definition's dedupe key (if any) applies.
+   */
+  enqueue<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>, options?: { jobId?: string }): Promise<void>;
 };
 
-const QUEUE = 'vigil-jobs';
+export type JobRunner = JobQueue & { stop(): Promise<void> };
 
-/**
- * BullMQ: one queue, job schedulers for the recurring jobs (upserted, so every replica can
- * declare them without duplicates), and — in modes that work — a worker running the handlers.
- */
-export async function startBullmqRunner(opts: {
-  redisUrl: string;
-  prefix: string;
+export type RunnerOptions = {
+  registry: JobRegistry;
   handlers: readonly JobHandler[];
   schedules: readonly RecurringSchedule[];
+  queues: QueueSettings;
+  /** Whether this process runs jobs (modes all and worker) or only sends them (api). */
   work: boolean;
   logger: Logger;
-}): Promise<JobRunner> {
-  const byName = checkHandlers(opts.handlers);
+};
+
+const BULL_QUEUE_PREFIX = 'vigil-';
+// A jitter of half the delay: retries of many jobs that failed together spread out.
+const BACKOFF_JITTER = 0.5;
+
+const jobOptions = (job: JobDefinition, jobId: string | undefined, dedupeKey: string | undefined): JobsOptions => ({
+  jobId,
+  deduplication: dedupeKey === undefined ? undefined : { id: dedupeKey },
+  attempts: job.attempts,
+  backoff: { type: 'exponential', delay: job.backoffMs, jitter: BACKOFF_JITTER },
+  removeOnComplete: 1000,
+  removeOnFail: 5000,
+});
+
+/**
+ * BullMQ: one queue per concern, job schedulers for the recurring jobs, and — in modes that
+ * work — a worker per queue with that queue's concurrency and rate limit.
+ */
+export async function startBullmqRunner(opts: RunnerOptions & { redisUrl: string; prefix: string }): Promise<JobRunner> {
+  const handlers = opts.registry.checkHandlers(opts.handlers);
   const connection: ConnectionOptions = { url: opts.redisUrl, maxRetriesPerRequest: null };
-  const queue = new Queue(QUEUE, { connection, prefix: opts.prefix });
+  const queues = new Map<QueueName, Queue>();
+  const queueOf = (name: QueueName) => {
+    let q = queues.get(name);
+    if (!q) queues.set(name, (q = new Queue(`${BULL_QUEUE_PREFIX}${name}`, { connection, prefix: opts.prefix })));
+    return q;
+  };
   for (const s of opts.schedules) {
-    await queue.upsertJobScheduler(s.job, { every: s.everyMs }, { name: s.job, data: {} });
+    await queueOf(s.job.queue).upsertJobScheduler(s.job.name, { every: s.everyMs }, { name: s.job.name, data: {}, opts: jobOptions(s.job, undefined, undefined) });
   }
-  const worker = opts.work
-    ? new Worker(
-        QUEUE,
+  const workers: Worker[] = [];
+  if (opts.work) {
+    const used = new Set(opts.registry.definitions.map((d) => d.queue));
+    for (const name of used) {
+      const settings = opts.queues[name];
+      const worker = new Worker(
+        `${BULL_QUEUE_PREFIX}${name}`,
         async (job) => {
-          const name = job.name as JobName;
-          const handler = byName.get(name);
-          if (!handler) throw new Error(`no handler for ${job.name}`);
-          await handler.handle(JOBS[name].parse(job.data));
+          const def = opts.registry.definition(job.name);
+          const ctx: JobContext = {
+            jobId: job.id ?? '',
+            attempt: job.attemptsMade + 1,
+            logger: opts.logger.child({ job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 }),
+          };
+          await handlers.get(job.name)!.handle(def.payload.parse(job.data), ctx);
         },
-        { connection, prefix: opts.prefix, concurrency: 2 },
-      )
-    : undefined;
-  worker?.on('failed', (job, err) => opts.logger.error({ err, job: job?.name }, 'job failed'));
+        { connection, prefix: opts.prefix, concurrency: settings.concurrency, limiter: settings.limiter && { max: settings.limiter.max, duration: settings.limiter.durationMs } },
+      );
+      worker.on('failed', (job, err) =>
+        opts.logger.error({ err, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'job failed'),
+      );
+      workers.push(worker);
+    }
+  }
   return {
-    async enqueue(name, payload) {
-      await queue.add(name, JOBS[name].parse(payload), { removeOnComplete: 1000, removeOnFail: 5000, attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
+    async enqueue(job, payload, options) {
+      const data = job.payload.parse(payload) as z.infer<typeof job.payload>;
+      await queueOf(job.queue).add(job.name, data, jobOptions(job, options?.jobId, options?.jobId ? undefined : job.dedupeKey?.(data)));
     },
     async stop() {
-      await worker?.close();
-      await queue.close();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };
 }
 
-/** Without Redis: the same handlers on timers in this process (one node only). */
-export function startInProcessRunner(opts: {
-  handlers: readonly JobHandler[];
-  schedules: readonly RecurringSchedule[];
-  work: boolean;
-  logger: Logger;
-}): JobRunner {
-  const byName = checkHandlers(opts.handlers);
+/**
+ * Without Redis (mode all only: config refuses api or worker without REDIS_URL): the same
+ * handlers in this process, with the same queues' concurrency, attempts, backoff and job ids.
+ * Nothing is dropped in silence: a job enqueued after stop is refused, and a retry still
+ * waiting at shutdown is logged as not run.
+ */
+export function startInProcessRunner(opts: RunnerOptions): JobRunner {
+  if (!opts.work) throw new Error('the in-process job runner must run its jobs: a process that only sends jobs needs Redis');
+  const handlers = opts.registry.checkHandlers(opts.handlers);
   const running = new Set<Promise<void>>();
-  const run = (name: JobName, payload: unknown) => {
-    const p = byName
-      .get(name)!
-      .handle(JOBS[name].parse(payload))
-      .catch((err: unknown) => opts.logger.error({ err, job: name }, 'job failed'))
-      .finally(() => running.delete(p));
+  const waiting = new Map<QueueName, (() => void)[]>();
+  const active = new Map<QueueName, number>();
+  const retries = new Map<NodeJS.Timeout, string>();
+  const inFlightIds = new Set<string>();
+  // Explicit job ids seen (outbox rows), so a row re-sent by the sweeper does not run twice.
+  const ranIds = new Set<string>();
+  let stopped = false;
+  let sequence = 0;
+
+  const slot = async (queue: QueueName) => {
+    const limit = opts.queues[queue].concurrency;
+    if ((active.get(queue) ?? 0) >= limit) await new Promise<void>((resolve) => waiting.set(queue, [...(waiting.get(queue) ?? []), resolve]));
+    active.set(queue, (active.get(queue) ?? 0) + 1);
+  };
+  const release = (queue: QueueName) => {
+    active.set(queue, (active.get(queue) ?? 1) - 1);
+    const next = waiting.get(queue)?.shift();
+    next?.();
+  };
+
+  const run = (def: JobDefinition, data: unknown, jobId: string, attempt: number) => {
+    const p = (async () => {
+      await slot(def.queue);
+      try {
+        const logger = opts.logger.child({ job: def.name, jobId, attempt });
+        await handlers.get(def.name)!.handle(data, { jobId, attempt, logger });
+        inFlightIds.delete(jobId);
+      } catch (err) {
+        opts.logger.error({ err, job: def.name, jobId, attempt }, 'job failed');
+        if (attempt < def.attempts && !stopped) {
+          const timer = setTimeout(() => {
+            retries.delete(timer);
+            run(def, data, jobId, attempt + 1);
+          }, retryDelayMs(def, attempt + 1));
+          retries.set(timer, `${def.name} (${jobId})`);
+        } else {
+          inFlightIds.delete(jobId);
+        }
+      } finally {
+        release(def.queue);
+      }
+    })().finally(() => running.delete(p));
     running.add(p);
   };
-  const timers = opts.work ? opts.schedules.map((s) => setInterval(() => run(s.job, {}), s.everyMs)) : [];
+
+  const submit = (def: JobDefinition, payload: unknown, jobId: string | undefined) => {
+    if (stopped) throw new Error(`job ${def.name} enqueued after the runner stopped`);
+    const data: unknown = def.payload.parse(payload);
+    const key = jobId ?? def.dedupeKey?.(data);
+    // The same key while it waits or runs is the same job, as in BullMQ; a job id is never
+    // run twice.
+    if (key !== undefined && (inFlightIds.has(key) || ranIds.has(key))) return;
+    const id = key ?? `${def.name}-${++sequence}`;
+    inFlightIds.add(id);
+    if (jobId !== undefined) ranIds.add(jobId);
+    run(def, data, id, 1);
+  };
+
+  const timers = opts.schedules.map((s) => setInterval(() => submit(s.job, {}, undefined), s.everyMs));
   for (const t of timers) t.unref();
   return {
-    async enqueue(name, payload) {
-      if (opts.work) run(name, payload);
+    async enqueue(job, payload, options) {
+      submit(job, payload, options?.jobId);
     },
     async stop() {
+      stopped = true;
       for (const t of timers) clearInterval(t);
-      await Promise.all(running);
+      for (const [timer, what] of retries) {
+        clearTimeout(timer);
+        opts.logger.error({ job: what }, 'job retry not run: the process stopped before it was due');
+      }
+      retries.clear();
+      while (running.size > 0) await Promise.all(running);
     },
   };
 }

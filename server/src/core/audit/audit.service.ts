@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { RequestActor as Actor } from '@/core/actor';
+import type { ObjectAccess } from '@/core/access/require-access';
+import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
+import { decodeCursor, encodeCursor } from '@/core/graphql/cursor';
+import { pageSize, parseInput } from '@/core/graphql/validate';
+import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { verifyOrgChain } from './audit-chain-reader';
+import { AUDIT_OUTCOMES } from './audit-entry';
+import type { AuditChainer } from './audit-chainer';
+import type { AuditFilter } from './audit-filter';
+import { listAuditEntries } from './audit-query';
+import { unlinkedCountSql } from './audit-sql';
+import { toAuditEntryType, type AuditFilterInput } from './audit.types';
+
+const filterSchema = z
+  .object({
+    from: z.date().nullish(),
+    to: z.date().nullish(),
+    actorId: z.string().max(200).nullish(),
+    resourceType: z.string().max(100).nullish(),
+    action: z.string().max(200).nullish(),
+    outcome: z.enum(AUDIT_OUTCOMES).nullish(),
+  })
+  .refine((f) => !f.from || !f.to || f.from < f.to, { message: '`from` must be before `to`', path: ['from'] });
+
+/** Reading and verifying the org's audit log (audit:read). */
+export type AuditServiceDeps = { db: RequestDb; access: ObjectAccess; orm: MikroORM; chainer?: AuditChainer };
+
+export class AuditService {
+  private readonly db: RequestDb;
+  private readonly access: ObjectAccess;
+  private readonly orm: MikroORM;
+  private readonly chainer: AuditChainer | undefined;
+
+  constructor(
+    deps: AuditServiceDeps,
+    private readonly audit: FieldAudit = discardAudit,
+  ) {
+    ({ db: this.db, access: this.access, orm: this.orm, chainer: this.chainer } = deps);
+  }
+
+  async list(actor: Actor, input: { filter?: AuditFilterInput | null; first: number; after?: string | null }) {
+    await this.access.require(actor, 'audit:read');
+    const first = parseInput(pageSize, input.first);
+    const filter: AuditFilter = parseInput(filterSchema, { ...(input.filter ?? {}) });
+    const afterSeq = input.after ? (decodeCursor(input.after, ['number'])[0] as number) : null;
+    this.audit.note({ resourceType: 'audit_log', details: { first } });
+    // Reads run in the request's RLS scope: only this org's entries, only with audit:read.
+    const page = await listAuditEntries(await this.db.em(), filter, first, afterSeq);
+    return {
+      nodes: page.entries.map(toAuditEntryType),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor === null ? null : encodeCursor([page.endCursor]) },
+    };
+  }
+
+  /**
+   * Walks the org's whole chain. The walk reads the chainer's head record, which no user role
+   * can read, so it runs as vigil_system for this one org after the permission check.
+   */
+  async chainStatus(actor: Actor) {
+    await this.access.require(actor, 'audit:read');
+    this.audit.note({ resourceType: 'audit_log', action: 'query.auditChainStatus' });
+    const result = await verifyOrgChain(this.orm, actor.orgId);
+    const pending = await inScopedTransaction(this.orm, { role: 'vigil_system', source: 'audit-status' }, async (em) => {
+      const rows = (await em.execute(unlinkedCountSql('c.org_id = ?'), [actor.orgId])) as { n: number }[];
+      return rows[0]?.n ?? 0;
+    });
+    return {
+      valid: result.valid,
+      checkedEntries: result.checked,
+      headSeq: result.headSeq,
+      firstInvalidSeq: result.firstInvalidSeq,
+      reason: result.message ?? result.reason,
+      pendingEntries: pending,
+      chainDelayMs: this.chainer ? this.chainer.stats.recentWorstDelayMs : null,
+      verifiedAt: new Date(),
+    };
+  }
+}

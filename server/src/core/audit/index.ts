@@ -1,0 +1,8 @@
+// What the rest of Vigil may use of the audit log; everything else in this folder is its own.
+export { auditModule } from './audit.module';
+export { AUDIT_ACTIONS } from './audit-actions';
+export { AuditBatcher } from './audit-batcher';
+export { AuditChainer, type ChainBatchReport } from './audit-chainer';
+export { verifyAllChains, verifyOrgChain, type OrgChainVerification } from './audit-chain-reader';
+export { streamAuditCsv } from './audit-export';
+export { AUDIT_OUTCOMES, type AuditEntryInput, type AuditOutcome } from './audit-entry';

@@ -1,0 +1,46 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { defineJob, handleJob } from '@/lib/queue/job-definition';
+import type { Logger } from '@/lib/logger';
+import { auditActorOf } from '@/core/actor';
+import { AUDIT_ACTIONS } from '../audit-actions';
+import type { AuditBatcher } from '../audit-batcher';
+import { verifyAllChains } from '../audit-chain-reader';
+
+export const verifyChainsJob = defineJob({
+  name: 'audit.verify-chains',
+  queue: 'maintenance',
+  payload: z.object({}),
+  // One run at a time is enough: a second request while one waits is the same work.
+  dedupeKey: () => 'audit.verify-chains',
+});
+
+const SOURCE = `job:${verifyChainsJob.name}`;
+
+/**
+ * Scheduled verification of every organization's chain. Each result is itself an audit entry
+ * of the org (actor: system, source job:audit.verify-chains); a broken chain is also logged as
+ * an error for whoever watches the logs.
+ */
+export const verifyChainsHandler = (deps: { orm: MikroORM; auditBatcher: AuditBatcher; logger: Logger }) =>
+  handleJob(verifyChainsJob, async () => {
+    const results = await verifyAllChains(deps.orm);
+    const at = new Date();
+    await deps.auditBatcher.append(
+      results.map((r) => ({
+        orgId: r.orgId,
+        at,
+        ...auditActorOf({ kind: 'system', source: SOURCE, orgId: r.orgId, permissions: new Set() }),
+        action: r.valid ? AUDIT_ACTIONS.chainVerified : AUDIT_ACTIONS.chainVerificationFailed,
+        resourceType: 'audit_log',
+        resourceId: null,
+        dealId: null,
+        ipAddress: null,
+        outcome: r.valid ? ('allowed' as const) : ('error' as const),
+        details: { checked: r.checked, headSeq: r.headSeq, firstInvalidSeq: r.firstInvalidSeq, reason: r.reason, elapsedMs: r.elapsedMs },
+      })),
+    );
+    for (const r of results.filter((x) => !x.valid)) {
+      deps.logger.error({ orgId: r.orgId, firstInvalidSeq: r.firstInvalidSeq, reason: r.reason }, 'audit chain does not verify');
+    }
+  });

@@ -1,0 +1,44 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
+import type { Env } from '@/config/env';
+import type { SecretBox } from '@/lib/crypto/secret-box';
+import type { AttemptLimiter } from '@/lib/kv/attempt-limiter';
+import type { Logger } from '@/lib/logger';
+import type { JobRegistry } from '@/lib/queue/job-registry';
+import type { JobQueue } from '@/lib/queue/job-runner';
+import type { AccessProviders } from '@/core/access/require-access';
+import type { AuditBatcher } from '@/core/audit/audit-batcher';
+import type { AuditChainer } from '@/core/audit/audit-chainer';
+import type { AccessTokens } from '@/core/identity/auth/access-token';
+import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
+import type { RootFieldIndex } from '@/core/graphql/root-field';
+
+/**
+ * The process-wide services a request or a job can use; built once by the composition root
+ * (app/deps.ts) from config and the module list.
+ */
+export type CoreDeps = {
+  env: Env;
+  logger: Logger;
+  orm: MikroORM;
+  redis: Redis | undefined;
+  tokens: AccessTokens;
+  revocation: SessionRevocation;
+  secrets: SecretBox;
+  auditBatcher: AuditBatcher;
+  /** The chainer of this process (modes all and worker), for its delay figures. */
+  auditChainer?: AuditChainer;
+  /** Every module's object-access providers, by resource. */
+  access: AccessProviders;
+  /** Every module's root fields, for the audit middleware. */
+  rootFields: RootFieldIndex;
+  /** Every module's jobs. */
+  jobRegistry: JobRegistry;
+  /** Where jobs go: BullMQ, or the in-process runner. Set once the runner has started. */
+  jobs?: JobQueue;
+  limits: {
+    mfaPerUser: AttemptLimiter;
+    mfaPerIp: AttemptLimiter;
+    loginPerIp: AttemptLimiter;
+  };
+};

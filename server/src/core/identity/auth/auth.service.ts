@@ -1,0 +1,217 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { Aal, UserActor as Actor } from '@/core/actor';
+import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
+import type { CoreDeps } from '@/core/deps';
+import { parseInput } from '@/core/graphql/validate';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/crypto/passwords';
+import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
+import { AppError, badInput, forbidden, mfaRequired, rateLimited, unauthenticated } from '@/lib/errors/app-error';
+import { Role } from '@/core/identity/roles/role.entity';
+import { User } from '@/core/identity/users/user.entity';
+import { toUserType, type UserRow } from '@/core/identity/users/user.types';
+import { toRoleType, type RoleRow } from '@/core/identity/roles/role.types';
+import { viewerSql } from '@/core/identity/users/viewer.queries';
+import type { ViewerType } from '@/core/identity/users/viewer.types';
+import { passwordSchema } from '../password-policy';
+import { acceptTotp, newTotpSecret, totpUri } from './totp';
+
+export type AuthPayload = { token: string; expiresAt: Date; aal: Aal; mfaRequired: boolean; viewer: ViewerType };
+
+const loginInput = z.object({ email: z.string().trim().toLowerCase().min(1).max(320), password: z.string().min(1).max(1024) });
+const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema });
+const totpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
+const INVALID_LOGIN = 'Invalid email or password';
+
+/** Sign-in, sessions, TOTP enrolment and step-up. */
+export class AuthService {
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly ip: string | null,
+    private readonly audit: FieldAudit = discardAudit,
+  ) {}
+
+  async login(input: unknown): Promise<AuthPayload> {
+    const { email, password } = parseInput(loginInput, input);
+    const ipKey = this.ip ?? 'unknown';
+    const wait = await this.deps.limits.loginPerIp.blockedFor(ipKey);
+    if (wait > 0) throw rateLimited(wait);
+    // Before authentication there is no org: the lookup runs as vigil_system.
+    const found = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
+      em.findOne(User, { email }, { populate: ['passwordHash', 'mfaSecretEnc'] }),
+    );
+    const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (found) this.audit.note({ orgId: found.orgId, actorId: found.id, resourceType: 'user', resourceId: found.id });
+    if (!found || !ok || found.disabled) {
+      await this.deps.limits.loginPerIp.recordFailure(ipKey);
+      throw unauthenticated(INVALID_LOGIN);
+    }
+    const role = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
+      em.findOneOrFail(Role, { id: found.roleId }),
+    );
+    this.audit.note({ actorRole: role.name });
+    return this.issue(found, role, 1, null, 0);
+  }
+
+  async logout(actor: Actor): Promise<boolean> {
+    this.audit.note({ resourceType: 'session', resourceId: actor.session.jti });
+    await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
+    return true;
+  }
+
+  async stepUp(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
+    this.audit.note({ resourceType: 'session', resourceId: actor.session.jti });
+    const { code } = parseInput(z.object({ code: totpCode }), { code: input });
+    await this.checkMfaLimits(actor);
+    const em = await db.em();
+    const user = await this.loadSelf(em, actor, ['mfaSecretEnc']);
+    if (!user.mfaSecretEnc || !user.mfaEnabledAt) throw badInput('MFA is not enrolled', { field: 'code' });
+    const secret = this.deps.secrets.decrypt(user.mfaSecretEnc, this.binding(user));
+    const step = await this.acceptCode(actor, em, secret, code, user);
+    const role = await em.findOneOrFail(Role, { id: user.roleId });
+    await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
+    return this.issue(user, role, 2, step.at, 0, db);
+  }
+
+  async beginMfaEnrollment(actor: Actor, db: RequestDb) {
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
+    const em = await db.em();
+    const user = await this.loadSelf(em, actor, []);
+    // Replacing an enrolled factor needs the current one.
+    if (user.mfaEnabledAt && actor.aal !== 2) throw mfaRequired('Verify your current MFA code to enrol a new one');
+    const secret = newTotpSecret();
+    user.mfaPendingEnc = this.deps.secrets.encrypt(secret, this.binding(user));
+    await em.flush();
+    const otpauthUrl = totpUri(secret, user.email);
+    return { secret, otpauthUrl, qrCodeDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
+  }
+
+  async confirmMfaEnrollment(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
+    const { code } = parseInput(z.object({ code: totpCode }), { code: input });
+    await this.checkMfaLimits(actor);
+    const em = await db.em();
+    const user = await this.loadSelf(em, actor, ['mfaPendingEnc']);
+    if (!user.mfaPendingEnc) throw badInput('Start an MFA enrolment first', { field: 'code' });
+    const secret = this.deps.secrets.decrypt(user.mfaPendingEnc, this.binding(user));
+    const step = await this.acceptCode(actor, em, secret, code, user);
+    user.mfaSecretEnc = user.mfaPendingEnc;
+    user.mfaPendingEnc = null;
+    user.mfaEnabledAt = step.at;
+    await em.flush();
+    const role = await em.findOneOrFail(Role, { id: user.roleId });
+    await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
+    return this.issue(user, role, 2, step.at, 0, db);
+  }
+
+  async changePassword(actor: Actor, db: RequestDb, input: unknown): Promise<AuthPayload> {
+    const data = parseInput(changePasswordInput, input);
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
+    // Guessing the current password through a stolen session is limited like sign-in.
+    const ipKey = this.ip ?? 'unknown';
+    const wait = await this.deps.limits.loginPerIp.blockedFor(ipKey);
+    if (wait > 0) throw rateLimited(wait);
+    const em = await db.em();
+    const user = await this.loadSelf(em, actor, ['passwordHash']);
+    if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+      await this.deps.limits.loginPerIp.recordFailure(ipKey);
+      throw forbidden('The current password is wrong');
+    }
+    user.passwordHash = await hashPassword(data.newPassword);
+    user.passwordChangedAt = new Date();
+    await em.flush();
+    const cutoff = await this.deps.revocation.revokeAllSessionsOf(user.id);
+    const role = await em.findOneOrFail(Role, { id: user.roleId });
+    return this.issue(user, role, 1, null, cutoff, db);
+  }
+
+  /** The viewer for a valid session (the `me` query). */
+  async viewer(actor: Actor, db: RequestDb): Promise<ViewerType> {
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
+    return this.loadViewer(db, actor.userId, {
+      permissions: [...actor.permissions],
+      aal: actor.aal,
+      mfaAt: actor.mfaAt,
+      expiresAt: actor.session.expiresAt,
+    });
+  }
+
+  private async acceptCode(actor: Actor, em: EntityManager, secret: string, code: string, user: User) {
+    const step = await acceptTotp(secret, code, Number(user.totpLastStep));
+    // The conditional update makes "once" hold under concurrency too: of two requests with the
+    // same code, one moves the step forward and the other updates nothing.
+    const moved =
+      step !== null &&
+      (await em.nativeUpdate(User, { id: user.id, totpLastStep: { $lt: String(step) } }, { totpLastStep: String(step) })) === 1;
+    if (!moved) {
+      await Promise.all([
+        this.deps.limits.mfaPerUser.recordFailure(actor.userId),
+        this.deps.limits.mfaPerIp.recordFailure(this.ip ?? 'unknown'),
+      ]);
+      throw forbidden('Invalid or already used code');
+    }
+    await this.deps.limits.mfaPerUser.reset(actor.userId);
+    return { step, at: new Date() };
+  }
+
+  private async checkMfaLimits(actor: Actor): Promise<void> {
+    const [perUser, perIp] = await Promise.all([
+      this.deps.limits.mfaPerUser.blockedFor(actor.userId),
+      this.deps.limits.mfaPerIp.blockedFor(this.ip ?? 'unknown'),
+    ]);
+    const wait = Math.max(perUser, perIp);
+    if (wait > 0) throw rateLimited(wait);
+  }
+
+  private async loadSelf(em: EntityManager, actor: Actor, lazy: ('mfaSecretEnc' | 'mfaPendingEnc' | 'passwordHash')[]) {
+    const user = await em.findOne(User, { id: actor.userId }, { populate: lazy });
+    if (!user || user.disabled) throw unauthenticated('Session no longer valid');
+    return user;
+  }
+
+  private binding(user: User) {
+    return { table: 'users', id: user.id, orgId: user.orgId };
+  }
+
+  private async issue(user: User, role: Role, aal: Aal, mfaAt: Date | null, notBeforeMs: number, db?: RequestDb): Promise<AuthPayload> {
+    const claims = {
+      userId: user.id,
+      orgId: user.orgId,
+      roleId: role.id,
+      roleName: role.name,
+      permissions: role.permissions,
+      aal,
+      mfaAt: mfaAt?.getTime() ?? null,
+    };
+    const { token, expiresAt } = await this.deps.tokens.issue(claims, notBeforeMs);
+    const viewerContext = { permissions: role.permissions, aal, mfaAt: claims.mfaAt, expiresAt };
+    const viewer = db
+      ? await this.loadViewer(db, user.id, viewerContext)
+      : await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, async (em) => {
+          const rows = (await em.execute(viewerSql(user.id))) as ViewerRow[];
+          return toViewer(rows[0]!, viewerContext);
+        });
+    return { token, expiresAt, aal, mfaRequired: aal === 1 && user.mfaEnabledAt !== null, viewer };
+  }
+
+  private async loadViewer(db: RequestDb, userId: string, session: ViewerSession): Promise<ViewerType> {
+    const [row] = await db.readRows<ViewerRow>(viewerSql(userId), this.audit.alongside);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'Session no longer valid');
+    return toViewer(row, session);
+  }
+}
+
+type ViewerRow = UserRow & { role: RoleRow; org_id: string; org_name: string };
+type ViewerSession = { permissions: string[]; aal: Aal; mfaAt: number | null; expiresAt: Date };
+
+function toViewer(row: ViewerRow, s: ViewerSession): ViewerType {
+  return {
+    user: toUserType(row, toRoleType(row.role)),
+    organization: { id: row.org_id, name: row.org_name },
+    permissions: s.permissions,
+    aal: s.aal,
+    mfaVerifiedAt: s.mfaAt === null ? null : new Date(s.mfaAt),
+    sessionExpiresAt: s.expiresAt,
+  };
+}

@@ -1,0 +1,8 @@
+// What the rest of Vigil may use of identity; everything else in this folder is its own.
+export { identityModule } from './identity.module';
+export { AccessTokens, ACCESS_TOKEN_TTL_SECONDS } from './auth/access-token';
+export { authenticateBearer } from './auth/authenticate';
+export { SessionRevocation } from './auth/session-revocation';
+export { createOrganization, type NewOrganization } from './orgs/create-organization';
+export { ensureFirstAdmin } from './orgs/ensure-first-admin';
+export { passwordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';

@@ -1,0 +1,2 @@
+export { jobsModule, outboxOf } from './jobs.module';
+export { sendAfterCommit, sweepOutbox, type OutboxDeps } from './job-outbox';
