@@ -26,3 +26,6 @@ CREATE POLICY job_outbox_system ON job_outbox TO vigil_system USING (true) WITH 
 
 GRANT INSERT ON job_outbox TO vigil_user;
 GRANT SELECT, INSERT, DELETE ON job_outbox TO vigil_system;
+-- The sweeper locks the rows it sends (FOR UPDATE SKIP LOCKED), which PostgreSQL allows only
+-- with UPDATE on some column; it never updates one.
+GRANT UPDATE (created_at) ON job_outbox TO vigil_system;

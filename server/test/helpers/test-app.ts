@@ -3,6 +3,9 @@ import { Redis } from 'ioredis';
 import { generate } from 'otplib';
 import { parseEnv } from '@/config/env';
 import { startVigil, type Vigil } from '@/app/bootstrap';
+import { MODULES } from '@/app/modules';
+import type { VigilModule } from '@/core/module';
+import type { Logger } from '@/lib/logger';
 import { createLogger } from '@/lib/logger';
 import { inScopedTransaction } from '@/lib/db/request-db';
 import { createOrganization } from '@/core/identity/orgs/create-organization';
@@ -26,7 +29,14 @@ export type GqlResult<T> = { status: number; data: T | null; errors?: GqlError[]
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * `options.modules`: the module list to boot (default: the product's, app/modules.ts); tests of
+ * the module system add a probe module. `options.logger`: to read what the server logs.
+ */
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: { modules?: readonly VigilModule[]; logger?: Logger } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const env = parseEnv({
     NODE_ENV: 'test',
@@ -42,7 +52,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     DATA_DIR: `/tmp/vigil-test-${randomBytes(4).toString('hex')}`,
     ...overrides,
   });
-  const vigil = await startVigil(env, createLogger(env.LOG_LEVEL));
+  const vigil = await startVigil(env, options.logger ?? createLogger(env.LOG_LEVEL), options.modules ?? MODULES);
   const url = vigil.url ?? 'http://unused.invalid';
   return {
     vigil,

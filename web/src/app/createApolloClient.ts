@@ -1,8 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { Observable } from 'rxjs';
+import { errorCodesOf } from '@/ui/lib/errorCodes';
 import { errorActionForCodes } from './errors/errorActionFor';
-import { errorCodesOf } from './errors/errorCodes';
 import { sessionStore } from './session/sessionStore';
 import { stepUpCoordinator } from './stepUp/stepUpCoordinator';
 

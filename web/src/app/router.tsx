@@ -1,17 +1,25 @@
-import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '@/modules/account/pages/AccountPage';
-import { AuditPage } from '@/modules/audit/pages/AuditPage';
-import { RequireSession } from '@/modules/auth/components/RequireSession';
-import { SignInPage } from '@/modules/auth/pages/SignInPage';
-import { RolesPage } from '@/modules/roles/pages/RolesPage';
-import { AppLayout } from '@/modules/shell/components/AppLayout';
-import { RequirePermission } from '@/modules/shell/components/RequirePermission';
-import { LandingRedirect } from '@/modules/shell/pages/LandingRedirect';
-import { NotFoundPage } from '@/modules/shell/pages/NotFoundPage';
-import { UsersPage } from '@/modules/users/pages/UsersPage';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { consoleRoutes } from './modules';
+import type { ConsoleRoute, PublicRoute, SignedInRoute } from './routing/ConsoleRoute';
+import { AppLayout } from './shell/AppLayout';
+import { LandingRedirect } from './shell/LandingRedirect';
+import { NotFoundPage } from './shell/NotFoundPage';
+import { RequirePermission } from './shell/RequirePermission';
+import { RequireSession } from './shell/RequireSession';
+
+const isPublic = (route: ConsoleRoute): route is PublicRoute => route.public === true;
+const isSignedIn = (route: ConsoleRoute): route is SignedInRoute => route.public !== true;
+
+/** A page that needs a permission shows "Access denied" to a role without it. */
+function signedInRoute({ path, element, requires }: SignedInRoute): RouteObject {
+  return {
+    path,
+    element: requires === null ? element : <RequirePermission permission={requires}>{element}</RequirePermission>,
+  };
+}
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  ...consoleRoutes.filter(isPublic).map(({ path, element }) => ({ path, element })),
   {
     path: '/',
     element: (
@@ -21,31 +29,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <LandingRedirect /> },
-      {
-        path: 'users',
-        element: (
-          <RequirePermission permission="users:read">
-            <UsersPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'roles',
-        element: (
-          <RequirePermission permission="roles:read">
-            <RolesPage />
-          </RequirePermission>
-        ),
-      },
-      {
-        path: 'audit',
-        element: (
-          <RequirePermission permission="audit:read">
-            <AuditPage />
-          </RequirePermission>
-        ),
-      },
-      { path: 'account', element: <AccountPage /> },
+      ...consoleRoutes.filter(isSignedIn).map(signedInRoute),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

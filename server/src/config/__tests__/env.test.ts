@@ -47,4 +47,23 @@ describe('configuration', () => {
       expect((err as Error).message).toMatch(/VIGIL_MODE/);
     }
   });
+
+  it.each(['api', 'worker'])('should refuse mode %s without Redis in every environment', (mode) => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      const env = NODE_ENV === 'production' ? { ...PRODUCTION, REDIS_URL: undefined } : { NODE_ENV };
+      expect(() => parseEnv({ ...env, VIGIL_MODE: mode })).toThrow(`mode ${mode} needs Redis`);
+    }
+    expect(parseEnv({ VIGIL_MODE: mode, REDIS_URL: 'redis://127.0.0.1:6379' }).VIGIL_MODE).toBe(mode);
+  });
+
+  it.each([
+    ['a JWT key shorter than 32 bytes', { JWT_SECRET: Buffer.alloc(31, 7).toString('base64') }, /JWT_SECRET: must be at least 32 bytes/],
+    ['a JWT key that is not base64', { JWT_SECRET: '!'.repeat(60) }, /JWT_SECRET: must be at least 32 bytes, base64/],
+    ['a key ring key of the wrong length', { ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` }, /ENCRYPTION_KEYS: key ring: key k1 must be 32 bytes/],
+    ['a key ring entry without an id', { ENCRYPTION_KEYS: Buffer.alloc(32).toString('base64') }, /ENCRYPTION_KEYS: key ring: bad key id/],
+    ['a key ring with one id twice', { ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}` }, /duplicate key id/],
+  ])('should refuse %s at boot', (_label, values, message) => {
+    expect(() => parseEnv({ ...PRODUCTION, ...values })).toThrow(message);
+    expect(() => parseEnv(values)).toThrow(message);
+  });
 });

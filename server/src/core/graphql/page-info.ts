@@ -8,5 +8,3 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
   endCursor!: string | null;
 }
-
-export const MAX_PAGE_SIZE = 200;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './errorCodes';
+import type { ErrorCode } from '@/ui/lib/errorCodes';
 
 export type ErrorAction =
   | 'sign-out' // the session is gone: drop the token and go to sign-in

@@ -2,10 +2,10 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { ChangePasswordDocument } from '@/generated/graphql';
-import { useApplyAuthPayload } from '@/modules/auth/hooks/useApplyAuthPayload';
-import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
+import { useApplyAuthPayload } from '@/modules/auth';
+import { ErrorAlert } from '@/ui/components/ErrorAlert';
+import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 
 export function ChangePasswordCard() {
   const applyAuthPayload = useApplyAuthPayload();

@@ -1,7 +1,7 @@
 import { Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { stepUpCoordinator } from '@/app/stepUp/stepUpCoordinator';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
-import { formatDateTime } from '@/modules/shell/lib/formatDateTime';
+import { useViewer } from '@/modules/auth';
+import { formatDateTime } from '@/ui/lib/formatDateTime';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
-import { MfaEnrollmentCard } from '@/modules/auth/components/MfaEnrollmentCard';
-import { PageHeader } from '@/modules/shell/components/PageHeader';
+import { MfaEnrollmentCard } from '@/modules/auth';
+import { PageHeader } from '@/ui/components/PageHeader';
 import { ChangePasswordCard } from '../components/ChangePasswordCard';
 import { SessionCard } from '../components/SessionCard';
 

@@ -1,6 +1,6 @@
 import { Code, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '@/modules/shell/lib/formatDateTime';
+import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { AuditOutcomeBadge } from './AuditOutcomeBadge';
 import type { AuditRow } from './AuditTable';
 

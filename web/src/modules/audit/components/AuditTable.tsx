@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import type { AuditEntriesQuery } from '@/generated/graphql';
-import { formatDateTime } from '@/modules/shell/lib/formatDateTime';
+import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { AuditOutcomeBadge } from './AuditOutcomeBadge';
 
 export type AuditRow = AuditEntriesQuery['auditEntries']['nodes'][number];

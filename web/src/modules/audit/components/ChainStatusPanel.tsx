@@ -2,9 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLinkOff, IconRefresh, IconShieldCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { AuditChainStatusDocument } from '@/generated/graphql';
-import { formatDateTime } from '@/modules/shell/lib/formatDateTime';
+import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
+import { formatDateTime } from '@/ui/lib/formatDateTime';
 
 function Stat({ label, value, testId, tone }: { label: string; value: ReactNode; testId: string; tone?: string }) {
   return (

@@ -5,12 +5,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { BeginMfaEnrollmentDocument, ConfirmMfaEnrollmentDocument } from '@/generated/graphql';
+import { ErrorAlert } from '@/ui/components/ErrorAlert';
+import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { useViewer } from '../hooks/useViewer';
 import { TotpCodeInput } from './TotpCodeInput';
-import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 /** The secret in 4-character groups is easier to type into an authenticator by hand. */
 function groupSecret(secret: string): string {

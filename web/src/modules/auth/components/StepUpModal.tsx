@@ -3,14 +3,14 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { stepUpCoordinator } from '@/app/stepUp/stepUpCoordinator';
 import { useStepUpState } from '@/app/stepUp/useStepUpState';
 import { StepUpDocument } from '@/generated/graphql';
+import { ErrorAlert } from '@/ui/components/ErrorAlert';
+import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { useViewer } from '../hooks/useViewer';
 import { TotpCodeInput } from './TotpCodeInput';
-import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 /** Opened whenever an operation answers MFA_REQUIRED, or from "Verify with MFA"; settles the wait. */
 export function StepUpModal() {

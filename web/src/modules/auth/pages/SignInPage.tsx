@@ -3,15 +3,14 @@ import { Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInp
 import { IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
 import { sessionStore } from '@/app/session/sessionStore';
 import { useSession } from '@/app/session/useSession';
 import { type AuthPayloadFieldsFragment, LoginDocument, LogoutDocument, StepUpDocument } from '@/generated/graphql';
-import { landingPathFor } from '@/modules/shell/lib/navigationFor';
+import { ErrorAlert } from '@/ui/components/ErrorAlert';
+import { VigilMark } from '@/ui/components/VigilMark';
+import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { TotpCodeInput } from '../components/TotpCodeInput';
-import { VigilMark } from '../components/VigilMark';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
-import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 function signInMessage(error: unknown): string {
   if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
@@ -50,7 +49,9 @@ export function SignInPage() {
 
   const finish = (payload: AuthPayloadFieldsFragment) => {
     applyAuthPayload(payload);
-    void navigate(from ?? landingPathFor(payload.viewer.permissions), { replace: true });
+    // '/' is the person's landing page (the first page their permissions can read): the console's
+    // route list decides it, this module does not know which pages exist.
+    void navigate(from ?? '/', { replace: true });
   };
 
   const submitCredentials = async (event: FormEvent) => {

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, Text } from '@mantine/core';
 import { DeleteRoleDocument, type RoleFieldsFragment } from '@/generated/graphql';
-import { JustifiedActionModal } from '@/modules/shell/components/JustifiedActionModal';
+import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
 
 type DeleteRoleModalProps = { role: RoleFieldsFragment | null; onClose: () => void; onDeleted: () => void };
 

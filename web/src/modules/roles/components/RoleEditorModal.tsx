@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { ScrollArea, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CreateRoleDocument, type RoleFieldsFragment, UpdateRoleDocument } from '@/generated/graphql';
-import { JustifiedActionModal } from '@/modules/shell/components/JustifiedActionModal';
+import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
 import { PermissionMatrix } from './PermissionMatrix';
 
 type RoleEditorModalProps = {

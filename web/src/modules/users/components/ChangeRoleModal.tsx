@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Select, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { AssignRoleDocument, type UserRowFieldsFragment } from '@/generated/graphql';
-import { JustifiedActionModal } from '@/modules/shell/components/JustifiedActionModal';
+import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
 import { useRoleOptions } from '../hooks/useRoleOptions';
 
 type ChangeRoleModalProps = { user: UserRowFieldsFragment | null; onClose: () => void };

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { CreateUserDocument } from '@/generated/graphql';
-import { JustifiedActionModal } from '@/modules/shell/components/JustifiedActionModal';
+import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
 import { useRoleOptions } from '../hooks/useRoleOptions';
 
 // The server's rule; checked here too so the form says so before submitting.

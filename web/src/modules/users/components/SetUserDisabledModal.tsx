@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { Text } from '@mantine/core';
 import { UpdateUserDocument, type UserRowFieldsFragment } from '@/generated/graphql';
-import { JustifiedActionModal } from '@/modules/shell/components/JustifiedActionModal';
+import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
 
 type SetUserDisabledModalProps = { user: UserRowFieldsFragment | null; onClose: () => void };
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core';
 import { IconDots, IconUserCheck, IconUserOff, IconUserShield } from '@tabler/icons-react';
 import type { UserRowFieldsFragment } from '@/generated/graphql';
-import { formatDateTime } from '@/modules/shell/lib/formatDateTime';
+import { formatDateTime } from '@/ui/lib/formatDateTime';
 
 type UsersTableProps = {
   users: readonly UserRowFieldsFragment[];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
-import { hasPermission } from '../lib/navigationFor';
-import { AccessDenied } from './AccessDenied';
+import { useViewer } from '@/modules/auth';
+import { AccessDenied } from '@/ui/components/AccessDenied';
+import { hasPermission } from '../permissions/hasPermission';
 
 /** Hides a page the role cannot read; the server refuses the data anyway (this is for clarity). */
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {

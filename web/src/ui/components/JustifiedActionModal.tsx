@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
+import { errorMessageOf, hasErrorCode } from '../lib/errorCodes';
 import { validateJustification } from '../lib/validateJustification';
+import { ErrorAlert } from './ErrorAlert';
 import { JustificationField } from './JustificationField';
-import { ErrorAlert } from '@/modules/shell/components/ErrorAlert';
 
 type JustifiedActionModalProps = {
   opened: boolean;

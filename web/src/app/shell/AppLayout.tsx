@@ -2,10 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, AppShell, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
-import { errorMessageOf } from '@/app/errors/errorCodes';
 import { MeDocument } from '@/generated/graphql';
-import { StepUpModal } from '@/modules/auth/components/StepUpModal';
-import { ViewerContext } from '@/modules/auth/hooks/ViewerContext';
+import { StepUpModal, ViewerContext } from '@/modules/auth';
+import { errorMessageOf } from '@/ui/lib/errorCodes';
 import { AppHeader } from './AppHeader';
 import { AppNavbar } from './AppNavbar';
 

@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
-import { landingPathFor } from '../lib/navigationFor';
+import { useViewer } from '@/modules/auth';
+import { landingPathFor } from '../navigation/navigationFor';
 
 export function LandingRedirect() {
   const viewer = useViewer();

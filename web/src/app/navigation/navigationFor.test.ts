@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasPermission, landingPathFor, navigationFor } from './navigationFor';
+import { hasPermission } from '../permissions/hasPermission';
+import { landingPathFor, navigationFor } from './navigationFor';
 
 const keys = (permissions: string[]) => navigationFor(permissions).map((item) => item.key);
 

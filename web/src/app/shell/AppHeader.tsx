@@ -3,9 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogout, IconShieldCheck, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { stepUpCoordinator } from '@/app/stepUp/stepUpCoordinator';
-import { VigilMark } from '@/modules/auth/components/VigilMark';
-import { useSignOut } from '@/modules/auth/hooks/useSignOut';
-import { useViewer } from '@/modules/auth/hooks/useViewer';
+import { useSignOut, useViewer } from '@/modules/auth';
+import { VigilMark } from '@/ui/components/VigilMark';
 
 export function AppHeader() {
   const viewer = useViewer();

@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { errorMessageOf, hasErrorCode } from '@/app/errors/errorCodes';
+import { errorMessageOf, hasErrorCode } from '../lib/errorCodes';
 import { AccessDenied } from './AccessDenied';
 
 /** How a page shows a failed read: FORBIDDEN is a state of its own, anything else can be retried. */

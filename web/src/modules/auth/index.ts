@@ -1,0 +1,8 @@
+// What the rest of the console may use from auth; everything else in this folder is internal.
+export { MfaEnrollmentCard } from './components/MfaEnrollmentCard';
+export { StepUpModal } from './components/StepUpModal';
+export { useApplyAuthPayload } from './hooks/useApplyAuthPayload';
+export { useSignOut } from './hooks/useSignOut';
+export { useViewer } from './hooks/useViewer';
+export { ViewerContext } from './hooks/ViewerContext';
+export { authRoutes } from './routes';

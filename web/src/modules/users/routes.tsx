@@ -1,0 +1,12 @@
+import { IconUsers } from '@tabler/icons-react';
+import type { ConsoleRoute } from '@/app/routing/ConsoleRoute';
+import { UsersPage } from './pages/UsersPage';
+
+export const usersRoutes: readonly ConsoleRoute[] = [
+  {
+    path: '/users',
+    element: <UsersPage />,
+    requires: 'users:read',
+    nav: { key: 'users', label: 'Users', icon: IconUsers, section: 'administration' },
+  },
+];
