@@ -4,6 +4,8 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import serverLayers from './eslint.layers.js';
+import webLayers from './web/eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -26,4 +28,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  // The folder boundaries (STYLE.md "Layout", rule 14) as no-restricted-imports per folder.
+  ...serverLayers,
+  ...webLayers,
 );

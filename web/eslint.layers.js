@@ -12,8 +12,9 @@
 // and each object lists every pattern its folder needs. A relative import cannot be resolved by the
 // rule, so "does not climb out of its folder" is a count of `..` per depth below the folder root.
 
+import { perDepth as sharedPerDepth } from '../eslint.per-depth.js';
+
 const SOURCES = '*.{ts,tsx}';
-const DEEPEST = 5; // folder levels below a module (or ui/) root listed one by one; deeper ones share one object
 
 const APP_CORE = ['session', 'permissions', 'errors', 'stepUp', 'routing'];
 const APP_CORE_NAMES = `(?:${APP_CORE.join('|')})`;
@@ -37,30 +38,7 @@ const RELATIVE_OUT_OF_APP_CORE = (regex) => ({
   message: `Relative imports from app core reach only ${APP_CORE.join(', ')}; use @/ui for the kit.`,
 });
 
-/** From a file `depth` folders below a root, `depth + 1` leading `..` segments leave the root. */
-const climbsOut = (depth, root) => ({
-  regex: `^(?:\\.\\./){${depth}}\\.\\.(?:/|$)`,
-  message: `Relative imports stay inside ${root}; reach anything else through @/ (another module only via its index).`,
-});
-
-/**
- * One config object per depth below a layer's root (files at `depth` match only that object), each
- * with the layer's patterns plus the relative-import rule for that depth.
- */
-function perDepth(rootGlob, rootLabel, patterns) {
-  const rule = (depth) => ['error', { patterns: [...patterns, climbsOut(depth, rootLabel)] }];
-  const exact = Array.from({ length: DEEPEST + 1 }, (_, depth) => ({
-    files: [`${rootGlob}/${'*/'.repeat(depth)}${SOURCES}`],
-    rules: { 'no-restricted-imports': rule(depth) },
-  }));
-  // Deeper files share one object: it refuses every climb out, and (an accepted over-reach at such
-  // depths) a climb of seven or more levels that stays inside.
-  const deeper = {
-    files: [`${rootGlob}/${'*/'.repeat(DEEPEST + 1)}**/${SOURCES}`],
-    rules: { 'no-restricted-imports': rule(DEEPEST + 1) },
-  };
-  return [...exact, deeper];
-}
+const perDepth = (rootGlob, rootLabel, patterns) => sharedPerDepth(rootGlob, rootLabel, patterns, { sources: SOURCES, hint: 'reach anything else through @/ (another module only via its index).' });
 
 const ui = perDepth('web/src/ui', 'ui/', [
   { group: ['@/modules', '@/modules/*'], message: 'ui/ is the shared kit: it imports no module. Take what it needs as props.' },

@@ -1,4 +1,4 @@
-import { adminWithMfa, createTestOrg, createUserWithRole, login, startTestApp } from '../../server/test/helpers/test-app';
+import { adminWithMfa, createTestOrg, createUserWithRole, login, startTestApp } from '@vigil/server/testing/test-app';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { serveOverIpc } from './ipc';

@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startVigil } from '../../server/src/app/bootstrap';
-import { parseEnv } from '../../server/src/config/env';
-import { createLogger } from '../../server/src/lib/logger';
+import { startVigil } from '@vigil/server/app/bootstrap';
+import { parseEnv } from '@vigil/server/config/env';
+import { createLogger } from '@vigil/server/lib/logger';
 
 // Vigil in mode `worker` (the audit chainer and jobs, no HTTP) against the bench's database: the
 // topology a deployment uses, API replicas and workers in separate processes.

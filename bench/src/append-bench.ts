@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createOrm } from '@/lib/db/orm';
-import { verifyOrgChain } from '@/core/audit/audit-chain-reader';
-import { AuditChainer, type ChainBatchReport } from '@/core/audit/audit-chainer';
+import { createOrm } from '@vigil/server/lib/db/orm';
+import { verifyOrgChain } from '@vigil/server/core/audit/audit-chain-reader';
+import { AuditChainer, type ChainBatchReport } from '@vigil/server/core/audit/audit-chainer';
 import { createBenchDatabase, withAdmin, type BenchDatabase } from './databases';
 import { runPgbench, type PgbenchRun } from './pgbench';
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../server/test/helpers/test-database';
+import { createTestDatabase, type TestDatabase } from '@vigil/server/testing/test-database';
 
 export type BenchDatabase = TestDatabase & { host: string; port: string };
 

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import pg from 'pg';
-import { streamAuditCsv } from '@/core/audit/audit-export';
+import { streamAuditCsv } from '@vigil/server/core/audit/audit-export';
 
 // Runs in its own process so its peak RSS is the export's: argv = appUrl orgId. The process holds
 // Node, pg and the export module, and borrows its connection from a plain pg pool: the ORM the

@@ -3,7 +3,7 @@ import type { IMiddleware, IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import { forbidden } from '@/lib/errors/app-error';
 import type { RootFieldIndex } from '@/core/graphql/root-field';
-import type { ShieldRule } from '@/core/graphql/rules';
+import type { ShieldRule } from '@/core/graphql/root-field';
 
 type RuleTree = { Query: Record<string, ShieldRule>; Mutation: Record<string, ShieldRule> };
 

@@ -1,6 +1,5 @@
 import type { DbScope } from '@/lib/db/db-scope';
 import { forbidden } from '@/lib/errors/app-error';
-import type { AuditActorType } from '@/core/audit/audit-entry';
 
 /** Authentication assurance: 1 after a password (or an API key), 2 after a TOTP code. */
 export type Aal = 1 | 2;
@@ -43,6 +42,9 @@ export type Actor = UserActor | ApiKeyActor | SystemActor;
 
 /** An actor that a request carries: a user or an API key, always of one org. */
 export type RequestActor = UserActor | ApiKeyActor;
+
+/** How an audit entry names the kind of actor; `anonymous` is a request before sign-in. */
+export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 
 export type AuditActor = {
   actorType: AuditActorType;

@@ -10,7 +10,7 @@ import {
   openAuditTestEnv,
   userScope,
   type AuditTestEnv,
-} from '@/core/audit/__tests__/audit-test-kit';
+} from '../helpers/audit-test-kit';
 
 // R2: no application path changes the audit log (entries in audit_log, their links in
 // audit_chain), and a trigger refuses UPDATE, DELETE and TRUNCATE with SQLSTATE 23001 even for

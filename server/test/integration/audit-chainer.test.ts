@@ -12,7 +12,7 @@ import {
   openAuditTestEnv,
   userScope,
   type AuditTestEnv,
-} from '@/core/audit/__tests__/audit-test-kit';
+} from '../helpers/audit-test-kit';
 
 describe('audit chainer', () => {
   let env: AuditTestEnv;

@@ -10,7 +10,7 @@ import { createOrm } from '@/lib/db/orm';
 import { verifyOrgChain } from '@/core/audit/audit-chain-reader';
 import { AuditChainer } from '@/core/audit/audit-chainer';
 import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from '@/core/audit/audit-entry';
-import { chainRows } from '@/core/audit/__tests__/audit-test-kit';
+import { chainRows } from '../helpers/audit-test-kit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 // 0005 moves a deployed audit log (chained entries in the old audit_log, unchained ones in

@@ -10,7 +10,7 @@ import type { ChainedAuditEntry } from '@/core/audit/audit-entry';
 import { AUDIT_CSV_COLUMNS, streamAuditCsv } from '@/core/audit/audit-export';
 import { listAuditEntries } from '@/core/audit/audit-query';
 import { verifyChain } from '@/core/audit/audit-verify';
-import { appClient, auditEntry, openAuditTestEnv, userScope, type AuditTestEnv } from '@/core/audit/__tests__/audit-test-kit';
+import { appClient, auditEntry, openAuditTestEnv, userScope, type AuditTestEnv } from '../helpers/audit-test-kit';
 
 const ORG_A = randomUUID();
 const ORG_B = randomUUID();

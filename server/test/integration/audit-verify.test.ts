@@ -4,7 +4,7 @@ import { verifyAuditCommand } from '@/cli/verify-audit';
 import { AuditBatcher } from '@/core/audit/audit-batcher';
 import { verifyAllChains, verifyOrgChain } from '@/core/audit/audit-chain-reader';
 import { AuditChainer } from '@/core/audit/audit-chainer';
-import { auditEntry, openAuditTestEnv, type AuditTestEnv } from '@/core/audit/__tests__/audit-test-kit';
+import { auditEntry, openAuditTestEnv, type AuditTestEnv } from '../helpers/audit-test-kit';
 
 // R1: altering, inserting or removing an entry is detected, and the verifier names the entry.
 

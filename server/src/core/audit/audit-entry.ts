@@ -1,8 +1,10 @@
 import { createHash, hash as oneShotHash } from 'node:crypto';
+import type { AuditActorType } from '@/core/actor';
 
 // Pure: the entry shapes, the canonical form that is hashed, and the hash. No I/O.
 
-export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
+export type { AuditActorType };
+
 /** The outcomes an entry can record, declared once (the database enum mirrors it, migration 0005). */
 export const AUDIT_OUTCOMES = ['allowed', 'denied', 'error'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

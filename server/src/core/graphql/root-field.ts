@@ -1,5 +1,8 @@
-import type { ShieldRule } from './rules';
+import type { and, IRule } from 'graphql-shield';
 import type { ObjectType } from '@/core/access/permission-catalog';
+
+/** A rule or a combination of rules (and, or, chain). */
+export type ShieldRule = IRule | ReturnType<typeof and>;
 
 /**
  * A Query or Mutation field, declared once by the module that serves it: the shield rule that

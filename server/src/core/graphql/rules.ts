@@ -2,9 +2,7 @@ import { and, rule, type IRule } from 'graphql-shield';
 import { badInput, forbidden, mfaRequired, unauthenticated } from '@/lib/errors/app-error';
 import type { Permission } from '@/core/access/permission-catalog';
 import type { RequestContext } from '@/core/request/request-context';
-
-/** A rule or a combination of rules (and, or, chain). */
-export type ShieldRule = IRule | ReturnType<typeof and>;
+import type { ShieldRule } from './root-field';
 
 /**
  * The building blocks of the shield. Rules answer with our own errors so the client learns why

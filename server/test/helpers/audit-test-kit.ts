@@ -3,8 +3,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { scopePreamble, type DbScope } from '@/lib/db/db-scope';
 import { createOrm } from '@/lib/db/orm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database';
-import type { AuditEntryInput } from '../audit-entry';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import type { AuditEntryInput } from '@/core/audit/audit-entry';
 
 // Shared by the audit integration suites (server/test/integration/audit-*.test.ts).
 
