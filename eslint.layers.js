@@ -62,11 +62,16 @@ const modules = [
   },
   {
     group: ['@/core/identity/*', '@/core/audit/*', '@/core/jobs/*'],
-    message: "A module uses core's modules (core/identity, core/audit, core/jobs) only through their index: import @/core/<name>.",
+    message:
+      "A module uses core's modules (core/identity, core/audit, core/jobs) only through their index: import @/core/<name>.",
   },
 ];
 
-const perDepth = (rootGlob, rootLabel, patterns) => sharedPerDepth(rootGlob, rootLabel, patterns, { sources: '*.ts', hint: 'reach anything else through @/ so that the layer rules apply.' });
+const perDepth = (rootGlob, rootLabel, patterns) =>
+  sharedPerDepth(rootGlob, rootLabel, patterns, {
+    sources: '*.ts',
+    hint: 'reach anything else through @/ so that the layer rules apply.',
+  });
 
 // main.ts, cli/ and app/ are not listed: they may import anything.
 export default [

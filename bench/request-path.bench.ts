@@ -95,10 +95,14 @@ async function auditCount(adminUrl: string, orgId: string): Promise<number> {
 }
 
 async function measure(target: ServerChild, connections: number, expectBody: string, duration: number): Promise<Run> {
-  const audited = target.ready.adminUrl && target.ready.orgId ? { url: target.ready.adminUrl, org: target.ready.orgId } : undefined;
+  const audited =
+    target.ready.adminUrl && target.ready.orgId ? { url: target.ready.adminUrl, org: target.ready.orgId } : undefined;
   const auditBefore = audited ? await auditCount(audited.url, audited.org) : 0;
   const [s0, p0, m0] = [await target.stats(), await cpuMsOf(['postgres', 'redis-server']), machineBusyMs()];
-  const stopProfile = profileDir && target.name === 'vigil' ? target.profile(path.join(profileDir, `vigil-${connections}c-${Date.now()}.cpuprofile`)) : undefined;
+  const stopProfile =
+    profileDir && target.name === 'vigil'
+      ? target.profile(path.join(profileDir, `vigil-${connections}c-${Date.now()}.cpuprofile`))
+      : undefined;
   const r = await load(target, connections, duration, expectBody);
   if (stopProfile) profiles.push(await stopProfile());
   const [s1, p1, m1] = [await target.stats(), await cpuMsOf(['postgres', 'redis-server']), machineBusyMs()];
@@ -167,7 +171,9 @@ function table(rows: string[][]): string {
 }
 
 async function main(): Promise<void> {
-  log(`(b) request path: users(first: 50), Vigil vs bare Apollo Server, ${connectionCounts.join(' and ')} connections, ${seconds} s each`);
+  log(
+    `(b) request path: users(first: 50), Vigil vs bare Apollo Server, ${connectionCounts.join(' and ')} connections, ${seconds} s each`,
+  );
   if (profileDir) await mkdir(profileDir, { recursive: true });
   log('  starting Vigil (fresh database, seeding users) and the bare server ...');
   const vigil = await startServerChild({
@@ -194,7 +200,9 @@ async function main(): Promise<void> {
         for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
           const slice = await measure(s, connections, bodies.get(s)!, sliceSeconds);
           slices.get(s)!.push(slice);
-          log(`  ${s.name} at ${connections} connections, slice ${round + 1}/${rounds}: ${Math.round(slice.rps)} req/s, server CPU ${slice.serverCpuMsPerReq.toFixed(2)} ms/req`);
+          log(
+            `  ${s.name} at ${connections} connections, slice ${round + 1}/${rounds}: ${Math.round(slice.rps)} req/s, server CPU ${slice.serverCpuMsPerReq.toFixed(2)} ms/req`,
+          );
         }
       }
       for (const s of servers) runs.push(combine(slices.get(s)!));
@@ -205,7 +213,8 @@ async function main(): Promise<void> {
     await Promise.all([vigil.stop(), bare.stop()]);
   }
   report(runs);
-  for (const file of profiles) process.stdout.write(`\n${summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, file)}`);
+  for (const file of profiles)
+    process.stdout.write(`\n${summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, file)}`);
   const dir = path.join(here, 'results');
   await mkdir(dir, { recursive: true });
   await writeFile(
@@ -215,15 +224,32 @@ async function main(): Promise<void> {
 }
 
 function report(runs: Run[]): void {
-  const rows: string[][] = [['server', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'server CPU ms/req', 'PG CPU ms/req', 'machine busy']];
+  const rows: string[][] = [
+    ['server', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'vs bare', 'server CPU ms/req', 'PG CPU ms/req', 'machine busy'],
+  ];
   for (const r of runs) {
     const base = runs.find((b) => b.server === 'bare' && b.connections === r.connections);
-    const ratio = r.server === 'vigil' && base ? `${n((r.rps / base.rps) * 100)} % (${r.rps / base.rps >= GOAL ? 'met' : 'MISSED'})` : '';
-    rows.push([r.server, String(r.connections), n(r.rps), n(r.p50, 1), n(r.p99, 1), ratio, n(r.serverCpuMsPerReq, 2), n(r.postgresCpuMsPerReq, 2), `${n(r.machineBusyPct)} %`]);
+    const ratio =
+      r.server === 'vigil' && base ? `${n((r.rps / base.rps) * 100)} % (${r.rps / base.rps >= GOAL ? 'met' : 'MISSED'})` : '';
+    rows.push([
+      r.server,
+      String(r.connections),
+      n(r.rps),
+      n(r.p50, 1),
+      n(r.p99, 1),
+      ratio,
+      n(r.serverCpuMsPerReq, 2),
+      n(r.postgresCpuMsPerReq, 2),
+      `${n(r.machineBusyPct)} %`,
+    ]);
   }
-  process.stdout.write(`\nmachine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}; goal: Vigil >= ${GOAL * 100} % of bare req/s\n`);
+  process.stdout.write(
+    `\nmachine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}; goal: Vigil >= ${GOAL * 100} % of bare req/s\n`,
+  );
   process.stdout.write(`${table(rows)}\n`);
-  process.stdout.write('PG CPU and machine busy count every process on the machine (other PostgreSQL clients too): meaningful on a quiet machine only.\n');
+  process.stdout.write(
+    'PG CPU and machine busy count every process on the machine (other PostgreSQL clients too): meaningful on a quiet machine only.\n',
+  );
   process.stdout.write(`\ncorrectness (every response compared with a checked 200 / 50 nodes / no errors body):\n`);
   let ok = true;
   for (const r of runs) {

@@ -50,9 +50,13 @@ child.on('exit', (code) => process.exit(code ?? 1));
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const deadline = Date.now() + 120_000;
 while (Date.now() < deadline) {
-  const ok = await fetch(`${url}/readyz`).then((r) => r.ok).catch(() => false);
+  const ok = await fetch(`${url}/readyz`)
+    .then((r) => r.ok)
+    .catch(() => false);
   if (ok) {
-    console.log(`\nVigil is running.\n  Console:  ${url}\n  Sign in:  ${creds.email} / ${creds.password}\n  (kept in ${credsFile}; you will be asked to enrol MFA for Admin changes)\n`);
+    console.log(
+      `\nVigil is running.\n  Console:  ${url}\n  Sign in:  ${creds.email} / ${creds.password}\n  (kept in ${credsFile}; you will be asked to enrol MFA for Admin changes)\n`,
+    );
     break;
   }
   await new Promise((r) => setTimeout(r, 500));

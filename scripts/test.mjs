@@ -16,9 +16,14 @@ const reachable = (port) =>
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
 
-for (const [name, port] of [['PostgreSQL', 5432], ['Redis', 6379]]) {
+for (const [name, port] of [
+  ['PostgreSQL', 5432],
+  ['Redis', 6379],
+]) {
   if (!(await reachable(port))) {
-    console.error(`${name} is not reachable on 127.0.0.1:${port}. Start it: \`docker compose up -d postgres redis\` or the system service.`);
+    console.error(
+      `${name} is not reachable on 127.0.0.1:${port}. Start it: \`docker compose up -d postgres redis\` or the system service.`,
+    );
     process.exit(1);
   }
 }
@@ -28,17 +33,33 @@ await ensureInstalled();
 const reports = path.join(ROOT, 'node_modules/.vigil-test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
-const vitest = (pkg, name) => ['--filter', pkg, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, `${name}.json`)}`];
+const vitest = (pkg, name) => [
+  '--filter',
+  pkg,
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${path.join(reports, `${name}.json`)}`,
+];
 
 const steps = [
-  ['schema/schema.graphql is current', () => pnpm(['--filter', '@vigil/server', 'exec', 'tsx', 'src/cli/index.ts', 'emit-schema', '--check'])],
-  ['console operations are current', async () => {
-    const code = await pnpm(['--filter', '@vigil/web', 'codegen']);
-    if (code !== 0 || !existsSync(path.join(ROOT, '.git'))) return code;
-    return run('git', ['diff', '--exit-code', '--stat', '--', 'web/src/generated']);
-  }],
+  [
+    'schema/schema.graphql is current',
+    () => pnpm(['--filter', '@vigil/server', 'exec', 'tsx', 'src/cli/index.ts', 'emit-schema', '--check']),
+  ],
+  [
+    'console operations are current',
+    async () => {
+      const code = await pnpm(['--filter', '@vigil/web', 'codegen']);
+      if (code !== 0 || !existsSync(path.join(ROOT, '.git'))) return code;
+      return run('git', ['diff', '--exit-code', '--stat', '--', 'web/src/generated']);
+    },
+  ],
   ['typecheck', () => pnpm(['-r', 'typecheck'])],
   ['lint (zero warnings)', () => pnpm(['exec', 'eslint', '.', '--max-warnings', '0'])],
+  ['formatted (prettier --check)', () => pnpm(['exec', 'prettier', '--check', '.'])],
   ['server tests (PostgreSQL, Redis)', () => pnpm(vitest('@vigil/server', 'server'))],
   ['console unit tests', () => pnpm(vitest('@vigil/web', 'web'))],
   ['console build', () => pnpm(['--filter', '@vigil/web', 'build'])],

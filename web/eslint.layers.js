@@ -38,7 +38,11 @@ const RELATIVE_OUT_OF_APP_CORE = (regex) => ({
   message: `Relative imports from app core reach only ${APP_CORE.join(', ')}; use @/ui for the kit.`,
 });
 
-const perDepth = (rootGlob, rootLabel, patterns) => sharedPerDepth(rootGlob, rootLabel, patterns, { sources: SOURCES, hint: 'reach anything else through @/ (another module only via its index).' });
+const perDepth = (rootGlob, rootLabel, patterns) =>
+  sharedPerDepth(rootGlob, rootLabel, patterns, {
+    sources: SOURCES,
+    hint: 'reach anything else through @/ (another module only via its index).',
+  });
 
 const ui = perDepth('web/src/ui', 'ui/', [
   { group: ['@/modules', '@/modules/*'], message: 'ui/ is the shared kit: it imports no module. Take what it needs as props.' },
@@ -59,11 +63,7 @@ const appCoreFolders = {
     'no-restricted-imports': [
       'error',
       {
-        patterns: [
-          NO_MODULE_IN_APP_CORE,
-          APP_COMPOSITION,
-          RELATIVE_OUT_OF_APP_CORE(`^(?:\\.\\./)+(?!${APP_CORE_NAMES}/)`),
-        ],
+        patterns: [NO_MODULE_IN_APP_CORE, APP_COMPOSITION, RELATIVE_OUT_OF_APP_CORE(`^(?:\\.\\./)+(?!${APP_CORE_NAMES}/)`)],
       },
     ],
   },

@@ -15,7 +15,13 @@ const typeDefs = `#graphql
   type Query { users(first: Int! = 50, after: String, search: String): UserConnection! }
 `;
 
-const role = { id: '0b6c3f0e-3f4c-4b1e-9a55-6d1f2b9c7a10', name: 'Viewer', description: 'Reads holdings', permissions: ['balances:read'], builtIn: true };
+const role = {
+  id: '0b6c3f0e-3f4c-4b1e-9a55-6d1f2b9c7a10',
+  name: 'Viewer',
+  description: 'Reads holdings',
+  permissions: ['balances:read'],
+  builtIn: true,
+};
 const nodes = Array.from({ length: 51 }, (_, i) => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   email: `user-${i.toString(16).padStart(8, '0')}@example.test`,
@@ -31,7 +37,10 @@ const resolvers = {
   Query: {
     users: (_: unknown, args: { first: number }) => ({
       nodes: nodes.slice(0, args.first),
-      pageInfo: { hasNextPage: nodes.length > args.first, endCursor: Buffer.from(nodes[args.first - 1]!.id).toString('base64url') },
+      pageInfo: {
+        hasNextPage: nodes.length > args.first,
+        endCursor: Buffer.from(nodes[args.first - 1]!.id).toString('base64url'),
+      },
     }),
   },
 };

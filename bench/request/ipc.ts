@@ -2,17 +2,29 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 
 // The messages between the bench (parent) and a server child process.
-export type ServerReady = { type: 'ready'; url: string; path: string; headers: Record<string, string>; adminUrl?: string; orgId?: string };
+export type ServerReady = {
+  type: 'ready';
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  adminUrl?: string;
+  orgId?: string;
+};
 export type ServerStats = { type: 'stats'; cpuUserUs: number; cpuSystemUs: number; extra?: Record<string, number> };
 export type ProfileSaved = { type: 'profiled'; file: string };
 export type ChildMessage = ServerReady | ServerStats | ProfileSaved;
-export type ParentMessage = { type: 'stats' } | { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
+export type ParentMessage =
+  { type: 'stats' } | { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; file: string };
 
 /**
  * Child side: announces where it listens, answers CPU-usage probes, and stops on request (or
  * when the parent goes away).
  */
-export function serveOverIpc(ready: Omit<ServerReady, 'type'>, stop: () => Promise<void>, extra?: () => Record<string, number>): void {
+export function serveOverIpc(
+  ready: Omit<ServerReady, 'type'>,
+  stop: () => Promise<void>,
+  extra?: () => Record<string, number>,
+): void {
   if (!process.send) throw new Error('run me through the bench: I need an IPC channel');
   const send = (m: ChildMessage) => process.send!(m);
   let profiler: Session | undefined;

@@ -19,7 +19,9 @@ function ownerOf(url: string, fn: string): string {
   const src = url.indexOf('/server/src/');
   if (src >= 0) {
     const parts = url.slice(src + '/server/src/'.length).split('/');
-    return `vigil ${parts.slice(0, parts[0] === 'modules' ? 2 : 1).join('/')}/${parts.length > 2 && parts[0] !== 'modules' ? '' : ''}`.replace(/\/$/, '');
+    // A module is named with its folder (`vigil core/identity`, `vigil modules/deals`).
+    const grouped = parts[0] === 'modules' || parts[0] === 'core' ? 2 : 1;
+    return `vigil ${parts.slice(0, Math.min(grouped, parts.length - 1) || 1).join('/')}`;
   }
   if (url.startsWith('node:')) return 'node core';
   return url.replace(/^file:\/\//, '');
@@ -27,7 +29,10 @@ function ownerOf(url: string, fn: string): string {
 
 // Layers of the request path, by the code on the stack (a sample counts once per layer).
 const LAYERS: [string, (url: string, fn: string) => boolean][] = [
-  ['express + helmet + body parsing', (u) => /\/(express|router|helmet|body-parser|raw-body|finalhandler|send|serve-static)\//.test(u)],
+  [
+    'express + helmet + body parsing',
+    (u) => /\/(express|router|helmet|body-parser|raw-body|finalhandler|send|serve-static)\//.test(u),
+  ],
   ['JWT verify (jose)', (u) => u.includes('/jose/')],
   ['denylist (ioredis)', (u) => u.includes('/ioredis/')],
   ['@apollo/server (request pipeline)', (u) => u.includes('/@apollo/server/')],
@@ -37,8 +42,11 @@ const LAYERS: [string, (url: string, fn: string) => boolean][] = [
   ['graphql-middleware (field wrapping)', (u) => u.includes('/graphql-middleware/')],
   ['graphql-shield (rules)', (u) => u.includes('/graphql-shield/')],
   ['type-graphql', (u) => u.includes('/type-graphql/')],
-  ['Vigil audit (record + batcher)', (u) => /server\/src\/(modules\/audit|app\/(request-audit|root-field-middleware|audit-note))/.test(u)],
-  ['Vigil users (service + mapping)', (u) => u.includes('server/src/modules/users/')],
+  [
+    'Vigil audit (record + batcher)',
+    (u) => /server\/src\/core\/(audit\/|request\/(request-audit|root-field-middleware|audit-note))/.test(u),
+  ],
+  ['Vigil users (service + mapping)', (u) => u.includes('server/src/core/identity/users/')],
   ['pg driver', (u) => /\/(pg|pg-protocol|pg-pool|pg-types)\//.test(u)],
   ['MikroORM + knex', (u) => /\/(@mikro-orm\/[^/]+|knex)\//.test(u)],
   ['zod', (u) => u.includes('/zod/')],

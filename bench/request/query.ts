@@ -15,7 +15,12 @@ type UsersResponse = {
 export function assertFullPage(server: string, status: number, body: string): void {
   const parsed = JSON.parse(body) as UsersResponse;
   const nodes = parsed.data?.users?.nodes;
-  if (status !== 200 || parsed.errors?.length || nodes?.length !== EXPECTED_NODES || parsed.data?.users?.pageInfo?.hasNextPage !== true) {
+  if (
+    status !== 200 ||
+    parsed.errors?.length ||
+    nodes?.length !== EXPECTED_NODES ||
+    parsed.data?.users?.pageInfo?.hasNextPage !== true
+  ) {
     throw new Error(`${server}: expected 200 with ${EXPECTED_NODES} nodes and more pages, got ${status}: ${body.slice(0, 400)}`);
   }
 }

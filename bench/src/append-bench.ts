@@ -114,7 +114,11 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
     const seconds = Math.max(1, Math.round(opts.seconds / opts.rounds));
     opts.log(`  pgbench ${name}: ${opts.clients} clients, ${seconds} s ...`);
     const r = await runPgbench(db, SCRIPTS[name], {
-      clients: opts.clients, threads: 2, seconds, role: 'vigil_system', defines: { org },
+      clients: opts.clients,
+      threads: 2,
+      seconds,
+      role: 'vigil_system',
+      defines: { org },
     });
     if (r.failed > 0 || !Number.isFinite(r.tps)) throw new Error(`pgbench ${name} failed:\n${r.output}`);
     return r;
@@ -167,10 +171,22 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
       chained: stats.entriesChained,
       chainBatches: stats.batches,
       worstDelayMs: stats.worstDelayMs,
-      delayP50Ms: pct(batches.map((b) => b.worstDelayMs), 0.5),
-      delayP99Ms: pct(batches.map((b) => b.worstDelayMs), 0.99),
-      batchP50Ms: pct(batches.map((b) => b.durationMs), 0.5),
-      batchMaxMs: pct(batches.map((b) => b.durationMs), 1),
+      delayP50Ms: pct(
+        batches.map((b) => b.worstDelayMs),
+        0.5,
+      ),
+      delayP99Ms: pct(
+        batches.map((b) => b.worstDelayMs),
+        0.99,
+      ),
+      batchP50Ms: pct(
+        batches.map((b) => b.durationMs),
+        0.5,
+      ),
+      batchMaxMs: pct(
+        batches.map((b) => b.durationMs),
+        1,
+      ),
       verified: v.checked,
       verifyMs: v.elapsedMs,
       verifyValid: v.valid && v.checked === audited.transactions,

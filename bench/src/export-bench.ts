@@ -12,7 +12,15 @@ import { createBenchDatabase, withAdmin } from './databases';
 // is reported too: it is what an export adds to the server. Rows are generated in SQL (realistic
 // widths; hashes are not a valid chain, which an export does not check).
 
-export type ExportBenchResult = { rows: number; ms: number; cpuMs: number; bytes: number; maxRssMb: number; baseRssMb: number; rowsPerSec: number };
+export type ExportBenchResult = {
+  rows: number;
+  ms: number;
+  cpuMs: number;
+  bytes: number;
+  maxRssMb: number;
+  baseRssMb: number;
+  rowsPerSec: number;
+};
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

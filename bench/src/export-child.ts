@@ -27,7 +27,14 @@ const started = performance.now();
 const cpu0 = process.cpuUsage();
 const rows = await streamAuditCsv(
   pool,
-  { role: 'vigil_user', actorType: 'user', orgId, actorId: '00000000-0000-4000-8000-000000000001', roleId: null, permissions: ['audit:read'] },
+  {
+    role: 'vigil_user',
+    actorType: 'user',
+    orgId,
+    actorId: '00000000-0000-4000-8000-000000000001',
+    roleId: null,
+    permissions: ['audit:read'],
+  },
   {},
   sink,
 );
@@ -37,5 +44,13 @@ clearInterval(sampler);
 
 await pool.end();
 process.stdout.write(
-  JSON.stringify({ rows, ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, maxRssMb: process.resourceUsage().maxRSS / 1024, peakSample: peak, baseRssMb: baseRss / 1048576 }) + '\n',
+  JSON.stringify({
+    rows,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    bytes,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    peakSample: peak,
+    baseRssMb: baseRss / 1048576,
+  }) + '\n',
 );

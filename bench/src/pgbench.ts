@@ -21,9 +21,23 @@ export async function runPgbench(
   const file = path.join(dir, 'script.sql');
   await writeFile(file, script);
   const args = [
-    '-n', '-M', 'prepared', '-f', file,
-    '-c', String(opts.clients), '-j', String(opts.threads), '-T', String(opts.seconds),
-    '-h', db.host, '-p', db.port, '-U', 'vigil_app',
+    '-n',
+    '-M',
+    'prepared',
+    '-f',
+    file,
+    '-c',
+    String(opts.clients),
+    '-j',
+    String(opts.threads),
+    '-T',
+    String(opts.seconds),
+    '-h',
+    db.host,
+    '-p',
+    db.port,
+    '-U',
+    'vigil_app',
     ...Object.entries(opts.defines ?? {}).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
     db.name,
   ];

@@ -33,18 +33,39 @@ function appendRows(a: AppendBenchResult): void {
     ['worst chaining delay', `${n(a.worstDelayMs)} ms`, '<= 500 ms', goal(a.worstDelayMs <= 500)],
     ['  per batch: worst delay p50 / p99', `${n(a.delayP50Ms)} / ${n(a.delayP99Ms)} ms (${n(a.chainBatches)} batches)`, '', ''],
     ['  per batch: duration p50 / max', `${n(a.batchP50Ms)} / ${n(a.batchMaxMs)} ms`, '', ''],
-    ['chain verification', `${n(a.verified / (a.verifyMs / 1000))} entries/s (${n(a.verified)} in ${n(a.verifyMs)} ms, ${a.verifyValid ? 'valid' : 'INVALID'})`, '>= 100k/s', goal(a.verifyValid && a.verified / (a.verifyMs / 1000) >= 100_000)],
+    [
+      'chain verification',
+      `${n(a.verified / (a.verifyMs / 1000))} entries/s (${n(a.verified)} in ${n(a.verifyMs)} ms, ${a.verifyValid ? 'valid' : 'INVALID'})`,
+      '>= 100k/s',
+      goal(a.verifyValid && a.verified / (a.verifyMs / 1000) >= 100_000),
+    ],
   );
 }
 
 function exportRowsOf(e: ExportBenchResult): void {
   rows.push(
-    [`CSV export of ${n(e.rows)} rows`, `${n(e.rowsPerSec)} rows/s (${n(e.ms / 1000, 2)} s, ${n(e.bytes / 1048576)} MiB)`, '>= 200k/s', goal(e.rowsPerSec >= 200_000)],
-    ['export peak RSS (child process)', `${n(e.maxRssMb)} MB (at start ${n(e.baseRssMb)} MB, so the export adds ${n(e.maxRssMb - e.baseRssMb)} MB)`, '< 128 MB', goal(e.maxRssMb < 128)],
+    [
+      `CSV export of ${n(e.rows)} rows`,
+      `${n(e.rowsPerSec)} rows/s (${n(e.ms / 1000, 2)} s, ${n(e.bytes / 1048576)} MiB)`,
+      '>= 200k/s',
+      goal(e.rowsPerSec >= 200_000),
+    ],
+    [
+      'export peak RSS (child process)',
+      `${n(e.maxRssMb)} MB (at start ${n(e.baseRssMb)} MB, so the export adds ${n(e.maxRssMb - e.baseRssMb)} MB)`,
+      '< 128 MB',
+      goal(e.maxRssMb < 128),
+    ],
   );
 }
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, seconds, clients };
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  seconds,
+  clients,
+};
 if (!only || only === 'appends') {
   log(`(a) audited appends, ${clients} writers, ${seconds} s per design in ${rounds} alternating slices`);
   const a = await runAppendBench({ seconds, rounds, clients, log });
@@ -58,7 +79,9 @@ if (!only || only === 'export') {
   exportRowsOf(e);
 }
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['benchmark', 'result', 'goal', ''][i]!.length));
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...rows.map((r) => r[i]!.length), ['benchmark', 'result', 'goal', ''][i]!.length),
+);
 const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
 process.stdout.write(`\nmachine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, ${n(os.totalmem() / 2 ** 30)} GiB\n`);
 process.stdout.write(`${line(['benchmark', 'result', 'goal', ''])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n`);

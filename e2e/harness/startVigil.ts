@@ -39,10 +39,10 @@ export async function startVigil(): Promise<RunningVigil> {
   };
   try {
     await serverCli(['migrate'], { DATABASE_ADMIN_URL: database.adminUrl });
-    await serverCli(
-      ['create-admin', '--org', org, '--email', admin.email, '--password', admin.password, '--name', admin.name],
-      { DATABASE_URL: database.appUrl, DATABASE_ADMIN_URL: database.adminUrl },
-    );
+    await serverCli(['create-admin', '--org', org, '--email', admin.email, '--password', admin.password, '--name', admin.name], {
+      DATABASE_URL: database.appUrl,
+      DATABASE_ADMIN_URL: database.adminUrl,
+    });
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const server = await startServerProcess({

@@ -32,11 +32,7 @@ export type Vigil = {
  * The composition root: builds every process-wide service once, in dependency order, from
  * config and the module list (app/modules.ts).
  */
-export async function startVigil(
-  env: Env,
-  logger: Logger = createLogger(env.LOG_LEVEL),
-  modules = MODULES,
-): Promise<Vigil> {
+export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG_LEVEL), modules = MODULES): Promise<Vigil> {
   const registry = new ModuleRegistry(modules);
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
@@ -54,7 +50,11 @@ export async function startVigil(
       logger.info('DATABASE_ADMIN_URL not set: migrations are left to the `migrate` command');
     }
 
-    const orm: MikroORM = await createOrm({ url: databaseUrl, poolMax: embedded ? 1 : env.DATABASE_POOL_MAX, entities: registry.entities });
+    const orm: MikroORM = await createOrm({
+      url: databaseUrl,
+      poolMax: embedded ? 1 : env.DATABASE_POOL_MAX,
+      entities: registry.entities,
+    });
     stops.push(() => orm.close(true));
 
     if (env.FIRST_ADMIN_EMAIL && env.FIRST_ADMIN_PASSWORD) {
@@ -66,15 +66,20 @@ export async function startVigil(
       if (outcome === 'created') logger.info({ email: env.FIRST_ADMIN_EMAIL }, 'first organization and Admin created');
     }
 
-    const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, {
+    const redis = env.REDIS_URL
+      ? new Redis(env.REDIS_URL, {
           maxRetriesPerRequest: 2,
           // Denylist look-ups of requests arriving together leave in one write.
           enableAutoPipelining: true,
-        }) : undefined;
+        })
+      : undefined;
     if (redis) stops.push(() => redis.quit());
     else logger.warn('REDIS_URL not set: in-memory denylist, rate limits and jobs (one node only)');
 
-    const dev = env.JWT_SECRET && (env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE) ? undefined : await loadOrCreateDevSecrets(env.DATA_DIR);
+    const dev =
+      env.JWT_SECRET && (env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE)
+        ? undefined
+        : await loadOrCreateDevSecrets(env.DATA_DIR);
     const deps = buildDeps({ env, logger, orm, redis, dev, registry });
     const auditBatcher = deps.auditBatcher;
     stops.push(() => auditBatcher.idle());

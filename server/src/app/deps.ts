@@ -28,7 +28,13 @@ export function buildDeps(opts: {
   if (!jwtSecret) throw new Error('no JWT signing key');
   const kv = redis ? redisKv(redis) : memoryKv();
   const limiter = (name: string, maxFailures: number) =>
-    new AttemptLimiter({ name, keyPrefix: env.REDIS_KEY_PREFIX, maxFailures, windowSeconds: env.MFA_FAILURE_WINDOW_SECONDS, redis });
+    new AttemptLimiter({
+      name,
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      maxFailures,
+      windowSeconds: env.MFA_FAILURE_WINDOW_SECONDS,
+      redis,
+    });
   return {
     env,
     logger,

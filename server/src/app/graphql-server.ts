@@ -50,7 +50,8 @@ const logUnexpectedErrors: ApolloServerPlugin<RequestContext> = {
     return {
       async didEncounterErrors({ contextValue, errors }) {
         for (const err of errors) {
-          if (isInternalError(err)) contextValue.logger.error({ err: err.originalError ?? err, path: err.path }, 'unexpected error');
+          if (isInternalError(err))
+            contextValue.logger.error({ err: err.originalError ?? err, path: err.path }, 'unexpected error');
         }
       },
     };

@@ -25,8 +25,14 @@ export class ModuleRegistry {
     this.rootFields = indexRootFields(modules.flatMap((m) => (m.fields ? [m.fields] : [])));
     this.access = accessProviders(modules.flatMap((m) => m.access ?? []));
     this.jobs = new JobRegistry(modules.flatMap((m) => m.jobs ?? []));
-    this.auditActions = unique('audit action', modules.flatMap((m) => m.auditActions ?? []));
-    unique('route', this.routes.map((r) => r.path));
+    this.auditActions = unique(
+      'audit action',
+      modules.flatMap((m) => m.auditActions ?? []),
+    );
+    unique(
+      'route',
+      this.routes.map((r) => r.path),
+    );
   }
 
   get entities(): EntitySchema[] {

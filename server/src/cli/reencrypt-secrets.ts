@@ -33,7 +33,10 @@ export async function reencryptSecrets(
         for (const row of rows) {
           const binding = { table: spec.table, id: row.id, orgId: row.org_id };
           const resealed = box.encrypt(box.decrypt(row.sealed, binding), binding);
-          await em.execute(`UPDATE ${pg.escapeIdentifier(spec.table)} SET ${col} = ? WHERE ${pg.escapeIdentifier(spec.idColumn)} = ?`, [resealed, row.id]);
+          await em.execute(
+            `UPDATE ${pg.escapeIdentifier(spec.table)} SET ${col} = ? WHERE ${pg.escapeIdentifier(spec.idColumn)} = ?`,
+            [resealed, row.id],
+          );
         }
         return rows.length;
       });

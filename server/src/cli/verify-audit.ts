@@ -1,9 +1,5 @@
 import pg from 'pg';
-import {
-  verifyAllChainsOnClient,
-  verifyOrgChainOnClient,
-  type OrgChainVerification,
-} from '@/core/audit/audit-chain-reader';
+import { verifyAllChainsOnClient, verifyOrgChainOnClient, type OrgChainVerification } from '@/core/audit/audit-chain-reader';
 
 const line = (r: OrgChainVerification) => {
   const rate = r.elapsedMs > 0 ? Math.round((r.checked / r.elapsedMs) * 1000) : 0;

@@ -19,7 +19,10 @@ const schema = z
     // Without REDIS_URL: in-memory denylist, rate limits and job runner (one node only).
     REDIS_URL: z.string().optional(),
     // Namespaces every Redis key (denylist, rate limits, queues), so deployments can share a server.
-    REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]{1,40}$/).default('vigil:'),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9:_-]{1,40}$/)
+      .default('vigil:'),
     DATA_DIR: z.string().default('./.data'),
     JWT_SECRET: z
       .string()
@@ -81,7 +84,11 @@ const schema = z
     };
     // Without Redis, jobs run in process: a process that only serves (api) or only works
     // (worker) would send jobs nobody runs, or run none.
-    need(env.VIGIL_MODE === 'all' || !!env.REDIS_URL, 'REDIS_URL', `mode ${env.VIGIL_MODE} needs Redis (jobs reach workers through it)`);
+    need(
+      env.VIGIL_MODE === 'all' || !!env.REDIS_URL,
+      'REDIS_URL',
+      `mode ${env.VIGIL_MODE} needs Redis (jobs reach workers through it)`,
+    );
     if (env.NODE_ENV !== 'production') return;
     need(!!env.DATABASE_URL, 'DATABASE_URL', 'production needs a PostgreSQL server');
     need(!!env.REDIS_URL, 'REDIS_URL', 'production needs Redis (denylist, rate limits, jobs)');

@@ -100,7 +100,3 @@ export function requireUser(actor: Actor): UserActor {
   if (actor.kind !== 'user') throw forbidden('Only a signed-in person can do this');
   return actor;
 }
-
-/** The id of the person or key acting, or null for the system. */
-export const actorIdOf = (actor: Actor): string | null =>
-  actor.kind === 'user' ? actor.userId : actor.kind === 'api_key' ? actor.keyId : null;

@@ -26,10 +26,17 @@ export function rootFieldGaps(schema: GraphQLSchema, fields: RootFieldIndex): { 
  * entity (the audit log, the outbox, written in SQL) are not the ORM's.
  */
 export async function entitySchemaDiff(adminUrl: string, entities: readonly EntitySchema[]): Promise<string[]> {
-  const orm = await MikroORM.init({ clientUrl: adminUrl, entities: [...entities], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
+  const orm = await MikroORM.init({
+    clientUrl: adminUrl,
+    entities: [...entities],
+    discovery: { warnWhenNoEntities: false },
+    allowGlobalContext: true,
+  });
   try {
     const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: false });
-    return diff.split('\n').filter((line) => /create table|drop table|add column|drop column|alter column|rename column/i.test(line));
+    return diff
+      .split('\n')
+      .filter((line) => /create table|drop table|add column|drop column|alter column|rename column/i.test(line));
   } finally {
     await orm.close(true);
   }

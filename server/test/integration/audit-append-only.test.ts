@@ -3,14 +3,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditChainer } from '@/core/audit/audit-chainer';
 import { AuditBatcher } from '@/core/audit/audit-batcher';
-import {
-  appClient,
-  auditEntry,
-  errorOf,
-  openAuditTestEnv,
-  userScope,
-  type AuditTestEnv,
-} from '../helpers/audit-test-kit';
+import { appClient, auditEntry, errorOf, openAuditTestEnv, userScope, type AuditTestEnv } from '../helpers/audit-test-kit';
 
 // R2: no application path changes the audit log (entries in audit_log, their links in
 // audit_chain), and a trigger refuses UPDATE, DELETE and TRUNCATE with SQLSTATE 23001 even for
@@ -31,8 +24,12 @@ describe('audit_log is append-only', () => {
   let snapshot: string;
 
   const fingerprint = async () =>
-    (await env.admin.query<{ f: string }>(`SELECT count(*) || ':' || coalesce(string_agg(hash || action, ',' ORDER BY org_id, audit_entries.seq), '')
-        || ':' || (SELECT count(*) FROM audit_log) AS f FROM audit_entries`)).rows[0]!.f;
+    (
+      await env.admin.query<{
+        f: string;
+      }>(`SELECT count(*) || ':' || coalesce(string_agg(hash || action, ',' ORDER BY org_id, audit_entries.seq), '')
+        || ':' || (SELECT count(*) FROM audit_log) AS f FROM audit_entries`)
+    ).rows[0]!.f;
 
   beforeAll(async () => {
     env = await openAuditTestEnv();
@@ -71,7 +68,11 @@ describe('audit_log is append-only', () => {
   }
 
   it('should refuse UPDATE, DELETE and TRUNCATE of admin_audit_log when the owner tries them', async () => {
-    for (const sql of [`UPDATE admin_audit_log SET action = 'x' WHERE false`, 'DELETE FROM admin_audit_log', 'TRUNCATE admin_audit_log']) {
+    for (const sql of [
+      `UPDATE admin_audit_log SET action = 'x' WHERE false`,
+      'DELETE FROM admin_audit_log',
+      'TRUNCATE admin_audit_log',
+    ]) {
       const err = await errorOf(env.admin, 'vigil_owner', sql);
       expect(err?.code).toBe('23001');
       expect(err?.message).toMatch(/admin_audit_log is append-only/);
@@ -115,7 +116,10 @@ describe('audit_log is append-only', () => {
   });
 
   it('should refuse to let a writer choose its xid or id when appending an entry', async () => {
-    for (const [column, value] of [['xid', `'1'`], ['id', '1']]) {
+    for (const [column, value] of [
+      ['xid', `'1'`],
+      ['id', '1'],
+    ]) {
       const err = await errorOf(
         app,
         userScope(ORG),

@@ -5,14 +5,7 @@ import { AuditBatcher } from '@/core/audit/audit-batcher';
 import { verifyOrgChain } from '@/core/audit/audit-chain-reader';
 import { AuditChainer } from '@/core/audit/audit-chainer';
 import { appendInTransaction } from '@/core/audit/audit-append';
-import {
-  appClient,
-  auditEntry,
-  chainRows,
-  openAuditTestEnv,
-  userScope,
-  type AuditTestEnv,
-} from '../helpers/audit-test-kit';
+import { appClient, auditEntry, chainRows, openAuditTestEnv, userScope, type AuditTestEnv } from '../helpers/audit-test-kit';
 
 describe('audit chainer', () => {
   let env: AuditTestEnv;
@@ -139,7 +132,9 @@ describe('audit chainer', () => {
     );
     await new AuditBatcher(env.orm).append(entries);
     await new AuditChainer(env.orm).drain();
-    const stored = await env.admin.query('SELECT actor_id FROM audit_entries WHERE org_id = $1 ORDER BY audit_entries.seq', [orgId]);
+    const stored = await env.admin.query('SELECT actor_id FROM audit_entries WHERE org_id = $1 ORDER BY audit_entries.seq', [
+      orgId,
+    ]);
     expect(stored.rows.map((r: { actor_id: string }) => r.actor_id)).toEqual(hostile);
     expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: true, checked: hostile.length, headSeq: hostile.length });
   });

@@ -68,8 +68,24 @@ describe('migration 0005: audit content written once', () => {
           `INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, actor_role, system_source, action, resource_type,
              resource_id, deal_id, ip_address, outcome, details, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-          [e.orgId, e.seq, e.at, e.actorType, e.actorId, e.actorRole, e.systemSource, e.action, e.resourceType,
-            e.resourceId, e.dealId, e.ipAddress, e.outcome, e.details, e.prevHash, e.hash],
+          [
+            e.orgId,
+            e.seq,
+            e.at,
+            e.actorType,
+            e.actorId,
+            e.actorRole,
+            e.systemSource,
+            e.action,
+            e.resourceType,
+            e.resourceId,
+            e.dealId,
+            e.ipAddress,
+            e.outcome,
+            e.details,
+            e.prevHash,
+            e.hash,
+          ],
         );
         hashes.push(e.hash);
         prev = e.hash;
@@ -110,7 +126,12 @@ describe('migration 0005: audit content written once', () => {
     for (const orgId of ORGS) {
       const rows = await chainRows(admin, orgId);
       expect(rows.map((r) => [r.seq, r.action])).toEqual([
-        [1, 'old.action.1'], [2, 'old.action.2'], [3, 'old.action.3'], [4, 'old.action.4'], [5, 'waiting.1'], [6, 'waiting.2'],
+        [1, 'old.action.1'],
+        [2, 'old.action.2'],
+        [3, 'old.action.3'],
+        [4, 'old.action.4'],
+        [5, 'waiting.1'],
+        [6, 'waiting.2'],
       ]);
       expect(await verifyOrgChain(orm, orgId)).toMatchObject({ valid: true, checked: 6, headSeq: 6 });
     }

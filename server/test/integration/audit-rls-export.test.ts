@@ -147,10 +147,22 @@ describe('audit access, listing and CSV export', () => {
         return v === '' ? null : v;
       };
       return {
-        orgId: ORG_A, seq: Number(f('seq')), at: f('at')!, actorType: f('actor_type') as 'user', actorId: f('actor_id'),
-        actorRole: f('actor_role'), systemSource: f('system_source'), action: f('action')!, resourceType: f('resource_type'),
-        resourceId: f('resource_id'), dealId: f('deal_id'), ipAddress: f('ip_address'), outcome: f('outcome') as 'allowed',
-        details: JSON.parse(f('details')!) as Record<string, unknown>, prevHash: f('prev_hash')!, hash: f('hash')!,
+        orgId: ORG_A,
+        seq: Number(f('seq')),
+        at: f('at')!,
+        actorType: f('actor_type') as 'user',
+        actorId: f('actor_id'),
+        actorRole: f('actor_role'),
+        systemSource: f('system_source'),
+        action: f('action')!,
+        resourceType: f('resource_type'),
+        resourceId: f('resource_id'),
+        dealId: f('deal_id'),
+        ipAddress: f('ip_address'),
+        outcome: f('outcome') as 'allowed',
+        details: JSON.parse(f('details')!) as Record<string, unknown>,
+        prevHash: f('prev_hash')!,
+        hash: f('hash')!,
       };
     });
     expect(await verifyChain(entries)).toMatchObject({ valid: true, checked: 30 });

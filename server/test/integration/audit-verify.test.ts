@@ -17,7 +17,9 @@ describe('audit chain verification against PostgreSQL', () => {
     const orgId = randomUUID();
     const batcher = new AuditBatcher(env.orm);
     for (let i = 1; i <= n; i++) {
-      await batcher.append([auditEntry(orgId, { action: `action.${i}`, details: { i, nested: { z: [1, { y: 'é' }], a: 0.5 } } })]);
+      await batcher.append([
+        auditEntry(orgId, { action: `action.${i}`, details: { i, nested: { z: [1, { y: 'é' }], a: 0.5 } } }),
+      ]);
     }
     await chainer.drain();
     return orgId;
@@ -52,7 +54,12 @@ describe('audit chain verification against PostgreSQL', () => {
   it('should report exactly seq N when a superuser edits entry N', async () => {
     const orgId = await orgWithChain();
     await tamper(`UPDATE audit_log SET actor_id = 'someone-else' WHERE ${contentOf(4)}`, [orgId]);
-    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: false, firstInvalidSeq: 4, reason: 'hash_mismatch', checked: 3 });
+    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 4,
+      reason: 'hash_mismatch',
+      checked: 3,
+    });
   });
 
   it('should report exactly seq N when only a JSON detail or the time of entry N changes', async () => {
@@ -85,7 +92,12 @@ describe('audit chain verification against PostgreSQL', () => {
     await tamper(`UPDATE audit_log SET org_id = $2 WHERE ${contentOf(5)}`, [from, to]);
     expect(await verifyOrgChain(env.orm, from)).toMatchObject({ valid: false, firstInvalidSeq: 5, reason: 'missing_entry' });
     // It sits before all of `to`'s entries in chain order: `from` was written first.
-    expect(await verifyOrgChain(env.orm, to)).toMatchObject({ valid: false, firstInvalidSeq: 1, reason: 'unlinked_entry', checked: 3 });
+    expect(await verifyOrgChain(env.orm, to)).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 1,
+      reason: 'unlinked_entry',
+      checked: 3,
+    });
   });
 
   it('should report the removed entries when the tail of the chain is deleted', async () => {
@@ -95,7 +107,12 @@ describe('audit chain verification against PostgreSQL', () => {
        DELETE FROM audit_log WHERE (xid, id) IN (SELECT entry_xid, entry_id FROM gone)`,
       [orgId],
     );
-    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: false, firstInvalidSeq: 9, reason: 'tail_missing', checked: 8 });
+    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 9,
+      reason: 'tail_missing',
+      checked: 8,
+    });
   });
 
   it('should report the position when an entry is inserted and the later ones renumbered', async () => {
@@ -125,18 +142,28 @@ describe('audit chain verification against PostgreSQL', () => {
     );
     await chainer.drain();
     expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({
-      valid: false, firstInvalidSeq: 4, reason: 'unlinked_entry', checked: 10, headSeq: 10,
+      valid: false,
+      firstInvalidSeq: 4,
+      reason: 'unlinked_entry',
+      checked: 10,
+      headSeq: 10,
     });
   });
 
   it('should report the second link when the cursor is moved back and the chainer links entries again', async () => {
     const orgId = await orgWithChain();
-    await tamper(`UPDATE audit_chain_cursor SET (entry_xid, entry_id) = (SELECT xid, id FROM audit_log WHERE ${contentOf(8)})`, [orgId]);
+    await tamper(`UPDATE audit_chain_cursor SET (entry_xid, entry_id) = (SELECT xid, id FROM audit_log WHERE ${contentOf(8)})`, [
+      orgId,
+    ]);
     expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: false, firstInvalidSeq: 9, reason: 'cursor_behind' });
     await chainer.drain();
     // Entries 9 and 10 are linked again as 11 and 12: the chain itself holds, the links do not.
     expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({
-      valid: false, firstInvalidSeq: 11, reason: 'duplicate_link', checked: 12, headSeq: 12,
+      valid: false,
+      firstInvalidSeq: 11,
+      reason: 'duplicate_link',
+      checked: 12,
+      headSeq: 12,
     });
   });
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, createTestOrg, login, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
 
 const ME = '{ me { user { id } aal } }';
-const ME_FULL = '{ me { user { id email name createdAt mfaEnabled disabled role { name userCount } } organization { name } permissions aal sessionExpiresAt } }';
+const ME_FULL =
+  '{ me { user { id email name createdAt mfaEnabled disabled role { name userCount } } organization { name } permissions aal sessionExpiresAt } }';
 
 describe('access tokens', () => {
   let app: TestApp;
@@ -19,7 +20,11 @@ describe('access tokens', () => {
     const token = await login(app, org.adminEmail);
     const res = await app.gql<{ me: { user: { id: string }; aal: number } }>(ME, {}, token);
     expect(res.data?.me).toEqual({ user: { id: org.adminId }, aal: 1 });
-    const full = await app.gql<{ me: { user: { createdAt: string; role: { name: string; userCount: number } } } }>(ME_FULL, {}, token);
+    const full = await app.gql<{ me: { user: { createdAt: string; role: { name: string; userCount: number } } } }>(
+      ME_FULL,
+      {},
+      token,
+    );
     expect(full.errors).toBeUndefined();
     expect(full.data!.me.user.role).toEqual({ name: 'Admin', userCount: 1 });
     expect(Date.parse(full.data!.me.user.createdAt)).toBeGreaterThan(Date.now() - 600_000);
@@ -27,7 +32,11 @@ describe('access tokens', () => {
 
   it('should issue tokens that expire 24 hours after issue', async () => {
     const token = await login(app, org.adminEmail);
-    const payload = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1]!))) as { iat: number; exp: number; jti: string };
+    const payload = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1]!))) as {
+      iat: number;
+      exp: number;
+      jti: string;
+    };
     expect(payload.exp - payload.iat).toBe(24 * 60 * 60);
     expect(payload.jti).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -105,8 +114,12 @@ describe('access tokens', () => {
   });
 
   it('should answer UNAUTHENTICATED to a wrong password and to an unknown email alike', async () => {
-    const wrong = await app.gql('mutation { login(input: { email: "nobody@example.test", password: "whatever it is" }) { token } }');
-    const bad = await app.gql(`mutation { login(input: { email: "${org.adminEmail}", password: "not the password" }) { token } }`);
+    const wrong = await app.gql(
+      'mutation { login(input: { email: "nobody@example.test", password: "whatever it is" }) { token } }',
+    );
+    const bad = await app.gql(
+      `mutation { login(input: { email: "${org.adminEmail}", password: "not the password" }) { token } }`,
+    );
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
     expect(codeOf(bad)).toBe('UNAUTHENTICATED');
     expect(wrong.errors?.[0]?.message).toBe(bad.errors?.[0]?.message);
@@ -128,7 +141,9 @@ describe('password guessing', () => {
       expect(codeOf(await change('wrong guess one'))).toBe('FORBIDDEN');
       expect(codeOf(await change('wrong guess two'))).toBe('FORBIDDEN');
       expect(codeOf(await change('correct horse battery staple'))).toBe('RATE_LIMITED');
-      const signIn = await app.gql(`mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`);
+      const signIn = await app.gql(
+        `mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`,
+      );
       expect(codeOf(signIn)).toBe('RATE_LIMITED');
     } finally {
       await app.stop();

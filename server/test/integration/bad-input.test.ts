@@ -1,7 +1,15 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBareSchema } from '@/app/schema';
-import { adminWithMfa, codeOf, createTestOrg, createUserWithRole, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
+import {
+  adminWithMfa,
+  codeOf,
+  createTestOrg,
+  createUserWithRole,
+  startTestApp,
+  type TestApp,
+  type TestOrg,
+} from '../helpers/test-app';
 
 // Every mutation, given bad input, answers BAD_USER_INPUT and changes nothing.
 const J = '"a good reason for it"';
@@ -11,11 +19,16 @@ const CASES = (org: TestOrg, userId: string): Record<string, string[]> => ({
   login: [
     'mutation { login(input: { email: "", password: "x" }) { token } }',
     // A wrongly typed variable is refused by variable coercion, before any resolver.
-    JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 42, password: 'x' } } }),
+    JSON.stringify({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+      variables: { i: { email: 42, password: 'x' } },
+    }),
   ],
   stepUp: ['mutation { stepUp(code: "12ab56") { token } }', 'mutation { stepUp(code: "1234567") { token } }'],
   confirmMfaEnrollment: ['mutation { confirmMfaEnrollment(code: "") { token } }'],
-  changePassword: ['mutation { changePassword(input: { currentPassword: "correct horse battery staple", newPassword: "short" }) { token } }'],
+  changePassword: [
+    'mutation { changePassword(input: { currentPassword: "correct horse battery staple", newPassword: "short" }) { token } }',
+  ],
   createUser: [
     `mutation { createUser(input: { email: "not-an-email", name: "X", roleId: "${org.roles.Viewer.id}", password: "long enough password" }, justification: ${J}) { id } }`,
     `mutation { createUser(input: { email: "ok@example.test", name: "X", roleId: ${NOT_A_UUID}, password: "long enough password" }, justification: ${J}) { id } }`,
@@ -83,7 +96,9 @@ describe('bad input to every mutation', () => {
     for (const [mutation, docs] of Object.entries(CASES(org, userId))) {
       for (const doc of docs) {
         const before = await snapshot();
-        const withVars = doc.startsWith('{') ? (JSON.parse(doc) as { query: string; variables: Record<string, unknown> }) : undefined;
+        const withVars = doc.startsWith('{')
+          ? (JSON.parse(doc) as { query: string; variables: Record<string, unknown> })
+          : undefined;
         const res = withVars ? await app.gql(withVars.query, withVars.variables, admin) : await app.gql(doc, {}, admin);
         const after = await snapshot();
         if (codeOf(res) !== 'BAD_USER_INPUT') failures.push(`${mutation}: ${codeOf(res)} ${res.errors?.[0]?.message} for ${doc}`);

@@ -13,9 +13,16 @@ describe('HTTP hardening in production', () => {
     });
 
   beforeAll(async () => {
-    app = await startTestApp({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://vigil.example.test', TRUST_PROXY: 'loopback', GRAPHQL_MAX_DEPTH: '3' });
+    app = await startTestApp({
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://vigil.example.test',
+      TRUST_PROXY: 'loopback',
+      GRAPHQL_MAX_DEPTH: '3',
+    });
     const org = await createTestOrg(app);
-    const res = await post({ query: `mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }` });
+    const res = await post({
+      query: `mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`,
+    });
     token = ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
   });
   afterAll(() => app?.stop());
@@ -49,12 +56,17 @@ describe('HTTP hardening in production', () => {
 
   it('should refuse documents over the depth and alias limits before running them', async () => {
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { aal }`).join(' ')} }`;
-    const tooMany = (await (await post({ query: aliases }, { authorization: `Bearer ${token}` })).json()) as { data?: unknown; errors: { message: string }[] };
+    const tooMany = (await (await post({ query: aliases }, { authorization: `Bearer ${token}` })).json()) as {
+      data?: unknown;
+      errors: { message: string }[];
+    };
     expect(tooMany.data).toBeUndefined();
     expect(tooMany.errors[0]!.message).toMatch(/alias/i);
     // The schema has no cycles, so this suite runs with a depth limit of 3 to show the rule.
     const deep = '{ me { user { role { id } } } }';
-    const tooDeep = (await (await post({ query: deep }, { authorization: `Bearer ${token}` })).json()) as { errors: { message: string }[] };
+    const tooDeep = (await (await post({ query: deep }, { authorization: `Bearer ${token}` })).json()) as {
+      errors: { message: string }[];
+    };
     expect(tooDeep.errors[0]!.message).toMatch(/depth/i);
   });
 
@@ -62,7 +74,10 @@ describe('HTTP hardening in production', () => {
     const batch = Array.from({ length: 6 }, () => ({ query: '{ me { aal } }' }));
     const res = await post(batch, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(400);
-    const big = await post({ query: `{ me { aal } }`, variables: { pad: 'x'.repeat(200_000) } }, { authorization: `Bearer ${token}` });
+    const big = await post(
+      { query: `{ me { aal } }`, variables: { pad: 'x'.repeat(200_000) } },
+      { authorization: `Bearer ${token}` },
+    );
     expect(big.status).toBe(413);
   });
 

@@ -8,7 +8,13 @@ describe('TOTP MFA', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ MFA_MAX_FAILURES_PER_USER: '5', MFA_MAX_FAILURES_PER_IP: '1000', GRAPHQL_MAX_ALIASES: '1000', GRAPHQL_MAX_TOKENS: '20000', GRAPHQL_MAX_COST: '100000' });
+    app = await startTestApp({
+      MFA_MAX_FAILURES_PER_USER: '5',
+      MFA_MAX_FAILURES_PER_IP: '1000',
+      GRAPHQL_MAX_ALIASES: '1000',
+      GRAPHQL_MAX_TOKENS: '20000',
+      GRAPHQL_MAX_COST: '100000',
+    });
   });
   afterAll(() => app?.stop());
 
@@ -42,7 +48,9 @@ describe('TOTP MFA', () => {
     const pg = (await import('pg')).default;
     const c = new pg.Client({ connectionString: app.db.adminUrl });
     await c.connect();
-    const row = (await c.query('SELECT mfa_secret_enc FROM users WHERE id = $1', [org.adminId])).rows[0] as { mfa_secret_enc: string };
+    const row = (await c.query('SELECT mfa_secret_enc FROM users WHERE id = $1', [org.adminId])).rows[0] as {
+      mfa_secret_enc: string;
+    };
     await c.end();
     expect(row.mfa_secret_enc).toMatch(/^v1:t1:/);
     expect(row.mfa_secret_enc).not.toContain(secret);

@@ -1,6 +1,15 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminWithMfa, codeOf, createTestOrg, createUserWithRole, login, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
+import {
+  adminWithMfa,
+  codeOf,
+  createTestOrg,
+  createUserWithRole,
+  login,
+  startTestApp,
+  type TestApp,
+  type TestOrg,
+} from '../helpers/test-app';
 
 type Row = Record<string, unknown>;
 
@@ -39,11 +48,24 @@ describe('audit entries of GraphQL requests', () => {
     const res = await app.gql('{ first: me { aal } second: me { aal } roles { id } }', {}, admin);
     expect(res.errors).toBeUndefined();
     // No waiting: a read's entries are committed before its response is sent.
-    const rows = await entries(`actor_id = $1 AND action IN ('query.me', 'query.roles') AND at > now() - interval '5 seconds'`, [org.adminId]);
+    const rows = await entries(`actor_id = $1 AND action IN ('query.me', 'query.roles') AND at > now() - interval '5 seconds'`, [
+      org.adminId,
+    ]);
     expect(rows.map((r) => r.action).sort()).toEqual(['query.me', 'query.me', 'query.roles']);
-    expect(rows.filter((r) => r.action === 'query.me').map((r) => (r.details as Row).alias).sort()).toEqual(['first', 'second']);
+    expect(
+      rows
+        .filter((r) => r.action === 'query.me')
+        .map((r) => (r.details as Row).alias)
+        .sort(),
+    ).toEqual(['first', 'second']);
     for (const r of rows) {
-      expect(r).toMatchObject({ org_id: org.orgId, actor_type: 'user', actor_role: 'Admin', outcome: 'allowed', ip_address: '127.0.0.1' });
+      expect(r).toMatchObject({
+        org_id: org.orgId,
+        actor_type: 'user',
+        actor_role: 'Admin',
+        outcome: 'allowed',
+        ip_address: '127.0.0.1',
+      });
     }
     expect(rows.find((r) => r.action === 'query.me')).toMatchObject({ resource_type: 'user', resource_id: org.adminId });
   });
@@ -53,9 +75,18 @@ describe('audit entries of GraphQL requests', () => {
     expect(codeOf(res)).toBe('FORBIDDEN');
     const rows = await entries(`actor_id = $1 AND action = 'query.users'`, [viewer.id]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ outcome: 'denied', actor_role: 'Viewer', resource_type: 'user', details: { error: { code: 'FORBIDDEN' } } });
+    expect(rows[0]).toMatchObject({
+      outcome: 'denied',
+      actor_role: 'Viewer',
+      resource_type: 'user',
+      details: { error: { code: 'FORBIDDEN' } },
+    });
     // The target of a refused write is named too, though no service ran.
-    const target = await app.gql('mutation($id: ID!) { deleteRole(id: $id, justification: "not allowed to do this") }', { id: org.roles.Viewer.id }, viewer.token);
+    const target = await app.gql(
+      'mutation($id: ID!) { deleteRole(id: $id, justification: "not allowed to do this") }',
+      { id: org.roles.Viewer.id },
+      viewer.token,
+    );
     expect(codeOf(target)).toBe('FORBIDDEN');
     const refused = await entries(`actor_id = $1 AND action = 'mutation.deleteRole'`, [viewer.id]);
     expect(refused[0]).toMatchObject({ outcome: 'denied', resource_type: 'role', resource_id: org.roles.Viewer.id });
@@ -79,8 +110,12 @@ describe('audit entries of GraphQL requests', () => {
     const rows = await entries(`action = 'mutation.createRole' AND resource_id = $1`, [roleId]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ outcome: 'allowed', resource_type: 'role', actor_role: 'Admin' });
-    const twice = await sql.query('SELECT justification, action, resource_id FROM admin_audit_log WHERE resource_id = $1', [roleId]);
-    expect(twice.rows).toEqual([{ justification: 'external audit, ticket SEC-42', action: 'mutation.createRole', resource_id: roleId }]);
+    const twice = await sql.query('SELECT justification, action, resource_id FROM admin_audit_log WHERE resource_id = $1', [
+      roleId,
+    ]);
+    expect(twice.rows).toEqual([
+      { justification: 'external audit, ticket SEC-42', action: 'mutation.createRole', resource_id: roleId },
+    ]);
   });
 
   it('should undo a failed mutation field but keep its error entry, next to a field that succeeded', async () => {
@@ -102,11 +137,9 @@ describe('audit entries of GraphQL requests', () => {
   it('should keep the chain valid as requests come in, and report it', async () => {
     await Promise.all(Array.from({ length: 20 }, () => app.gql('{ me { aal } }', {}, admin)));
     await app.vigil.chainer!.drain();
-    const res = await app.gql<{ auditChainStatus: { valid: boolean; checkedEntries: number; pendingEntries: number; headSeq: number } }>(
-      '{ auditChainStatus { valid checkedEntries headSeq pendingEntries firstInvalidSeq chainDelayMs } }',
-      {},
-      admin,
-    );
+    const res = await app.gql<{
+      auditChainStatus: { valid: boolean; checkedEntries: number; pendingEntries: number; headSeq: number };
+    }>('{ auditChainStatus { valid checkedEntries headSeq pendingEntries firstInvalidSeq chainDelayMs } }', {}, admin);
     expect(res.data!.auditChainStatus).toMatchObject({ valid: true, firstInvalidSeq: null });
     expect(res.data!.auditChainStatus.checkedEntries).toBeGreaterThan(20);
     expect(res.data!.auditChainStatus.headSeq).toBe(res.data!.auditChainStatus.checkedEntries);
@@ -117,7 +150,12 @@ describe('audit entries of GraphQL requests', () => {
 
   it('should page through entries newest first with filters', async () => {
     await app.vigil.chainer!.drain();
-    const page1 = await app.gql<{ auditEntries: { nodes: { seq: number; action: string; outcome: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+    const page1 = await app.gql<{
+      auditEntries: {
+        nodes: { seq: number; action: string; outcome: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }>(
       'query($f: AuditFilter) { auditEntries(first: 3, filter: $f) { nodes { seq action outcome } pageInfo { hasNextPage endCursor } } }',
       { f: { action: 'query.me' } },
       admin,
@@ -138,13 +176,15 @@ describe('audit entries of GraphQL requests', () => {
     const get = (query: string, token?: string) =>
       fetch(`${app.url}/api/v1/audit${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
-    it('should stream the org\'s entries as CSV under filters and log the export itself', async () => {
+    it("should stream the org's entries as CSV under filters and log the export itself", async () => {
       await app.vigil.chainer!.drain();
       const res = await get(`?resource=role&actor=${org.adminId}`, admin);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/csv/);
       const lines = (await res.text()).trim().split('\n');
-      expect(lines[0]).toBe('seq,at,actor_type,actor_id,actor_role,system_source,action,resource_type,resource_id,deal_id,ip_address,outcome,details,prev_hash,hash');
+      expect(lines[0]).toBe(
+        'seq,at,actor_type,actor_id,actor_role,system_source,action,resource_type,resource_id,deal_id,ip_address,outcome,details,prev_hash,hash',
+      );
       expect(lines.length).toBeGreaterThan(1);
       for (const line of lines.slice(1)) expect(line).toContain(',role,');
       const logged = await entries(`action = 'audit.export_csv' AND actor_id = $1`, [org.adminId]);

@@ -35,7 +35,10 @@ describe('RequestDb reads with a write alongside', () => {
 
   it('should commit the write with the read and say so when the read succeeds', async () => {
     let committed = 0;
-    const rows = await db().readRows<{ id: string }>('SELECT id FROM users', { sql: () => marker('test.alongside_ok'), committed: () => committed++ });
+    const rows = await db().readRows<{ id: string }>('SELECT id FROM users', {
+      sql: () => marker('test.alongside_ok'),
+      committed: () => committed++,
+    });
     expect(rows).toEqual([{ id: org.adminId }]);
     expect(committed).toBe(1);
     expect(await count('test.alongside_ok')).toBe(1);
@@ -44,7 +47,10 @@ describe('RequestDb reads with a write alongside', () => {
   it('should write nothing and report nothing committed when the read fails', async () => {
     let committed = 0;
     await expect(
-      db().readRows('SELECT no_such_column FROM users', { sql: () => marker('test.alongside_failed'), committed: () => committed++ }),
+      db().readRows('SELECT no_such_column FROM users', {
+        sql: () => marker('test.alongside_failed'),
+        committed: () => committed++,
+      }),
     ).rejects.toMatchObject({ code: '42703' });
     expect(committed).toBe(0);
     expect(await count('test.alongside_failed')).toBe(0);
@@ -52,7 +58,9 @@ describe('RequestDb reads with a write alongside', () => {
 
   it('should refuse a write alongside that RLS does not allow, and the read with it', async () => {
     const foreign = `INSERT INTO audit_log (org_id, at, actor_type, action, outcome) VALUES (gen_random_uuid(), now(), 'user', 'test.alongside_foreign', 'allowed')`;
-    await expect(db().readRows('SELECT id FROM users', { sql: () => foreign, committed: () => undefined })).rejects.toMatchObject({ code: '42501' });
+    await expect(db().readRows('SELECT id FROM users', { sql: () => foreign, committed: () => undefined })).rejects.toMatchObject(
+      { code: '42501' },
+    );
     expect(await count('test.alongside_foreign')).toBe(0);
   });
 });

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltInRoleName } from '@/core/access/permission-catalog';
-import { adminWithMfa, codeOf, createTestOrg, createUserWithRole, enrolMfa, login, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
+import {
+  adminWithMfa,
+  codeOf,
+  createTestOrg,
+  createUserWithRole,
+  enrolMfa,
+  login,
+  startTestApp,
+  type TestApp,
+  type TestOrg,
+} from '../helpers/test-app';
 
 // What each built-in role may do with the resources that exist so far (users, roles, audit),
 // as DESIGN.md's role table says. Every cell is a real request through the whole stack.
@@ -86,7 +96,11 @@ describe('built-in and custom role access', () => {
       );
       expect(codeOf(role)).toBe('FORBIDDEN');
     }
-    const count = await app.gql<{ users: { nodes: unknown[] } }>('{ users(first: 200, search: "x-") { nodes { id } } }', {}, adminToken);
+    const count = await app.gql<{ users: { nodes: unknown[] } }>(
+      '{ users(first: 200, search: "x-") { nodes { id } } }',
+      {},
+      adminToken,
+    );
     expect(count.data!.users.nodes).toHaveLength(0);
   });
 
@@ -100,7 +114,11 @@ describe('built-in and custom role access', () => {
     );
     expect(codeOf(res)).toBe('MFA_REQUIRED');
     const { token } = await enrolMfa(app, aal1);
-    const ok = await app.gql('mutation { createRole(input: { name: "Auditors", permissions: ["audit:read"] }, justification: "external auditors read the log") { id } }', {}, token);
+    const ok = await app.gql(
+      'mutation { createRole(input: { name: "Auditors", permissions: ["audit:read"] }, justification: "external auditors read the log") { id } }',
+      {},
+      token,
+    );
     expect(ok.errors).toBeUndefined();
   });
 
@@ -118,7 +136,7 @@ describe('built-in and custom role access', () => {
     expect((await app.gql(READS.audit, {}, fresh)).errors).toBeUndefined();
   });
 
-  it('should end the sessions of a custom role\'s users when its permissions change', async () => {
+  it("should end the sessions of a custom role's users when its permissions change", async () => {
     const role = await app.gql<{ createRole: { id: string } }>(
       'mutation { createRole(input: { name: "Readers", permissions: ["users:read"] }, justification: "team leads read the user list") { id } }',
       {},
@@ -163,7 +181,11 @@ describe('built-in and custom role access', () => {
       adminToken,
     );
     expect(codeOf(res)).toBe('FORBIDDEN');
-    const roles = await app.gql<{ role: { permissions: string[] } }>('query($id: ID!) { role(id: $id) { permissions } }', { id: org.roles.Viewer.id }, adminToken);
+    const roles = await app.gql<{ role: { permissions: string[] } }>(
+      'query($id: ID!) { role(id: $id) { permissions } }',
+      { id: org.roles.Viewer.id },
+      adminToken,
+    );
     expect(roles.data!.role.permissions.length).toBeGreaterThan(0);
   });
 });

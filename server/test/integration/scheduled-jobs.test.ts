@@ -48,7 +48,7 @@ describe('scheduled chain verification', () => {
     expect(rows[0]).toEqual({ action: 'audit.chain_verified', system_source: 'job:audit.verify-chains', actor_type: 'system' });
   });
 
-  it('should log a failed verification when an entry was altered behind the app\'s back', async () => {
+  it("should log a failed verification when an entry was altered behind the app's back", async () => {
     app = await startTestApp({ AUDIT_VERIFY_EVERY_MINUTES: '0.01' });
     const org = await createTestOrg(app);
     await login(app, org.adminEmail);
@@ -56,10 +56,15 @@ describe('scheduled chain verification', () => {
     const c = new pg.Client({ connectionString: app.db.adminUrl });
     await c.connect();
     await c.query('SET session_replication_role = replica');
-    await c.query(`UPDATE audit_log SET ip_address = '10.6.6.6'
-       WHERE (xid, id) = (SELECT entry_xid, entry_id FROM audit_chain WHERE org_id = $1 AND seq = 1)`, [org.orgId]);
+    await c.query(
+      `UPDATE audit_log SET ip_address = '10.6.6.6'
+       WHERE (xid, id) = (SELECT entry_xid, entry_id FROM audit_chain WHERE org_id = $1 AND seq = 1)`,
+      [org.orgId],
+    );
     await c.end();
-    const failed = await waitFor(async () => (await outcomes(app!, org.orgId)).find((r) => r.action === 'audit.chain_verification_failed'));
+    const failed = await waitFor(async () =>
+      (await outcomes(app!, org.orgId)).find((r) => r.action === 'audit.chain_verification_failed'),
+    );
     expect(failed.system_source).toBe('job:audit.verify-chains');
   });
 });

@@ -48,7 +48,9 @@ describe('each permission layer denies on its own', () => {
       },
     });
     const result = await execute({ schema, document: parse('{ users(first: 5) { nodes { id } } }'), contextValue: ctx });
-    expect(result.errors?.[0]?.extensions?.code ?? (result.errors?.[0]?.originalError as AppError | undefined)?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.extensions?.code ?? (result.errors?.[0]?.originalError as AppError | undefined)?.code).toBe(
+      'FORBIDDEN',
+    );
     expect(dbTouched).toBe(false);
   });
 
@@ -63,9 +65,20 @@ describe('each permission layer denies on its own', () => {
       // RLS would let these through: only the service stands in the way.
       permissions: ['users:read', 'users:write', 'roles:read', 'roles:write'],
     });
-    const service = new UserService({ db, access: new ObjectAccess(app.vigil.deps.access, () => db), revocation: app.vigil.deps.revocation });
+    const service = new UserService({
+      db,
+      access: new ObjectAccess(app.vigil.deps.access, () => db),
+      revocation: app.vigil.deps.revocation,
+    });
     await expect(service.list(actor, { first: 5 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(service.create(actor, { email: 'x@example.test', name: 'X', roleId: acme.roles.Viewer.id, password: 'long enough password' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      service.create(actor, {
+        email: 'x@example.test',
+        name: 'X',
+        roleId: acme.roles.Viewer.id,
+        password: 'long enough password',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(db.inTransaction).toBe(false);
   });
 
@@ -93,7 +106,11 @@ describe('each permission layer denies on its own', () => {
 
     it("should return none of an org's rows to a session carrying another org's settings", async () => {
       const all = 'users:read,roles:read,audit:read';
-      const seen = await asUser(globex, all, `SELECT org_id FROM users UNION ALL SELECT org_id FROM roles UNION ALL SELECT id FROM organizations UNION ALL SELECT org_id FROM audit_log UNION ALL SELECT org_id FROM audit_chain`);
+      const seen = await asUser(
+        globex,
+        all,
+        `SELECT org_id FROM users UNION ALL SELECT org_id FROM roles UNION ALL SELECT id FROM organizations UNION ALL SELECT org_id FROM audit_log UNION ALL SELECT org_id FROM audit_chain`,
+      );
       expect(seen.length).toBeGreaterThan(0);
       expect(seen.every((r: { org_id: string }) => r.org_id === globex.orgId)).toBe(true);
       const acmeRows = await asUser(globex, all, `SELECT id FROM users WHERE org_id = '${acme.orgId}'`);
@@ -108,9 +125,17 @@ describe('each permission layer denies on its own', () => {
 
     it('should refuse writes that RLS does not allow, even with a crafted statement', async () => {
       await expect(
-        asUser(acme, 'users:read', `INSERT INTO roles (org_id, name, permissions) VALUES ('${acme.orgId}', 'Sneaky', '{users:write}')`),
+        asUser(
+          acme,
+          'users:read',
+          `INSERT INTO roles (org_id, name, permissions) VALUES ('${acme.orgId}', 'Sneaky', '{users:write}')`,
+        ),
       ).rejects.toMatchObject({ code: '42501' });
-      const moved = await asUser(acme, 'users:read', `UPDATE users SET name = 'pwned' WHERE org_id = '${globex.orgId}' RETURNING id`);
+      const moved = await asUser(
+        acme,
+        'users:read',
+        `UPDATE users SET name = 'pwned' WHERE org_id = '${globex.orgId}' RETURNING id`,
+      );
       expect(moved).toEqual([]);
     });
 

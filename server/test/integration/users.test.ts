@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminWithMfa, codeOf, createTestOrg, createUserWithRole, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
+import {
+  adminWithMfa,
+  codeOf,
+  createTestOrg,
+  createUserWithRole,
+  startTestApp,
+  type TestApp,
+  type TestOrg,
+} from '../helpers/test-app';
 
-type Page = { users: { nodes: { id: string; name: string; email: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-const PAGE = 'query($first: Int!, $after: String, $search: String) { users(first: $first, after: $after, search: $search) { nodes { id name email } pageInfo { hasNextPage endCursor } } }';
+type Page = {
+  users: { nodes: { id: string; name: string; email: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
+const PAGE =
+  'query($first: Int!, $after: String, $search: String) { users(first: $first, after: $after, search: $search) { nodes { id name email } pageInfo { hasNextPage endCursor } } }';
 
 describe('users list', () => {
   let app: TestApp;
@@ -16,7 +27,10 @@ describe('users list', () => {
     for (const label of ['ann', 'bob', 'cy', 'dee', 'eve', 'fay']) {
       await createUserWithRole(app, admin, org.roles.Viewer.id, label);
     }
-    for (const [name, email] of [['percent% person', 'percent@example.test'], ['under_score person', 'underscore@example.test']]) {
+    for (const [name, email] of [
+      ['percent% person', 'percent@example.test'],
+      ['under_score person', 'underscore@example.test'],
+    ]) {
       const res = await app.gql(
         'mutation($input: CreateUserInput!) { createUser(input: $input, justification: "search test fixture") { id } }',
         { input: { email, name, roleId: org.roles.Viewer.id, password: 'long enough password' } },

@@ -77,13 +77,17 @@ describe('createApolloClient links', () => {
 
   it('should drop the session when an ordinary operation answers UNAUTHENTICATED', async () => {
     const server = fakeServer([err('UNAUTHENTICATED')]);
-    await createApolloClient(server.link).mutate({ mutation: PING }).catch(() => undefined);
+    await createApolloClient(server.link)
+      .mutate({ mutation: PING })
+      .catch(() => undefined);
     expect(sessionStore.get()).toBeNull();
   });
 
   it('should keep the session when Login answers UNAUTHENTICATED (a wrong password)', async () => {
     const server = fakeServer([err('UNAUTHENTICATED')]);
-    await createApolloClient(server.link).mutate({ mutation: LOGIN }).catch(() => undefined);
+    await createApolloClient(server.link)
+      .mutate({ mutation: LOGIN })
+      .catch(() => undefined);
     expect(sessionStore.token()).toBe('token-a');
   });
 
@@ -103,7 +107,9 @@ describe('createApolloClient links', () => {
 
   it('should show access denied rather than sign out when an operation answers FORBIDDEN', async () => {
     const server = fakeServer([err('FORBIDDEN')]);
-    const error: unknown = await createApolloClient(server.link).mutate({ mutation: PING }).catch((e: unknown) => e);
+    const error: unknown = await createApolloClient(server.link)
+      .mutate({ mutation: PING })
+      .catch((e: unknown) => e);
     expect(CombinedGraphQLErrors.is(error)).toBe(true);
     expect(sessionStore.token()).toBe('token-a');
   });

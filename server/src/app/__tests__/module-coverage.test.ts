@@ -34,16 +34,19 @@ describe('module coverage', () => {
     const schema = await buildBareSchema(registry);
     expect(Object.keys(schema.getQueryType()!.getFields())).toContain('probeStatus');
     expect(rootRulesOf(registry.rootFields).Query.probeStatus).toBeDefined();
-    expect(rootFieldGaps(schema, registry.rootFields)).toEqual({ undeclared: ['Query.probeUndeclared'], stale: ['Query.probeGone'] });
+    expect(rootFieldGaps(schema, registry.rootFields)).toEqual({
+      undeclared: ['Query.probeUndeclared'],
+      stale: ['Query.probeGone'],
+    });
     expect(() => registry.jobs.checkHandlers(registry.handlers(depsForHandlers))).toThrow('jobs without a handler: probe.ping');
     expect(registry.entities.map((e) => e.meta.tableName)).toContain('probe_items');
     expect(registry.sealedColumns.map((s) => s.table)).toContain('probe_items');
   });
 
   it('should refuse a module list where two modules declare the same root field, job or module name', () => {
-    expect(() => new ModuleRegistry([...MODULES, probeModule, { ...probeModule, name: 'probe2', jobs: [], entities: [] }])).toThrow(
-      /Query.probeStatus is declared twice/,
-    );
+    expect(
+      () => new ModuleRegistry([...MODULES, probeModule, { ...probeModule, name: 'probe2', jobs: [], entities: [] }]),
+    ).toThrow(/Query.probeStatus is declared twice/);
     expect(() => new ModuleRegistry([...MODULES, probeModule, { name: 'probe' }])).toThrow(/module listed twice: probe/);
   });
 });

@@ -57,11 +57,27 @@ describe('configuration', () => {
   });
 
   it.each([
-    ['a JWT key shorter than 32 bytes', { JWT_SECRET: Buffer.alloc(31, 7).toString('base64') }, /JWT_SECRET: must be at least 32 bytes/],
+    [
+      'a JWT key shorter than 32 bytes',
+      { JWT_SECRET: Buffer.alloc(31, 7).toString('base64') },
+      /JWT_SECRET: must be at least 32 bytes/,
+    ],
     ['a JWT key that is not base64', { JWT_SECRET: '!'.repeat(60) }, /JWT_SECRET: must be at least 32 bytes, base64/],
-    ['a key ring key of the wrong length', { ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` }, /ENCRYPTION_KEYS: key ring: key k1 must be 32 bytes/],
-    ['a key ring entry without an id', { ENCRYPTION_KEYS: Buffer.alloc(32).toString('base64') }, /ENCRYPTION_KEYS: key ring: bad key id/],
-    ['a key ring with one id twice', { ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}` }, /duplicate key id/],
+    [
+      'a key ring key of the wrong length',
+      { ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` },
+      /ENCRYPTION_KEYS: key ring: key k1 must be 32 bytes/,
+    ],
+    [
+      'a key ring entry without an id',
+      { ENCRYPTION_KEYS: Buffer.alloc(32).toString('base64') },
+      /ENCRYPTION_KEYS: key ring: bad key id/,
+    ],
+    [
+      'a key ring with one id twice',
+      { ENCRYPTION_KEYS: `k1:${Buffer.alloc(32).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}` },
+      /duplicate key id/,
+    ],
   ])('should refuse %s at boot', (_label, values, message) => {
     expect(() => parseEnv({ ...PRODUCTION, ...values })).toThrow(message);
     expect(() => parseEnv(values)).toThrow(message);

@@ -27,8 +27,18 @@ const system: SystemActor = { kind: 'system', source: 'job:holdings.poll', orgId
 describe('actor', () => {
   it('should derive who an audit entry names from each kind of actor', () => {
     expect(auditActorOf(user)).toEqual({ actorType: 'user', actorId: user.userId, actorRole: 'Compliance', systemSource: null });
-    expect(auditActorOf(apiKey)).toEqual({ actorType: 'api_key', actorId: apiKey.keyId, actorRole: 'Payments partner', systemSource: null });
-    expect(auditActorOf(system)).toEqual({ actorType: 'system', actorId: null, actorRole: null, systemSource: 'job:holdings.poll' });
+    expect(auditActorOf(apiKey)).toEqual({
+      actorType: 'api_key',
+      actorId: apiKey.keyId,
+      actorRole: 'Payments partner',
+      systemSource: null,
+    });
+    expect(auditActorOf(system)).toEqual({
+      actorType: 'system',
+      actorId: null,
+      actorRole: null,
+      systemSource: 'job:holdings.poll',
+    });
   });
 
   it('should carry the actor type into the database settings of its scope', () => {
@@ -45,7 +55,9 @@ describe('actor', () => {
   });
 
   it('should refuse a scope whose actor type is not one it knows, even if a caller forges one', () => {
-    const forged = { ...dbScopeOf(user), actorType: "user', true); SELECT 1; --" } as unknown as Parameters<typeof scopePreamble>[0];
+    const forged = { ...dbScopeOf(user), actorType: "user', true); SELECT 1; --" } as unknown as Parameters<
+      typeof scopePreamble
+    >[0];
     expect(() => scopePreamble(forged)).toThrow(/bad actor type/);
   });
 });

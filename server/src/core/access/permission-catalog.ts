@@ -61,11 +61,9 @@ export type BuiltInRoleName = 'Admin' | 'Compliance' | 'Viewer' | 'Funder' | 'Co
  */
 export const BUILT_IN_ROLES: Record<BuiltInRoleName, { description: string; permissions: Permission[] }> = {
   Admin: {
-    description: 'Reads all of the organization; manages users, roles, employees, partners and API keys. Never approves or releases.',
-    permissions: [
-      ...read(...RESOURCES),
-      ...write('users', 'roles', 'employees', 'partners', 'api_keys'),
-    ],
+    description:
+      'Reads all of the organization; manages users, roles, employees, partners and API keys. Never approves or releases.',
+    permissions: [...read(...RESOURCES), ...write('users', 'roles', 'employees', 'partners', 'api_keys')],
   },
   Compliance: {
     description: 'Reads holdings and the audit log; works alerts, the restricted list and pre-clearance.',

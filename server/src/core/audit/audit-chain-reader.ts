@@ -22,7 +22,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function* readChain(client: pg.ClientBase, orgId: string): AsyncGenerator<ChainedAuditEntry[]> {
   if (!UUID.test(orgId)) throw new Error('orgId must be a UUID');
   const stream = client.query(
-    copyTo(`COPY (SELECT ${CHAINED_ENTRY_COLUMNS} FROM audit_entries WHERE org_id = '${orgId}' ORDER BY audit_entries.seq) TO STDOUT`),
+    copyTo(
+      `COPY (SELECT ${CHAINED_ENTRY_COLUMNS} FROM audit_entries WHERE org_id = '${orgId}' ORDER BY audit_entries.seq) TO STDOUT`,
+    ),
   );
   try {
     // A batch per received chunk: an await per entry would cost as much as hashing it.

@@ -4,7 +4,14 @@ import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
 import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
-import { atIsoSql, CHAIN_CURSOR_SQL, cursorConditionSql, entryFromCopyFields, unlinkedCountSql, type ChainCursor } from './audit-sql';
+import {
+  atIsoSql,
+  CHAIN_CURSOR_SQL,
+  cursorConditionSql,
+  entryFromCopyFields,
+  unlinkedCountSql,
+  type ChainCursor,
+} from './audit-sql';
 import { copyTextRows, copyTextValue, drainCopy } from '@/lib/db/copy-text';
 
 export type AuditChainerOptions = {

@@ -29,7 +29,13 @@ export function auditExportRouter(deps: CoreDeps): Router {
   router.get('/', async (req: Request, res: Response) => {
     let actor: UserActor | undefined;
     const audit = () => new RequestAudit(actor ?? null, req.ip ?? null);
-    const note: AuditNote = { action: AUDIT_ACTIONS.exportCsv, resourceType: 'audit_log', resourceId: null, dealId: null, details: {} };
+    const note: AuditNote = {
+      action: AUDIT_ACTIONS.exportCsv,
+      resourceType: 'audit_log',
+      resourceId: null,
+      dealId: null,
+      details: {},
+    };
     try {
       actor = await authenticateBearer(deps, req.headers.authorization ?? '');
       const parsed = query.safeParse(req.query);

@@ -8,8 +8,21 @@ import { auditFilterSql, type AuditFilter } from './audit-filter';
 import { atIsoSql, JOIN_LINKS_BY_KEY } from './audit-sql';
 
 export const AUDIT_CSV_COLUMNS = [
-  'seq', 'at', 'actor_type', 'actor_id', 'actor_role', 'system_source', 'action', 'resource_type',
-  'resource_id', 'deal_id', 'ip_address', 'outcome', 'details', 'prev_hash', 'hash',
+  'seq',
+  'at',
+  'actor_type',
+  'actor_id',
+  'actor_role',
+  'system_source',
+  'action',
+  'resource_type',
+  'resource_id',
+  'deal_id',
+  'ip_address',
+  'outcome',
+  'details',
+  'prev_hash',
+  'hash',
 ] as const;
 
 export type AuditCsvOptions = {

@@ -22,7 +22,10 @@ async function query<T>(target: AuditSqlTarget, sql: string, params: unknown[]):
     return target.getConnection().execute<T[]>(sql, params, 'all', ctx);
   }
   let n = 0;
-  const res = await target.query(sql.replace(/\?/g, () => `$${++n}`), params);
+  const res = await target.query(
+    sql.replace(/\?/g, () => `$${++n}`),
+    params,
+  );
   return res.rows as T[];
 }
 

@@ -8,7 +8,10 @@ import { AuditChainStatusType, AuditEntryConnection, AuditFilterInput } from './
 @Resolver()
 export class AuditResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new AuditService({ db: ctx.db, access: ctx.access, orm: ctx.deps.orm, chainer: ctx.deps.auditChainer }, ctx.auditFor(info));
+    return new AuditService(
+      { db: ctx.db, access: ctx.access, orm: ctx.deps.orm, chainer: ctx.deps.auditChainer },
+      ctx.auditFor(info),
+    );
   }
 
   @Query(() => AuditEntryConnection, { description: 'Newest first.' })
@@ -16,7 +19,8 @@ export class AuditResolver {
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).list(actorOf(ctx), { filter, first, after });
   }

@@ -128,7 +128,8 @@ export class AuditChainStatusType {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Worst delay between an entry being written and being chained over the last minute (ms), as seen by this server\'s chainer; null when this server does not chain.',
+    description:
+      "Worst delay between an entry being written and being chained over the last minute (ms), as seen by this server's chainer; null when this server does not chain.",
   })
   chainDelayMs!: number | null;
 

@@ -20,7 +20,9 @@ export function sendRestError(req: Request, res: Response, err: unknown, logger:
     return;
   }
   if (err instanceof AppError) {
-    res.status(httpStatusOf(err.code)).json({ errors: [{ message: err.message, extensions: { code: err.code, ...err.details } }] });
+    res
+      .status(httpStatusOf(err.code))
+      .json({ errors: [{ message: err.message, extensions: { code: err.code, ...err.details } }] });
     return;
   }
   const status = (err as { status?: unknown }).status;
@@ -29,5 +31,7 @@ export function sendRestError(req: Request, res: Response, err: unknown, logger:
     return;
   }
   logger.error({ err, requestId }, 'unexpected error');
-  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+  res
+    .status(500)
+    .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
 }

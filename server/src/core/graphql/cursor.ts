@@ -7,11 +7,7 @@ export const encodeCursor = (values: readonly (string | number)[]) =>
 export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === shape.length &&
-      values.every((v, i) => typeof v === shape[i])
-    ) {
+    if (Array.isArray(values) && values.length === shape.length && values.every((v, i) => typeof v === shape[i])) {
       return values as (string | number)[];
     }
   } catch {

@@ -22,8 +22,6 @@ export type RootFields = {
 
 export const defineRootFields = <const T extends RootFields>(fields: T): T => fields;
 
-export type RootOperation = keyof RootFields;
-
 /** Every module's root fields by `Query.me` / `Mutation.login`; refuses a field declared twice. */
 export type RootFieldIndex = ReadonlyMap<string, RootField>;
 

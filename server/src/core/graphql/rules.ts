@@ -11,8 +11,8 @@ import type { ShieldRule } from './root-field';
  */
 export const isAnyone = rule('anyone', { cache: 'no_cache' })(() => true);
 
-export const isAuthenticated = rule('authenticated', { cache: 'contextual' })(
-  (_parent, _args, ctx: RequestContext) => (ctx.actor ? true : unauthenticated()),
+export const isAuthenticated = rule('authenticated', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.actor ? true : unauthenticated(),
 );
 
 const permissionRules = new Map<Permission, IRule>();
@@ -41,10 +41,9 @@ export const JUSTIFICATION_MAX_LENGTH = 2000;
 export const isJustified = rule('justified', { cache: 'strict' })((_parent, args: { justification?: unknown }) => {
   const j = typeof args.justification === 'string' ? args.justification.trim() : '';
   if (j.length < JUSTIFICATION_MIN_LENGTH || j.length > JUSTIFICATION_MAX_LENGTH) {
-    return badInput(
-      `A written justification of ${JUSTIFICATION_MIN_LENGTH}–${JUSTIFICATION_MAX_LENGTH} characters is required`,
-      { field: 'justification' },
-    );
+    return badInput(`A written justification of ${JUSTIFICATION_MIN_LENGTH}–${JUSTIFICATION_MAX_LENGTH} characters is required`, {
+      field: 'justification',
+    });
   }
   return true;
 });

@@ -42,7 +42,12 @@ export class RequestAudit {
     // An anonymous flow that learned who it is for (login) names that user.
     const who = this.actor
       ? auditActorOf(this.actor)
-      : { actorType: note.actorId ? ('user' as const) : ('anonymous' as const), actorId: note.actorId ?? null, actorRole: note.actorRole ?? null, systemSource: null };
+      : {
+          actorType: note.actorId ? ('user' as const) : ('anonymous' as const),
+          actorId: note.actorId ?? null,
+          actorRole: note.actorRole ?? null,
+          systemSource: null,
+        };
     return {
       orgId,
       at: new Date(),

@@ -4,7 +4,12 @@ import type { AuditNote } from './audit-note';
 import type { RequestContext } from './request-context';
 import { outcomeOf } from './request-audit';
 
-type Resolve = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => Promise<unknown>;
+type Resolve = (
+  parent: unknown,
+  args: Record<string, unknown>,
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+) => Promise<unknown>;
 
 /**
  * Outermost, around every root field: opens the field's audit note and records its outcome,

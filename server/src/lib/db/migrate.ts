@@ -21,9 +21,7 @@ export async function runMigrations(adminUrl: string, dir = MIGRATIONS_DIR): Pro
     await client.query('SELECT pg_advisory_lock(7461001)');
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set(
-      (await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
-    );
+    const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
     const result: MigrationResult = { applied: [], skipped: [] };
     for (const file of files) {
       if (done.has(file)) {

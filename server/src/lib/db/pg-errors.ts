@@ -10,5 +10,3 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
-export const FOREIGN_KEY_VIOLATION = '23503';
-export const INSUFFICIENT_PRIVILEGE = '42501';

@@ -33,7 +33,8 @@ export function literal(value: string | number | boolean | null): string {
 
 function checked(read: PreparedStatement): PreparedStatement {
   if (!NAME.test(read.name)) throw new Error(`prepared read: bad name ${read.name}`);
-  if (read.params.length !== read.types.length) throw new Error(`prepared read ${read.name}: ${read.types.length} types, ${read.params.length} params`);
+  if (read.params.length !== read.types.length)
+    throw new Error(`prepared read ${read.name}: ${read.types.length} types, ${read.params.length} params`);
   return read;
 }
 

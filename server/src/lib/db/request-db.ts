@@ -103,7 +103,9 @@ export class RequestDb {
     const rows = await withRawClient(this.orm, async (client) => {
       for (let attempt = 1; ; attempt++) {
         const statements = write ? [write, ...reads] : reads;
-        const toPrepare = statements.filter((r): r is PreparedStatement => typeof r !== 'string' && !isPreparedOn(client, r.name));
+        const toPrepare = statements.filter(
+          (r): r is PreparedStatement => typeof r !== 'string' && !isPreparedOn(client, r.name),
+        );
         // One simple-query message is one implicit transaction: the write commits with the
         // reads, or nothing does. The reads come last, so their results are the last ones.
         const text = [
@@ -113,7 +115,10 @@ export class RequestDb {
         ].join(' ');
         try {
           const results = (await client.query(text)) as unknown as { rows: unknown[] }[];
-          markPrepared(client, toPrepare.map((r) => r.name));
+          markPrepared(
+            client,
+            toPrepare.map((r) => r.name),
+          );
           return results.slice(results.length - reads.length).map((r) => r.rows) as Out;
         } catch (err) {
           // PREPARE is not transactional: which ones took is unknown, so start over on this

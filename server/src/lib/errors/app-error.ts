@@ -3,13 +3,7 @@
  * app/format-error.ts is the one place that turns them into GraphQL `extensions.code`.
  */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'MFA_REQUIRED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'MFA_REQUIRED' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
 export class AppError extends Error {
   constructor(
@@ -26,8 +20,7 @@ export const badInput = (message: string, details: Record<string, unknown> = {})
   new AppError('BAD_USER_INPUT', message, details);
 export const unauthenticated = (message = 'Authentication required') => new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', message);
-export const mfaRequired = (message = 'This action needs a fresh MFA verification') =>
-  new AppError('MFA_REQUIRED', message);
+export const mfaRequired = (message = 'This action needs a fresh MFA verification') => new AppError('MFA_REQUIRED', message);
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 export const rateLimited = (retryAfterSeconds: number) =>

@@ -10,9 +10,7 @@ export class AttemptLimiter {
 
   constructor(opts: { name: string; keyPrefix: string; maxFailures: number; windowSeconds: number; redis?: Redis }) {
     const common = { keyPrefix: `${opts.keyPrefix}limit:${opts.name}`, points: opts.maxFailures, duration: opts.windowSeconds };
-    this.limiter = opts.redis
-      ? new RateLimiterRedis({ ...common, storeClient: opts.redis })
-      : new RateLimiterMemory(common);
+    this.limiter = opts.redis ? new RateLimiterRedis({ ...common, storeClient: opts.redis }) : new RateLimiterMemory(common);
   }
 
   /** Seconds until the key may try again, or 0 when it may try now. */

@@ -60,7 +60,11 @@ export async function startBullmqRunner(opts: RunnerOptions & { redisUrl: string
     return q;
   };
   for (const s of opts.schedules) {
-    await queueOf(s.job.queue).upsertJobScheduler(s.job.name, { every: s.everyMs }, { name: s.job.name, data: {}, opts: jobOptions(s.job, undefined, undefined) });
+    await queueOf(s.job.queue).upsertJobScheduler(
+      s.job.name,
+      { every: s.everyMs },
+      { name: s.job.name, data: {}, opts: jobOptions(s.job, undefined, undefined) },
+    );
   }
   const workers: Worker[] = [];
   if (opts.work) {
@@ -78,7 +82,12 @@ export async function startBullmqRunner(opts: RunnerOptions & { redisUrl: string
           };
           await handlers.get(job.name)!.handle(def.payload.parse(job.data), ctx);
         },
-        { connection, prefix: opts.prefix, concurrency: settings.concurrency, limiter: settings.limiter && { max: settings.limiter.max, duration: settings.limiter.durationMs } },
+        {
+          connection,
+          prefix: opts.prefix,
+          concurrency: settings.concurrency,
+          limiter: settings.limiter && { max: settings.limiter.max, duration: settings.limiter.durationMs },
+        },
       );
       worker.on('failed', (job, err) =>
         opts.logger.error({ err, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade }, 'job failed'),
@@ -89,7 +98,11 @@ export async function startBullmqRunner(opts: RunnerOptions & { redisUrl: string
   return {
     async enqueue(job, payload, options) {
       const data = job.payload.parse(payload) as z.infer<typeof job.payload>;
-      await queueOf(job.queue).add(job.name, data, jobOptions(job, options?.jobId, options?.jobId ? undefined : job.dedupeKey?.(data)));
+      await queueOf(job.queue).add(
+        job.name,
+        data,
+        jobOptions(job, options?.jobId, options?.jobId ? undefined : job.dedupeKey?.(data)),
+      );
     },
     async stop() {
       await Promise.all(workers.map((w) => w.close()));
@@ -119,7 +132,8 @@ export function startInProcessRunner(opts: RunnerOptions): JobRunner {
 
   const slot = async (queue: QueueName) => {
     const limit = opts.queues[queue].concurrency;
-    if ((active.get(queue) ?? 0) >= limit) await new Promise<void>((resolve) => waiting.set(queue, [...(waiting.get(queue) ?? []), resolve]));
+    if ((active.get(queue) ?? 0) >= limit)
+      await new Promise<void>((resolve) => waiting.set(queue, [...(waiting.get(queue) ?? []), resolve]));
     active.set(queue, (active.get(queue) ?? 0) + 1);
   };
   const release = (queue: QueueName) => {
@@ -138,10 +152,13 @@ export function startInProcessRunner(opts: RunnerOptions): JobRunner {
       } catch (err) {
         opts.logger.error({ err, job: def.name, jobId, attempt }, 'job failed');
         if (attempt < def.attempts && !stopped) {
-          const timer = setTimeout(() => {
-            retries.delete(timer);
-            run(def, data, jobId, attempt + 1);
-          }, retryDelayMs(def, attempt + 1));
+          const timer = setTimeout(
+            () => {
+              retries.delete(timer);
+              run(def, data, jobId, attempt + 1);
+            },
+            retryDelayMs(def, attempt + 1),
+          );
           retries.set(timer, `${def.name} (${jobId})`);
         } else {
           inFlightIds.delete(jobId);

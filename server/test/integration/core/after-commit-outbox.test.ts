@@ -60,7 +60,11 @@ describe.each([
     const key = randomUUID();
     const seen: number[] = [];
     const em = await db.em();
-    await em.execute(`INSERT INTO job_outbox (id, org_id, job, payload) VALUES (?, ?, 'probe.record', ?::jsonb)`, [randomUUID(), org.orgId, JSON.stringify({ key, n: 1 })]);
+    await em.execute(`INSERT INTO job_outbox (id, org_id, job, payload) VALUES (?, ?, 'probe.record', ?::jsonb)`, [
+      randomUUID(),
+      org.orgId,
+      JSON.stringify({ key, n: 1 }),
+    ]);
     db.afterCommit(async () => {
       seen.push(await outboxRows(key));
     });

@@ -11,7 +11,13 @@ import { startBullmqRunner, startInProcessRunner, type JobRunner } from '@/lib/q
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const slowJob = defineJob({ name: 'probe.slow', queue: 'polling', payload: z.object({ n: z.number() }) });
-const flakyJob = defineJob({ name: 'probe.flaky', queue: 'webhooks', payload: z.object({ key: z.string() }), attempts: 3, backoffMs: 20 });
+const flakyJob = defineJob({
+  name: 'probe.flaky',
+  queue: 'webhooks',
+  payload: z.object({ key: z.string() }),
+  attempts: 3,
+  backoffMs: 20,
+});
 const pollJob = defineJob({
   name: 'probe.poll',
   queue: 'polling',
@@ -84,7 +90,16 @@ const runners: Record<string, (probe: Probe) => Promise<JobRunner>> = {
   'BullMQ on Redis': (probe) => {
     const prefix = `vigiltest:${randomBytes(4).toString('hex')}:bull`;
     prefixes.push(prefix);
-    return startBullmqRunner({ redisUrl: REDIS_URL, prefix, registry, handlers: handlersFor(probe), schedules: [], queues, work: true, logger: logSink().logger });
+    return startBullmqRunner({
+      redisUrl: REDIS_URL,
+      prefix,
+      registry,
+      handlers: handlersFor(probe),
+      schedules: [],
+      queues,
+      work: true,
+      logger: logSink().logger,
+    });
   },
   'the in-process runner': async (probe) =>
     startInProcessRunner({ registry, handlers: handlersFor(probe), schedules: [], queues, work: true, logger: logSink().logger }),
@@ -145,14 +160,27 @@ describe.each(Object.keys(runners))('job runner: %s', (name) => {
 
 describe('the in-process runner drops nothing in silence', () => {
   it('should refuse to start without running jobs: a process that only sends needs Redis', () => {
-    expect(() => startInProcessRunner({ registry, handlers: handlersFor(newProbe()), schedules: [], queues, work: false, logger: logSink().logger })).toThrow(
-      /needs Redis/,
-    );
+    expect(() =>
+      startInProcessRunner({
+        registry,
+        handlers: handlersFor(newProbe()),
+        schedules: [],
+        queues,
+        work: false,
+        logger: logSink().logger,
+      }),
+    ).toThrow(/needs Redis/);
   });
 
   it('should refuse a job sent after stop, and log a retry that was still due at stop', async () => {
     const { lines, logger } = logSink();
-    const failing = defineJob({ name: 'probe.fails', queue: 'maintenance', payload: z.object({}), attempts: 5, backoffMs: 60_000 });
+    const failing = defineJob({
+      name: 'probe.fails',
+      queue: 'maintenance',
+      payload: z.object({}),
+      attempts: 5,
+      backoffMs: 60_000,
+    });
     const runner = startInProcessRunner({
       registry: new JobRegistry([failing]),
       handlers: [handleJob(failing, async () => Promise.reject(new Error('down')))],
@@ -164,7 +192,11 @@ describe('the in-process runner drops nothing in silence', () => {
     await runner.enqueue(failing, {});
     await waitFor(() => lines.some((l) => l.msg === 'job failed'));
     await runner.stop();
-    expect(lines.some((l) => l.msg === 'job retry not run: the process stopped before it was due' && String(l.job).startsWith('probe.fails'))).toBe(true);
+    expect(
+      lines.some(
+        (l) => l.msg === 'job retry not run: the process stopped before it was due' && String(l.job).startsWith('probe.fails'),
+      ),
+    ).toBe(true);
     await expect(runner.enqueue(failing, {})).rejects.toThrow(/after the runner stopped/);
   });
 });

@@ -49,11 +49,23 @@ describe('object access', () => {
     const actor = actorOf(acme, ['users:read', 'roles:read']);
     const access = accessFor(actor);
     await expect(access.require(actor, 'users:read', [acme.adminId, acme.adminId])).resolves.toBeUndefined();
-    await expect(access.require(actor, 'roles:read', Object.values(acme.roles).map((r) => r.id))).resolves.toBeUndefined();
+    await expect(
+      access.require(
+        actor,
+        'roles:read',
+        Object.values(acme.roles).map((r) => r.id),
+      ),
+    ).resolves.toBeUndefined();
     for (const ids of [[acme.adminId, globex.adminId], [randomUUID()], ['not-a-uuid'], [`${acme.adminId}' OR true --`]]) {
-      await expect(access.require(actor, 'users:read', ids)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'User not found' });
+      await expect(access.require(actor, 'users:read', ids)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        message: 'User not found',
+      });
     }
-    await expect(access.require(actor, 'roles:read', [globex.roles.Admin.id])).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Role not found' });
+    await expect(access.require(actor, 'roles:read', [globex.roles.Admin.id])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Role not found',
+    });
   });
 
   it('should answer FORBIDDEN before any lookup when the actor lacks the permission', async () => {
@@ -66,7 +78,9 @@ describe('object access', () => {
 
   it('should refuse to answer for a resource no module registered a provider for', async () => {
     const actor = actorOf(acme, ['deals:read']);
-    await expect(accessFor(actor).require(actor, 'deals:read', [randomUUID()])).rejects.toThrow(/no access provider is registered for deals/);
+    await expect(accessFor(actor).require(actor, 'deals:read', [randomUUID()])).rejects.toThrow(
+      /no access provider is registered for deals/,
+    );
   });
 
   it("should refuse 100 parallel by-id reads and a batch of aliased writes of another org's users, changing nothing", async () => {
@@ -92,7 +106,14 @@ describe('object access', () => {
   });
 
   it('should carry an API key actor into the database as actor type api_key', async () => {
-    const key: ApiKeyActor = { kind: 'api_key', keyId: randomUUID(), orgId: acme.orgId, name: 'Partner', permissions: new Set(['users:read']), aal: 1 };
+    const key: ApiKeyActor = {
+      kind: 'api_key',
+      keyId: randomUUID(),
+      orgId: acme.orgId,
+      name: 'Partner',
+      permissions: new Set(['users:read']),
+      aal: 1,
+    };
     const db = new RequestDb(app.vigil.deps.orm, dbScopeOf(key));
     const [row] = await db.readRows<{ actor_type: string; actor_id: string; org: string }>(
       `SELECT current_setting('app.actor_type') AS actor_type, current_setting('app.actor_id') AS actor_id, current_setting('app.org_id') AS org`,

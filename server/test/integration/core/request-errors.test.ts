@@ -15,7 +15,8 @@ describe('unexpected errors carry the request id', () => {
   beforeAll(async () => {
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
-        for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
+        for (const line of chunk.toString('utf8').split('\n'))
+          if (line.trim()) lines.push(JSON.parse(line) as Record<string, unknown>);
         done();
       },
     });
@@ -34,7 +35,10 @@ describe('unexpected errors carry the request id', () => {
     const requestId = res.headers.get('x-request-id');
     const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(body.errors[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    });
     expect(JSON.stringify(body)).not.toContain('/etc/secret');
     const logged = lines.find((l) => l.msg === 'unexpected error' && l.requestId === requestId);
     expect(logged).toBeDefined();
@@ -46,7 +50,9 @@ describe('unexpected errors carry the request id', () => {
     const requestId = res.headers.get('x-request-id');
     expect(res.status).toBe(500);
     const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
-    expect(body).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+    expect(body).toEqual({
+      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+    });
     expect(lines.some((l) => l.msg === 'unexpected error' && l.requestId === requestId)).toBe(true);
   });
 

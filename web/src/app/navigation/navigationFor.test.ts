@@ -10,12 +10,7 @@ describe('navigationFor', () => {
   });
 
   it('should show Users, Roles and Audit when the role may read them', () => {
-    expect(keys(['users:read', 'roles:read', 'audit:read', 'deals:read'])).toEqual([
-      'users',
-      'roles',
-      'audit',
-      'account',
-    ]);
+    expect(keys(['users:read', 'roles:read', 'audit:read', 'deals:read'])).toEqual(['users', 'roles', 'audit', 'account']);
   });
 
   it('should show Audit but not Users or Roles when the role is compliance-like', () => {

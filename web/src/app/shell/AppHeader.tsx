@@ -76,12 +76,7 @@ export function AppHeader() {
                 Account &amp; security
               </Menu.Item>
               <Menu.Divider />
-              <Menu.Item
-                color="red"
-                leftSection={<IconLogout size={14} />}
-                onClick={() => void signOut()}
-                data-testid="sign-out"
-              >
+              <Menu.Item color="red" leftSection={<IconLogout size={14} />} onClick={() => void signOut()} data-testid="sign-out">
                 Sign out
               </Menu.Item>
             </Menu.Dropdown>

@@ -14,9 +14,7 @@ describe('cursorPagerReducer', () => {
   });
 
   it('should ignore next when the page has no end cursor', () => {
-    expect(cursorPagerReducer(initialCursorPagerState, { type: 'next', endCursor: null })).toBe(
-      initialCursorPagerState,
-    );
+    expect(cursorPagerReducer(initialCursorPagerState, { type: 'next', endCursor: null })).toBe(initialCursorPagerState);
   });
 
   it('should return to the cursor of the previous page when going back', () => {

@@ -2,10 +2,7 @@
 // so "Previous" can go back without the server supporting `before`.
 export type CursorPagerState = { stack: Array<string | null> };
 
-export type CursorPagerAction =
-  | { type: 'next'; endCursor: string | null | undefined }
-  | { type: 'previous' }
-  | { type: 'reset' };
+export type CursorPagerAction = { type: 'next'; endCursor: string | null | undefined } | { type: 'previous' } | { type: 'reset' };
 
 export const initialCursorPagerState: CursorPagerState = { stack: [null] };
 

@@ -14,9 +14,7 @@ export const KNOWN_ERROR_CODES = [
 export type ErrorCode = (typeof KNOWN_ERROR_CODES)[number];
 
 function asKnownCode(value: unknown): ErrorCode | null {
-  return typeof value === 'string' && (KNOWN_ERROR_CODES as readonly string[]).includes(value)
-    ? (value as ErrorCode)
-    : null;
+  return typeof value === 'string' && (KNOWN_ERROR_CODES as readonly string[]).includes(value) ? (value as ErrorCode) : null;
 }
 
 function codeForStatus(status: number): ErrorCode | null {

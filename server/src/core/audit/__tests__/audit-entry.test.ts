@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalEntryJson, canonicalJson, computeEntryHash, GENESIS_HASH, hashedObject, entryRecordsJson } from '../audit-entry';
+import {
+  canonicalEntryJson,
+  canonicalJson,
+  computeEntryHash,
+  GENESIS_HASH,
+  hashedObject,
+  entryRecordsJson,
+} from '../audit-entry';
 import { entryBody } from './chain-fixtures';
 
 describe('audit entry hashing', () => {
@@ -17,17 +24,41 @@ describe('audit entry hashing', () => {
 
   it('should match the canonicalize package when serializing arbitrary JSON values', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const strings = ['', 'a', 'é', '\u2028', 'quote"', 'back\\slash', 'tab\t', '\u0001', '😀', '\ud83d', 'z', 'Z', '10', '1', 'ü'];
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const strings = [
+      '',
+      'a',
+      'é',
+      '\u2028',
+      'quote"',
+      'back\\slash',
+      'tab\t',
+      '\u0001',
+      '😀',
+      '\ud83d',
+      'z',
+      'Z',
+      '10',
+      '1',
+      'ü',
+    ];
     const value = (depth: number): unknown => {
       const r = rand();
       if (depth > 3 || r < 0.35) {
         const k = Math.floor(rand() * 6);
-        return [null, true, false, strings[Math.floor(rand() * strings.length)], (rand() - 0.5) * 10 ** Math.floor(rand() * 40 - 20), Math.floor(rand() * 1e6)][k];
+        return [
+          null,
+          true,
+          false,
+          strings[Math.floor(rand() * strings.length)],
+          (rand() - 0.5) * 10 ** Math.floor(rand() * 40 - 20),
+          Math.floor(rand() * 1e6),
+        ][k];
       }
       if (r < 0.6) return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
       const o: Record<string, unknown> = {};
-      for (let i = 0; i < Math.floor(rand() * 5); i++) o[strings[Math.floor(rand() * strings.length)]! + String(i % 2)] = value(depth + 1);
+      for (let i = 0; i < Math.floor(rand() * 5); i++)
+        o[strings[Math.floor(rand() * strings.length)]! + String(i % 2)] = value(depth + 1);
       return o;
     };
     for (let i = 0; i < 2000; i++) {
@@ -38,7 +69,9 @@ describe('audit entry hashing', () => {
 
   it('should hash prev_hash followed by the canonical JSON when computing an entry hash', () => {
     const e = entryBody(7);
-    const expected = createHash('sha256').update(GENESIS_HASH + canonicalEntryJson(e), 'utf8').digest('hex');
+    const expected = createHash('sha256')
+      .update(GENESIS_HASH + canonicalEntryJson(e), 'utf8')
+      .digest('hex');
     expect(computeEntryHash(GENESIS_HASH, e)).toBe(expected);
     expect(GENESIS_HASH).toMatch(/^0{64}$/);
   });
@@ -59,9 +92,7 @@ describe('audit entry hashing', () => {
   });
 
   it('should make strings storable when an entry carries NUL or a lone surrogate', () => {
-    const json = entryRecordsJson([
-      { ...entryBody(1), at: new Date(0), resourceId: 'a\u0000b', details: { k: 'x\ud800y' } },
-    ]);
+    const json = entryRecordsJson([{ ...entryBody(1), at: new Date(0), resourceId: 'a\u0000b', details: { k: 'x\ud800y' } }]);
     expect(json).not.toContain('\\u0000');
     expect(json).not.toMatch(/\\ud800/i);
     expect(JSON.parse(json)[0].resource_id).toBe('a\uFFFDb');

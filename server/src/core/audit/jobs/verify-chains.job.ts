@@ -37,7 +37,13 @@ export const verifyChainsHandler = (deps: { orm: MikroORM; auditBatcher: AuditBa
         dealId: null,
         ipAddress: null,
         outcome: r.valid ? ('allowed' as const) : ('error' as const),
-        details: { checked: r.checked, headSeq: r.headSeq, firstInvalidSeq: r.firstInvalidSeq, reason: r.reason, elapsedMs: r.elapsedMs },
+        details: {
+          checked: r.checked,
+          headSeq: r.headSeq,
+          firstInvalidSeq: r.firstInvalidSeq,
+          reason: r.reason,
+          elapsedMs: r.elapsedMs,
+        },
       })),
     );
     for (const r of results.filter((x) => !x.valid)) {

@@ -40,7 +40,10 @@ export class AccessTokens {
   private readonly key: KeyObject;
   private readonly verified = new Map<string, VerifiedSession>();
 
-  constructor(secret: Buffer, private readonly now: () => number = Date.now) {
+  constructor(
+    secret: Buffer,
+    private readonly now: () => number = Date.now,
+  ) {
     if (secret.length < 32) throw new Error('JWT secret must be at least 32 bytes');
     this.key = createSecretKey(secret);
   }

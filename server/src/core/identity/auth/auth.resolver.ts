@@ -48,7 +48,11 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Ends every session of the user and returns a new one.' })
-  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  changePassword(
+    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return this.service(ctx, info).changePassword(userOf(ctx), ctx.db, input);
   }
 }

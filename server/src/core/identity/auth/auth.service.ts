@@ -174,7 +174,14 @@ export class AuthService {
     return { table: 'users', id: user.id, orgId: user.orgId };
   }
 
-  private async issue(user: User, role: Role, aal: Aal, mfaAt: Date | null, notBeforeMs: number, db?: RequestDb): Promise<AuthPayload> {
+  private async issue(
+    user: User,
+    role: Role,
+    aal: Aal,
+    mfaAt: Date | null,
+    notBeforeMs: number,
+    db?: RequestDb,
+  ): Promise<AuthPayload> {
     const claims = {
       userId: user.id,
       orgId: user.orgId,

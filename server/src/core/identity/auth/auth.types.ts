@@ -48,4 +48,3 @@ export class ChangePasswordInput {
   @Field(() => String)
   newPassword!: string;
 }
-

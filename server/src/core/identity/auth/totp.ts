@@ -8,8 +8,7 @@ const CODE = /^\d{6}$/;
 
 export const newTotpSecret = () => generateSecret();
 
-export const totpUri = (secret: string, account: string) =>
-  generateURI({ issuer: 'Vigil', label: account, secret });
+export const totpUri = (secret: string, account: string) => generateURI({ issuer: 'Vigil', label: account, secret });
 
 /** The accepted code's time step, or null when the code is wrong, malformed or already used. */
 export async function acceptTotp(secret: string, code: string, lastAcceptedStep: number): Promise<number | null> {

@@ -31,7 +31,8 @@ export class RoleResolver {
   createRole(
     @Arg('input', () => CreateRoleInput) input: CreateRoleInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).create(actorOf(ctx), input);
   }
@@ -41,7 +42,8 @@ export class RoleResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).update(actorOf(ctx), id, input);
   }
@@ -50,7 +52,8 @@ export class RoleResolver {
   deleteRole(
     @Arg('id', () => ID) id: string,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).delete(actorOf(ctx), id);
   }

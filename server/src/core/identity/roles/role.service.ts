@@ -25,7 +25,6 @@ const updateInput = z
   .object({ name: roleName.nullish(), description: description.nullish(), permissions: permissions.nullish() })
   .refine((v) => v.name != null || v.description != null || v.permissions != null, 'nothing to change');
 
-
 /** Built-in roles are read-only templates; custom roles are named permission sets. */
 export type RoleServiceDeps = { db: RequestDb; access: ObjectAccess; revocation: SessionRevocation };
 
@@ -126,5 +125,4 @@ export class RoleService {
       throw err;
     }
   }
-
 }

@@ -16,7 +16,8 @@ export class UserResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).list(actorOf(ctx), { first, after, search });
   }
@@ -30,7 +31,8 @@ export class UserResolver {
   createUser(
     @Arg('input', () => CreateUserInput) input: CreateUserInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).create(actorOf(ctx), input);
   }
@@ -40,7 +42,8 @@ export class UserResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).update(actorOf(ctx), id, input);
   }
@@ -50,7 +53,8 @@ export class UserResolver {
     @Arg('userId', () => ID) userId: string,
     @Arg('roleId', () => ID) roleId: string,
     @Arg('justification', () => String) _justification: string,
-    @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).assignRole(actorOf(ctx), userId, roleId);
   }

@@ -17,7 +17,10 @@ import { User } from './user.entity';
 import { listUsersRead, userByIdSql } from './user.queries';
 import { toUserTypes, type UserRow, type UserType } from './user.types';
 
-const email = z.email({ message: 'must be an email address' }).max(320).transform((s) => s.toLowerCase());
+const email = z
+  .email({ message: 'must be an email address' })
+  .max(320)
+  .transform((s) => s.toLowerCase());
 const name = z.string().trim().min(1, 'must not be empty').max(200);
 
 const listInput = z.object({ first: pageSize, after: z.string().max(1000).nullish(), search: z.string().max(200).nullish() });
@@ -50,10 +53,10 @@ export class UserService {
     const cursor = after ? (decodeCursor(after, ['string', 'string']) as [string, string]) : undefined;
     if (cursor) parseInput(uuid, cursor[1]);
     this.audit.note({ resourceType: 'user', details: { first, search: search ?? undefined } });
-    const [rows, roles] = await this.db.readResults<[UserRow, RoleRow]>([
-      listUsersRead({ limit: first + 1, after: cursor, search: search ?? undefined }),
-      allRolesRead(),
-    ], this.audit.alongside);
+    const [rows, roles] = await this.db.readResults<[UserRow, RoleRow]>(
+      [listUsersRead({ limit: first + 1, after: cursor, search: search ?? undefined }), allRolesRead()],
+      this.audit.alongside,
+    );
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
     return {
@@ -68,7 +71,10 @@ export class UserService {
     // Everyone may read themselves; anyone else needs users:read and must be able to see them.
     const self = actor.kind === 'user' && actor.userId === userId;
     if (!self) await this.access.require(actor, 'users:read', [userId]);
-    const [users, roles] = await this.db.readResults<[UserRow, RoleRow]>([userByIdSql(userId), allRolesRead()], this.audit.alongside);
+    const [users, roles] = await this.db.readResults<[UserRow, RoleRow]>(
+      [userByIdSql(userId), allRolesRead()],
+      this.audit.alongside,
+    );
     if (users.length === 0) throw notFound('User');
     return toUserTypes(users, roles)[0]!;
   }
@@ -104,7 +110,8 @@ export class UserService {
     this.audit.note({ resourceType: 'user', resourceId: userId, details: { changes: data } });
     await this.access.require(actor, 'users:write', [userId]);
     const user = await this.load(userId);
-    if (data.disabled === true && actor.kind === 'user' && userId === actor.userId) throw forbidden('You cannot disable yourself');
+    if (data.disabled === true && actor.kind === 'user' && userId === actor.userId)
+      throw forbidden('You cannot disable yourself');
     if (data.name != null) user.name = data.name;
     if (data.disabled != null) user.disabled = data.disabled;
     await (await this.db.em()).flush();
@@ -136,5 +143,4 @@ export class UserService {
     if (!user) throw notFound('User');
     return user;
   }
-
 }

@@ -93,4 +93,3 @@ export class UpdateUserInput {
   @Field(() => Boolean, { nullable: true, description: 'Disabling revokes every session of the user.' })
   disabled?: boolean | null;
 }
-

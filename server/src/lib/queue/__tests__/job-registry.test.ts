@@ -17,7 +17,9 @@ describe('job registry', () => {
   });
 
   it('should refuse to start when a job has two handlers', () => {
-    expect(() => registry.checkHandlers([handler('audit.verify-chains'), handler('audit.verify-chains')])).toThrow(/two handlers/);
+    expect(() => registry.checkHandlers([handler('audit.verify-chains'), handler('audit.verify-chains')])).toThrow(
+      /two handlers/,
+    );
   });
 
   it('should refuse a handler for a job that is not registered', () => {

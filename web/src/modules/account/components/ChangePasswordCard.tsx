@@ -44,8 +44,22 @@ export function ChangePasswordCard() {
         <Stack gap="sm" maw={420}>
           <Title order={5}>Password</Title>
           <ErrorAlert message={error} />
-          <PasswordInput label="Current password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrentPassword(e.currentTarget.value)} data-testid="current-password" />
-          <PasswordInput label="New password" autoComplete="new-password" required value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} data-testid="new-password" />
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+            data-testid="current-password"
+          />
+          <PasswordInput
+            label="New password"
+            autoComplete="new-password"
+            required
+            value={newPassword}
+            onChange={(e) => setNewPassword(e.currentTarget.value)}
+            data-testid="new-password"
+          />
           <PasswordInput
             label="Repeat new password"
             autoComplete="new-password"
@@ -56,7 +70,12 @@ export function ChangePasswordCard() {
             data-testid="repeat-password"
           />
           <Group>
-            <Button type="submit" loading={loading} disabled={!currentPassword || !newPassword || mismatch} data-testid="change-password">
+            <Button
+              type="submit"
+              loading={loading}
+              disabled={!currentPassword || !newPassword || mismatch}
+              data-testid="change-password"
+            >
               Change password
             </Button>
           </Group>

@@ -29,9 +29,13 @@ export function SessionCard() {
           <Field label="Role">{viewer.user.role.name}</Field>
           <Field label="Assurance level">
             {viewer.aal >= 2 ? (
-              <Badge color="teal" variant="light" data-testid="session-aal">AAL2 · MFA verified</Badge>
+              <Badge color="teal" variant="light" data-testid="session-aal">
+                AAL2 · MFA verified
+              </Badge>
             ) : (
-              <Badge color="gray" variant="light" data-testid="session-aal">AAL1 · password only</Badge>
+              <Badge color="gray" variant="light" data-testid="session-aal">
+                AAL1 · password only
+              </Badge>
             )}
           </Field>
           <Field label="MFA verified at">{viewer.mfaVerifiedAt ? formatDateTime(viewer.mfaVerifiedAt) : '—'}</Field>

@@ -30,11 +30,46 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} data-testid="audit-filters">
       <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="xs">
-        <TextInput size="xs" label="From" type="datetime-local" value={form.from} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="filter-from" />
-        <TextInput size="xs" label="To" type="datetime-local" value={form.to} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="filter-to" />
-        <TextInput size="xs" label="Actor ID" placeholder="user or key id" value={form.actorId} onChange={(e) => set({ actorId: e.currentTarget.value })} data-testid="filter-actor" />
-        <TextInput size="xs" label="Resource type" placeholder="e.g. users" value={form.resourceType} onChange={(e) => set({ resourceType: e.currentTarget.value })} data-testid="filter-resource" />
-        <TextInput size="xs" label="Action" placeholder="e.g. user.created" value={form.action} onChange={(e) => set({ action: e.currentTarget.value })} data-testid="filter-action" />
+        <TextInput
+          size="xs"
+          label="From"
+          type="datetime-local"
+          value={form.from}
+          onChange={(e) => set({ from: e.currentTarget.value })}
+          data-testid="filter-from"
+        />
+        <TextInput
+          size="xs"
+          label="To"
+          type="datetime-local"
+          value={form.to}
+          onChange={(e) => set({ to: e.currentTarget.value })}
+          data-testid="filter-to"
+        />
+        <TextInput
+          size="xs"
+          label="Actor ID"
+          placeholder="user or key id"
+          value={form.actorId}
+          onChange={(e) => set({ actorId: e.currentTarget.value })}
+          data-testid="filter-actor"
+        />
+        <TextInput
+          size="xs"
+          label="Resource type"
+          placeholder="e.g. users"
+          value={form.resourceType}
+          onChange={(e) => set({ resourceType: e.currentTarget.value })}
+          data-testid="filter-resource"
+        />
+        <TextInput
+          size="xs"
+          label="Action"
+          placeholder="e.g. user.created"
+          value={form.action}
+          onChange={(e) => set({ action: e.currentTarget.value })}
+          data-testid="filter-action"
+        />
         <Select
           size="xs"
           label="Outcome"
@@ -62,7 +97,13 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           >
             Clear
           </Button>
-          <Button size="compact-sm" type="submit" leftSection={<IconFilter size={14} />} disabled={invalid !== null} data-testid="filter-apply">
+          <Button
+            size="compact-sm"
+            type="submit"
+            leftSection={<IconFilter size={14} />}
+            disabled={invalid !== null}
+            data-testid="filter-apply"
+          >
             Apply filters
           </Button>
           <Button

@@ -16,7 +16,9 @@ export function AuditTable({ entries, onOpen }: { entries: readonly AuditRow[]; 
       <Table striped highlightOnHover data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={70} ta="right">Seq</Table.Th>
+            <Table.Th w={70} ta="right">
+              Seq
+            </Table.Th>
             <Table.Th w={180}>Time</Table.Th>
             <Table.Th>Actor</Table.Th>
             <Table.Th>Role</Table.Th>
@@ -29,18 +31,40 @@ export function AuditTable({ entries, onOpen }: { entries: readonly AuditRow[]; 
         <Table.Tbody>
           {entries.map((entry) => (
             <Table.Tr key={entry.id} className="vigil-table-row-clickable" onClick={() => onOpen(entry)} data-testid="audit-row">
-              <Table.Td ta="right" className="vigil-mono">{entry.seq}</Table.Td>
-              <Table.Td><Text fz="xs" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Text></Table.Td>
-              <Table.Td><Text fz="xs" className="vigil-mono" lineClamp={1}>{actorLabel(entry)}</Text></Table.Td>
-              <Table.Td><Text fz="xs">{entry.actorRole ?? '—'}</Text></Table.Td>
-              <Table.Td><Text fz="xs" className="vigil-mono">{entry.action}</Text></Table.Td>
+              <Table.Td ta="right" className="vigil-mono">
+                {entry.seq}
+              </Table.Td>
+              <Table.Td>
+                <Text fz="xs" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(entry.at)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="xs" className="vigil-mono" lineClamp={1}>
+                  {actorLabel(entry)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="xs">{entry.actorRole ?? '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="xs" className="vigil-mono">
+                  {entry.action}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <Text fz="xs" className="vigil-mono" lineClamp={1}>
                   {entry.resourceType ? `${entry.resourceType}${entry.resourceId ? `:${entry.resourceId}` : ''}` : '—'}
                 </Text>
               </Table.Td>
-              <Table.Td><AuditOutcomeBadge outcome={entry.outcome} /></Table.Td>
-              <Table.Td><Text fz="xs" className="vigil-mono">{entry.ipAddress ?? '—'}</Text></Table.Td>
+              <Table.Td>
+                <AuditOutcomeBadge outcome={entry.outcome} />
+              </Table.Td>
+              <Table.Td>
+                <Text fz="xs" className="vigil-mono">
+                  {entry.ipAddress ?? '—'}
+                </Text>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -91,7 +91,13 @@ export function ChainStatusPanel() {
         </SimpleGrid>
       )}
       {status && !status.valid && (
-        <Alert mt="sm" color="red" icon={<IconAlertTriangle size={16} />} title="The audit chain does not hold" data-testid="chain-invalid-reason">
+        <Alert
+          mt="sm"
+          color="red"
+          icon={<IconAlertTriangle size={16} />}
+          title="The audit chain does not hold"
+          data-testid="chain-invalid-reason"
+        >
           {status.reason ?? 'An entry does not match its hash.'} Entries from seq {status.firstInvalidSeq ?? '?'} on cannot be
           trusted. Preserve the database and escalate to your security team.
         </Alert>

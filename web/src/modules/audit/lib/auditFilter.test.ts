@@ -7,9 +7,10 @@ describe('toAuditFilter', () => {
   });
 
   it('should trim text fields and drop blank ones', () => {
-    expect(
-      toAuditFilter({ ...emptyAuditFilterForm, actorId: '  u-1 ', action: '   ', resourceType: 'users' }),
-    ).toEqual({ actorId: 'u-1', resourceType: 'users' });
+    expect(toAuditFilter({ ...emptyAuditFilterForm, actorId: '  u-1 ', action: '   ', resourceType: 'users' })).toEqual({
+      actorId: 'u-1',
+      resourceType: 'users',
+    });
   });
 
   it('should convert local date-times to ISO instants', () => {
@@ -24,9 +25,7 @@ describe('toAuditFilter', () => {
 
 describe('validateAuditFilter', () => {
   it('should refuse a range whose start is after its end', () => {
-    expect(
-      validateAuditFilter({ ...emptyAuditFilterForm, from: '2030-01-02T00:00', to: '2030-01-01T00:00' }),
-    ).toMatch(/after/);
+    expect(validateAuditFilter({ ...emptyAuditFilterForm, from: '2030-01-02T00:00', to: '2030-01-01T00:00' })).toMatch(/after/);
   });
 
   it('should accept an open-ended range', () => {

@@ -64,7 +64,9 @@ export function AuditPage() {
               py="xl"
               icon={<IconFileSearch size={22} />}
               title={filtered ? 'No entries match these filters' : 'No audit entries yet'}
-              description={filtered ? 'Widen the time range or clear a filter.' : 'Entries appear as people and systems use Vigil.'}
+              description={
+                filtered ? 'Widen the time range or clear a filter.' : 'Entries appear as people and systems use Vigil.'
+              }
               data-testid="audit-empty"
             />
           ) : (

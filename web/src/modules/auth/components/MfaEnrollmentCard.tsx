@@ -1,7 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import {
-  Badge, Button, Code, CopyButton, Group, Image, Paper, Stack, Text, Title,
-} from '@mantine/core';
+import { Badge, Button, Code, CopyButton, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
@@ -43,7 +41,11 @@ export function MfaEnrollmentCard() {
       applyAuthPayload(data.confirmMfaEnrollment);
       reset();
       setCode('');
-      notifications.show({ color: 'teal', title: 'Two-step verification is on', message: 'You will be asked for a code at each sign-in.' });
+      notifications.show({
+        color: 'teal',
+        title: 'Two-step verification is on',
+        message: 'You will be asked for a code at each sign-in.',
+      });
     } catch (err) {
       setCode('');
       setError(
@@ -79,12 +81,16 @@ export function MfaEnrollmentCard() {
         ) : secret ? (
           <form onSubmit={(e) => void submit(e)} data-testid="mfa-enrollment">
             <Stack gap="md">
-              <Text fz="sm">
-                1. Scan this QR code with an authenticator app (1Password, Google Authenticator, Authy…).
-              </Text>
+              <Text fz="sm">1. Scan this QR code with an authenticator app (1Password, Google Authenticator, Authy…).</Text>
               <Group align="flex-start" gap="lg" wrap="nowrap">
                 <Paper withBorder p={6} radius="sm" bg="white">
-                  <Image src={secret.qrCodeDataUrl} alt="QR code for your authenticator app" w={168} h={168} data-testid="mfa-qr" />
+                  <Image
+                    src={secret.qrCodeDataUrl}
+                    alt="QR code for your authenticator app"
+                    w={168}
+                    h={168}
+                    data-testid="mfa-qr"
+                  />
                 </Paper>
                 <Stack gap={6} style={{ minWidth: 0 }}>
                   <Text fz="xs" c="dimmed">
@@ -96,7 +102,12 @@ export function MfaEnrollmentCard() {
                     </Code>
                     <CopyButton value={secret.secret}>
                       {({ copied, copy }) => (
-                        <Button size="compact-xs" variant="subtle" onClick={copy} leftSection={copied ? <IconCheck size={12} /> : <IconCopy size={12} />}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={copy}
+                          leftSection={copied ? <IconCheck size={12} /> : <IconCopy size={12} />}
+                        >
                           {copied ? 'Copied' : 'Copy'}
                         </Button>
                       )}

@@ -69,8 +69,8 @@ export function StepUpModal() {
         <form onSubmit={(e) => void submit(e)}>
           <Stack gap="md">
             <Text fz="sm" c="dimmed">
-              {reason ?? 'This action needs a recent two-step verification.'} Enter the code from your
-              authenticator app; the action continues once you are verified.
+              {reason ?? 'This action needs a recent two-step verification.'} Enter the code from your authenticator app; the
+              action continues once you are verified.
             </Text>
             <ErrorAlert message={error} testId="step-up-error" />
             <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="step-up-code" />
@@ -87,8 +87,8 @@ export function StepUpModal() {
       ) : (
         <Stack gap="md">
           <Text fz="sm">
-            This action needs two-step verification, and your account has no authenticator yet. Set one up
-            under Account &amp; security, then try again.
+            This action needs two-step verification, and your account has no authenticator yet. Set one up under Account &amp;
+            security, then try again.
           </Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => stepUpCoordinator.settle(false)}>

@@ -110,8 +110,8 @@ export function SignInPage() {
               Oversight for money you answer for.
             </Title>
             <Text c="vigil.1" fz="sm">
-              Holdings oversight and release governance on one audited core. Every request you make here is
-              recorded in a tamper-evident log.
+              Holdings oversight and release governance on one audited core. Every request you make here is recorded in a
+              tamper-evident log.
             </Text>
           </Stack>
           <Text c="vigil.3" fz="xs">

@@ -27,8 +27,8 @@ export function DeleteRoleModal({ role, onClose, onDeleted }: DeleteRoleModalPro
       </Text>
       {inUse && (
         <Alert color="orange" variant="light">
-          {role?.userCount} {role?.userCount === 1 ? 'user has' : 'users have'} this role. Move them to another role first;
-          the server refuses to delete a role in use.
+          {role?.userCount} {role?.userCount === 1 ? 'user has' : 'users have'} this role. Move them to another role first; the
+          server refuses to delete a role in use.
         </Alert>
       )}
     </JustifiedActionModal>

@@ -29,7 +29,9 @@ export function PermissionMatrix({ catalog, selected, onChange, readOnly }: Perm
         data-testid={`perm-${permission}`}
       />
     ) : (
-      <Text fz="xs" c="dimmed">—</Text>
+      <Text fz="xs" c="dimmed">
+        —
+      </Text>
     );
 
   return (

@@ -9,7 +9,11 @@ export function RoleDetailsModal({ role, catalog, onClose }: RoleDetailsModalPro
   return (
     <Modal opened={role !== null} onClose={onClose} title={`${role?.name ?? ''} (built-in, read-only)`} size="lg">
       <Stack gap="sm">
-        {role?.description && <Text fz="sm" c="dimmed">{role.description}</Text>}
+        {role?.description && (
+          <Text fz="sm" c="dimmed">
+            {role.description}
+          </Text>
+        )}
         <PermissionMatrix catalog={catalog} selected={role?.permissions ?? []} readOnly />
       </Stack>
     </Modal>

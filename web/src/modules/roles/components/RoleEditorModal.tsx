@@ -44,11 +44,19 @@ export function RoleEditorModal({ target, catalog, onClose, onSaved }: RoleEdito
     >
       <SimpleGrid cols={2} spacing="sm">
         <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="role-name" />
-        <TextInput label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} data-testid="role-description" />
+        <TextInput
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          data-testid="role-description"
+        />
       </SimpleGrid>
       <div>
         <Text fz="sm" fw={500} mb={4}>
-          Permissions <Text span c="dimmed" fz="xs">({permissions.length} selected; a role with none sees nothing)</Text>
+          Permissions{' '}
+          <Text span c="dimmed" fz="xs">
+            ({permissions.length} selected; a role with none sees nothing)
+          </Text>
         </Text>
         <ScrollArea.Autosize mah={320}>
           <PermissionMatrix catalog={catalog} selected={permissions} onChange={setPermissions} />

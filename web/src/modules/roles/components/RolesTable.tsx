@@ -18,7 +18,9 @@ export function RolesTable({ roles, canWrite, onEdit, onDelete }: RolesTableProp
         <Table.Tr>
           <Table.Th w={300}>Role</Table.Th>
           <Table.Th>Permissions</Table.Th>
-          <Table.Th w={70} ta="right">Users</Table.Th>
+          <Table.Th w={70} ta="right">
+            Users
+          </Table.Th>
           <Table.Th w={90} />
         </Table.Tr>
       </Table.Thead>
@@ -27,26 +29,42 @@ export function RolesTable({ roles, canWrite, onEdit, onDelete }: RolesTableProp
           <Table.Tr key={role.id} data-testid="role-row">
             <Table.Td>
               <Group gap={6} wrap="nowrap">
-                <Text fz="sm" fw={500}>{role.name}</Text>
+                <Text fz="sm" fw={500}>
+                  {role.name}
+                </Text>
                 {role.builtIn ? (
-                  <Badge size="xs" variant="light" color="vigil">built-in</Badge>
+                  <Badge size="xs" variant="light" color="vigil">
+                    built-in
+                  </Badge>
                 ) : (
-                  <Badge size="xs" variant="outline" color="gray">custom</Badge>
+                  <Badge size="xs" variant="outline" color="gray">
+                    custom
+                  </Badge>
                 )}
               </Group>
-              {role.description && <Text fz="xs" c="dimmed">{role.description}</Text>}
+              {role.description && (
+                <Text fz="xs" c="dimmed">
+                  {role.description}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td>
               {role.permissions.length === 0 ? (
-                <Text fz="xs" c="dimmed" fs="italic">No permissions — sees nothing</Text>
+                <Text fz="xs" c="dimmed" fs="italic">
+                  No permissions — sees nothing
+                </Text>
               ) : (
                 <Group gap={4}>
                   {role.permissions.slice(0, MAX_BADGES).map((p) => (
-                    <Badge key={p} size="xs" variant="default" tt="none" fw={500}>{p}</Badge>
+                    <Badge key={p} size="xs" variant="default" tt="none" fw={500}>
+                      {p}
+                    </Badge>
                   ))}
                   {role.permissions.length > MAX_BADGES && (
                     <Tooltip label={role.permissions.slice(MAX_BADGES).join(', ')} multiline w={320}>
-                      <Badge size="xs" variant="transparent" color="gray">+{role.permissions.length - MAX_BADGES} more</Badge>
+                      <Badge size="xs" variant="transparent" color="gray">
+                        +{role.permissions.length - MAX_BADGES} more
+                      </Badge>
                     </Tooltip>
                   )}
                 </Group>
@@ -63,10 +81,22 @@ export function RolesTable({ roles, canWrite, onEdit, onDelete }: RolesTableProp
                   </Tooltip>
                 ) : canWrite ? (
                   <>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Edit ${role.name}`} onClick={() => onEdit(role)} data-testid="role-edit">
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={`Edit ${role.name}`}
+                      onClick={() => onEdit(role)}
+                      data-testid="role-edit"
+                    >
                       <IconPencil size={15} />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={`Delete ${role.name}`} onClick={() => onDelete(role)} data-testid="role-delete">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Delete ${role.name}`}
+                      onClick={() => onDelete(role)}
+                      data-testid="role-delete"
+                    >
                       <IconTrash size={15} />
                     </ActionIcon>
                   </>

@@ -21,7 +21,9 @@ export function RolesPage() {
   const [viewing, setViewing] = useState<RoleFieldsFragment | null>(null);
   const [deleting, setDeleting] = useState<RoleFieldsFragment | null>(null);
 
-  const roles = data?.roles ? [...data.roles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name)) : null;
+  const roles = data?.roles
+    ? [...data.roles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name))
+    : null;
   const catalog = data?.permissionCatalog ?? [];
 
   return (
@@ -31,7 +33,12 @@ export function RolesPage() {
         description="What each role may read and change. Built-in roles are fixed; custom roles are yours to define."
         actions={
           canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditorTarget('new')} disabled={!data} data-testid="new-role">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setEditorTarget('new')}
+              disabled={!data}
+              data-testid="new-role"
+            >
               New custom role
             </Button>
           )
@@ -44,7 +51,12 @@ export function RolesPage() {
           {!roles ? (
             <TableSkeleton rows={6} />
           ) : roles.length === 0 ? (
-            <EmptyState py="xl" icon={<IconUserShield size={22} />} title="No roles" description="This organization has no roles yet." />
+            <EmptyState
+              py="xl"
+              icon={<IconUserShield size={22} />}
+              title="No roles"
+              description="This organization has no roles yet."
+            />
           ) : (
             <RolesTable
               roles={roles}
@@ -60,7 +72,12 @@ export function RolesPage() {
           Your role can view roles but not change them.
         </Text>
       )}
-      <RoleEditorModal target={editorTarget} catalog={catalog} onClose={() => setEditorTarget(null)} onSaved={() => void refetch()} />
+      <RoleEditorModal
+        target={editorTarget}
+        catalog={catalog}
+        onClose={() => setEditorTarget(null)}
+        onSaved={() => void refetch()}
+      />
       <RoleDetailsModal role={viewing} catalog={catalog} onClose={() => setViewing(null)} />
       <DeleteRoleModal role={deleting} onClose={() => setDeleting(null)} onDeleted={() => void refetch()} />
     </>

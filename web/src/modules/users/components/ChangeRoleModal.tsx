@@ -27,8 +27,11 @@ export function ChangeRoleModal({ user, onClose }: ChangeRoleModalProps) {
       }}
     >
       <Text fz="sm">
-        {user?.name} <Text span c="dimmed">({user?.email})</Text> is currently <b>{user?.role.name}</b>. Changing the
-        role signs them out of their current sessions.
+        {user?.name}{' '}
+        <Text span c="dimmed">
+          ({user?.email})
+        </Text>{' '}
+        is currently <b>{user?.role.name}</b>. Changing the role signs them out of their current sessions.
       </Text>
       <Select label="New role" data={options} value={roleId} onChange={setRoleId} data-testid="change-role-select" />
     </JustifiedActionModal>

@@ -43,8 +43,21 @@ export function CreateUserModal({ opened, onClose, onCreated }: CreateUserModalP
       }}
     >
       <SimpleGrid cols={2} spacing="sm">
-        <TextInput label="Full name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="new-user-name" />
-        <TextInput label="Work email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="new-user-email" />
+        <TextInput
+          label="Full name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          data-testid="new-user-name"
+        />
+        <TextInput
+          label="Work email"
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          data-testid="new-user-email"
+        />
         <Select
           label="Role"
           required

@@ -33,7 +33,8 @@ export function UsersTable({ users, canWrite, currentUserId, onChangeRole, onTog
                 {user.name}
                 {user.id === currentUserId && (
                   <Text span fz="xs" c="dimmed">
-                    {' '}(you)
+                    {' '}
+                    (you)
                   </Text>
                 )}
               </Text>
@@ -51,20 +52,30 @@ export function UsersTable({ users, canWrite, currentUserId, onChangeRole, onTog
             </Table.Td>
             <Table.Td>
               {user.mfaEnabled ? (
-                <Badge size="sm" color="teal" variant="light">On</Badge>
+                <Badge size="sm" color="teal" variant="light">
+                  On
+                </Badge>
               ) : (
-                <Badge size="sm" color="orange" variant="light">Off</Badge>
+                <Badge size="sm" color="orange" variant="light">
+                  Off
+                </Badge>
               )}
             </Table.Td>
             <Table.Td>
               {user.disabled ? (
-                <Badge size="sm" color="red" variant="light">Disabled</Badge>
+                <Badge size="sm" color="red" variant="light">
+                  Disabled
+                </Badge>
               ) : (
-                <Badge size="sm" color="gray" variant="light">Active</Badge>
+                <Badge size="sm" color="gray" variant="light">
+                  Active
+                </Badge>
               )}
             </Table.Td>
             <Table.Td>
-              <Text fz="xs" c="dimmed">{formatDateTime(user.createdAt)}</Text>
+              <Text fz="xs" c="dimmed">
+                {formatDateTime(user.createdAt)}
+              </Text>
             </Table.Td>
             {canWrite && (
               <Table.Td>

@@ -71,7 +71,11 @@ export function UsersPage() {
               icon={<IconUsers size={22} />}
               title={search ? 'No users match this search' : 'No users yet'}
               description={
-                search ? 'Check the spelling or search by email.' : canWrite ? 'Create the first user to give someone access.' : 'Nobody else has access yet.'
+                search
+                  ? 'Check the spelling or search by email.'
+                  : canWrite
+                    ? 'Create the first user to give someone access.'
+                    : 'Nobody else has access yet.'
               }
             />
           ) : (
