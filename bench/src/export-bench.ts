@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { createBenchDatabase, withAdmin } from './databases';
 
 // (c) A 1M-row audit CSV export through streamAuditCsv, in a child process whose peak RSS is
@@ -63,6 +63,16 @@ export async function runExportBench(opts: { rows: number; log: (s: string) => v
   }
 }
 
+// `@vigil/server/<path>` is the server package's export of `src/<path>.ts`: bundled, not external.
+const bundleServerSource: Plugin = {
+  name: 'bundle-vigil-server',
+  setup(b) {
+    b.onResolve({ filter: /^@vigil\/server\// }, (args) => ({
+      path: path.join(here, '../../server/src', `${args.path.slice('@vigil/server/'.length)}.ts`),
+    }));
+  },
+};
+
 async function bundleChild(): Promise<string> {
   // Inside server/node_modules so the bundle's bare imports resolve to the server's packages.
   const outfile = path.join(here, '../../server/node_modules/.cache/vigil-bench/export-child.mjs');
@@ -74,8 +84,10 @@ async function bundleChild(): Promise<string> {
     format: 'esm',
     target: 'node20',
     tsconfig: path.join(here, '../tsconfig.json'),
-    // Packages stay in node_modules (resolved from server/), as in the server's own build.
+    // Packages stay in node_modules (resolved from server/), as in the server's own build; the
+    // server's own source (imported as @vigil/server/*) is bundled.
     packages: 'external',
+    plugins: [bundleServerSource],
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -1,13 +1,11 @@
 import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { AuditActorType } from '@/core/actor';
+import type { AuditOutcome } from './audit-outcomes';
 
 // Pure: the entry shapes, the canonical form that is hashed, and the hash. No I/O.
 
 export type { AuditActorType };
-
-/** The outcomes an entry can record, declared once (the database enum mirrors it, migration 0005). */
-export const AUDIT_OUTCOMES = ['allowed', 'denied', 'error'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export { AUDIT_OUTCOMES, type AuditOutcome } from './audit-outcomes';
 
 /** What an entry says, whether linked into its chain yet or not. */
 type EntryContent = {

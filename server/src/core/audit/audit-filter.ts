@@ -1,4 +1,4 @@
-import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-entry';
+import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-outcomes';
 
 /** `from` is inclusive, `to` exclusive. Without orgId the scope's org (app_org_id()) is used. */
 export type AuditFilter = {
