@@ -69,6 +69,7 @@ describe('each permission layer denies on its own', () => {
       db,
       access: new ObjectAccess(app.vigil.deps.access, () => db),
       revocation: app.vigil.deps.revocation,
+      logger: app.vigil.deps.logger,
     });
     await expect(service.list(actor, { first: 5 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(

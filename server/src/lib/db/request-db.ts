@@ -135,6 +135,19 @@ export class RequestDb {
     return rows;
   }
 
+  /**
+   * The database's clock in ms: inside the open transaction when there is one, else on a
+   * connection of its own (after commit). Issue times and revocation cutoffs are both read from
+   * it, so API replicas whose clocks differ still order them the same way.
+   */
+  async databaseNowMs(): Promise<number> {
+    const sql = 'SELECT floor(extract(epoch from clock_timestamp()) * 1000)::bigint::text AS ms';
+    const rows = this.emPromise
+      ? ((await (await this.emPromise).execute(sql)) as { ms: string }[])
+      : await withRawClient(this.orm, async (client) => (await client.query<{ ms: string }>(sql)).rows);
+    return Number(rows[0]!.ms);
+  }
+
   /** Runs one mutation root field so that its writes are undone if it fails. */
   async inSavepoint<T>(fn: () => Promise<T>): Promise<T> {
     const em = await this.em();

@@ -9,6 +9,9 @@ const ALGORITHM = 'HS256';
 const ISSUER = 'vigil';
 const AUDIENCE = 'vigil-api';
 export const ACCESS_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+// Issue times come from the database's clock and are checked against this server's: how far
+// ahead of this server a token's issue time may be before it is refused as forged.
+const MAX_CLOCK_AHEAD_MS = 5_000;
 
 export type SessionClaims = {
   userId: string;
@@ -50,14 +53,16 @@ export class AccessTokens {
 
   /**
    * `notBeforeMs`: a revocation cutoff just written for this user; the new token must be issued
-   * strictly after it or the denylist would refuse it.
+   * strictly after it or the denylist would refuse it. `issuedAtMs`: when the state the token
+   * carries was read (default now); a token is never dated after its state.
    */
   async issue(
     claims: SessionClaims,
     notBeforeMs = 0,
+    issuedAtMs: number = this.now(),
   ): Promise<{ token: string; jti: string; expiresAt: Date; issuedAtMs: number }> {
     const jti = randomUUID();
-    const issuedAtMs = Math.max(this.now(), notBeforeMs + 1);
+    issuedAtMs = Math.max(issuedAtMs, notBeforeMs + 1);
     const iat = Math.floor(issuedAtMs / 1000);
     const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
     const token = await new SignJWT({
@@ -119,6 +124,11 @@ export class AccessTokens {
       ) {
         throw unauthenticated('Malformed session token');
       }
+      // A good signature is not enough: the token must also say a truthful age (our own issue
+      // never writes another, so anything else was minted with a stolen key).
+      if (Math.floor(p.iat_ms / 1000) !== payload.iat) throw unauthenticated('Malformed session token');
+      if (p.iat_ms > this.now() + MAX_CLOCK_AHEAD_MS) throw unauthenticated('Session token issued in the future');
+      if (payload.exp! - payload.iat! > ACCESS_TOKEN_TTL_SECONDS) throw unauthenticated('Session token lives too long');
       return {
         userId: payload.sub!,
         orgId: p.org,

@@ -9,7 +9,7 @@ import { AuthPayloadType, ChangePasswordInput, LoginInput, MfaEnrollmentType } f
 @Resolver()
 export class AuthResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new AuthService(ctx.deps, ctx.ip, ctx.auditFor(info));
+    return new AuthService(ctx.deps, ctx.ip, ctx.auditFor(info), ctx.logger);
   }
 
   @Query(() => ViewerType, { description: 'The signed-in user, their organization and session.' })

@@ -8,13 +8,15 @@ import { parseInput } from '@/core/graphql/validate';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/crypto/passwords';
 import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
 import { AppError, badInput, forbidden, mfaRequired, rateLimited, unauthenticated } from '@/lib/errors/app-error';
-import { Role } from '@/core/identity/roles/role.entity';
+import type { Logger } from '@/lib/logger';
 import { User } from '@/core/identity/users/user.entity';
 import { toUserType, type UserRow } from '@/core/identity/users/user.types';
 import { toRoleType, type RoleRow } from '@/core/identity/roles/role.types';
 import { viewerSql } from '@/core/identity/users/viewer.queries';
 import type { ViewerType } from '@/core/identity/users/viewer.types';
 import { passwordSchema } from '../password-policy';
+import { endStaleSessions } from './session-cutoffs';
+import { readSessionState, type SessionState } from './session-state';
 import { acceptTotp, newTotpSecret, totpUri } from './totp';
 
 export type AuthPayload = { token: string; expiresAt: Date; aal: Aal; mfaRequired: boolean; viewer: ViewerType };
@@ -30,6 +32,7 @@ export class AuthService {
     private readonly deps: CoreDeps,
     private readonly ip: string | null,
     private readonly audit: FieldAudit = discardAudit,
+    private readonly logger: Logger = deps.logger,
   ) {}
 
   async login(input: unknown): Promise<AuthPayload> {
@@ -37,21 +40,19 @@ export class AuthService {
     const ipKey = this.ip ?? 'unknown';
     const wait = await this.deps.limits.loginPerIp.blockedFor(ipKey);
     if (wait > 0) throw rateLimited(wait);
-    // Before authentication there is no org: the lookup runs as vigil_system.
+    // Before authentication there is no org: the lookup runs as vigil_system. The user and the
+    // role are read in one statement, whose time becomes the session's issue time.
     const found = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
-      em.findOne(User, { email }, { populate: ['passwordHash', 'mfaSecretEnc'] }),
+      readSessionState(em, { email }),
     );
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (found) this.audit.note({ orgId: found.orgId, actorId: found.id, resourceType: 'user', resourceId: found.id });
+    if (found) this.audit.note({ orgId: found.orgId, actorId: found.userId, resourceType: 'user', resourceId: found.userId });
     if (!found || !ok || found.disabled) {
       await this.deps.limits.loginPerIp.recordFailure(ipKey);
       throw unauthenticated(INVALID_LOGIN);
     }
-    const role = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
-      em.findOneOrFail(Role, { id: found.roleId }),
-    );
-    this.audit.note({ actorRole: role.name });
-    return this.issue(found, role, 1, null, 0);
+    this.audit.note({ actorRole: found.roleName });
+    return (await this.issue(found, 1, null)).payload;
   }
 
   async logout(actor: Actor): Promise<boolean> {
@@ -69,9 +70,9 @@ export class AuthService {
     if (!user.mfaSecretEnc || !user.mfaEnabledAt) throw badInput('MFA is not enrolled', { field: 'code' });
     const secret = this.deps.secrets.decrypt(user.mfaSecretEnc, this.binding(user));
     const step = await this.acceptCode(actor, em, secret, code, user);
-    const role = await em.findOneOrFail(Role, { id: user.roleId });
+    const state = await this.readOwnState(em, actor);
     await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
-    return this.issue(user, role, 2, step.at, 0, db);
+    return (await this.issue(state, 2, step.at, { db })).payload;
   }
 
   async beginMfaEnrollment(actor: Actor, db: RequestDb) {
@@ -100,9 +101,9 @@ export class AuthService {
     user.mfaPendingEnc = null;
     user.mfaEnabledAt = step.at;
     await em.flush();
-    const role = await em.findOneOrFail(Role, { id: user.roleId });
+    const state = await this.readOwnState(em, actor);
     await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
-    return this.issue(user, role, 2, step.at, 0, db);
+    return (await this.issue(state, 2, step.at, { db })).payload;
   }
 
   async changePassword(actor: Actor, db: RequestDb, input: unknown): Promise<AuthPayload> {
@@ -121,9 +122,12 @@ export class AuthService {
     user.passwordHash = await hashPassword(data.newPassword);
     user.passwordChangedAt = new Date();
     await em.flush();
-    const cutoff = await this.deps.revocation.revokeAllSessionsOf(user.id);
-    const role = await em.findOneOrFail(Role, { id: user.roleId });
-    return this.issue(user, role, 1, null, cutoff, db);
+    // Every other session ends, the one this answer carries excepted.
+    const spared: { jti?: string } = {};
+    const cutoff = await endStaleSessions(db, this.deps.revocation, { userId: user.id }, this.logger, () => spared.jti);
+    const issued = await this.issue(await this.readOwnState(em, actor), 1, null, { notBeforeMs: cutoff, db });
+    spared.jti = issued.jti;
+    return issued.payload;
   }
 
   /** The viewer for a valid session (the `me` query). */
@@ -174,32 +178,42 @@ export class AuthService {
     return { table: 'users', id: user.id, orgId: user.orgId };
   }
 
+  /** The signed-in user's state as the new session will carry it, read now. */
+  private async readOwnState(em: EntityManager, actor: Actor): Promise<SessionState> {
+    const state = await readSessionState(em, { userId: actor.userId });
+    if (!state || state.disabled) throw unauthenticated('Session no longer valid');
+    return state;
+  }
+
+  /**
+   * A session issued from `state`, dated when the state was read (never later: a change that
+   * committed after the read must be able to cut it off), and after `notBeforeMs` when the
+   * flow has just cut off the user's earlier sessions.
+   */
   private async issue(
-    user: User,
-    role: Role,
+    state: SessionState,
     aal: Aal,
     mfaAt: Date | null,
-    notBeforeMs: number,
-    db?: RequestDb,
-  ): Promise<AuthPayload> {
+    opts: { notBeforeMs?: number; db?: RequestDb } = {},
+  ): Promise<{ payload: AuthPayload; jti: string }> {
     const claims = {
-      userId: user.id,
-      orgId: user.orgId,
-      roleId: role.id,
-      roleName: role.name,
-      permissions: role.permissions,
+      userId: state.userId,
+      orgId: state.orgId,
+      roleId: state.roleId,
+      roleName: state.roleName,
+      permissions: state.permissions,
       aal,
       mfaAt: mfaAt?.getTime() ?? null,
     };
-    const { token, expiresAt } = await this.deps.tokens.issue(claims, notBeforeMs);
-    const viewerContext = { permissions: role.permissions, aal, mfaAt: claims.mfaAt, expiresAt };
-    const viewer = db
-      ? await this.loadViewer(db, user.id, viewerContext)
+    const { token, jti, expiresAt } = await this.deps.tokens.issue(claims, opts.notBeforeMs ?? 0, state.readAtMs);
+    const viewerContext = { permissions: state.permissions, aal, mfaAt: claims.mfaAt, expiresAt };
+    const viewer = opts.db
+      ? await this.loadViewer(opts.db, state.userId, viewerContext)
       : await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, async (em) => {
-          const rows = (await em.execute(viewerSql(user.id))) as ViewerRow[];
+          const rows = (await em.execute(viewerSql(state.userId))) as ViewerRow[];
           return toViewer(rows[0]!, viewerContext);
         });
-    return { token, expiresAt, aal, mfaRequired: aal === 1 && user.mfaEnabledAt !== null, viewer };
+    return { payload: { token, expiresAt, aal, mfaRequired: aal === 1 && state.mfaEnabled, viewer }, jti };
   }
 
   private async loadViewer(db: RequestDb, userId: string, session: ViewerSession): Promise<ViewerType> {

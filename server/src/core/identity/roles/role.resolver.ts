@@ -9,7 +9,10 @@ import { CreateRoleInput, RoleType, UpdateRoleInput } from './role.types';
 @Resolver()
 export class RoleResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new RoleService({ db: ctx.db, access: ctx.access, revocation: ctx.deps.revocation }, ctx.auditFor(info));
+    return new RoleService(
+      { db: ctx.db, access: ctx.access, revocation: ctx.deps.revocation, logger: ctx.logger },
+      ctx.auditFor(info),
+    );
   }
 
   @Query(() => [RoleType])

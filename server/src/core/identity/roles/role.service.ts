@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { Actor } from '@/core/actor';
+import { definitionRefusal } from '@/core/access/grants';
 import type { ObjectAccess } from '@/core/access/require-access';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import { parseInput, uuid } from '@/core/graphql/validate';
-import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
+import { FOREIGN_KEY_VIOLATION, sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import type { RequestDb } from '@/lib/db/request-db';
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
+import { endStaleSessions } from '@/core/identity/auth/session-cutoffs';
 import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
+import type { Logger } from '@/lib/logger';
 import { User } from '@/core/identity/users/user.entity';
 import { isPermission, PERMISSIONS } from '@/core/access/permission-catalog';
 import { Role } from './role.entity';
@@ -25,19 +28,22 @@ const updateInput = z
   .object({ name: roleName.nullish(), description: description.nullish(), permissions: permissions.nullish() })
   .refine((v) => v.name != null || v.description != null || v.permissions != null, 'nothing to change');
 
+const ROLE_IN_USE = 'The role is still assigned to users';
+
 /** Built-in roles are read-only templates; custom roles are named permission sets. */
-export type RoleServiceDeps = { db: RequestDb; access: ObjectAccess; revocation: SessionRevocation };
+export type RoleServiceDeps = { db: RequestDb; access: ObjectAccess; revocation: SessionRevocation; logger: Logger };
 
 export class RoleService {
   private readonly db: RequestDb;
   private readonly access: ObjectAccess;
   private readonly revocation: SessionRevocation;
+  private readonly logger: Logger;
 
   constructor(
     deps: RoleServiceDeps,
     private readonly audit: FieldAudit = discardAudit,
   ) {
-    ({ db: this.db, access: this.access, revocation: this.revocation } = deps);
+    ({ db: this.db, access: this.access, revocation: this.revocation, logger: this.logger } = deps);
   }
 
   async list(actor: Actor): Promise<RoleType[]> {
@@ -61,6 +67,8 @@ export class RoleService {
     await this.access.require(actor, 'roles:write');
     const data = parseInput(createInput, input);
     this.audit.note({ resourceType: 'role', details: { name: data.name, permissions: data.permissions } });
+    const refusal = definitionRefusal(actor.permissions, data.permissions);
+    if (refusal) throw refusal;
     const em = await this.db.em();
     const role = em.create(Role, {
       orgId: actor.orgId,
@@ -83,15 +91,18 @@ export class RoleService {
     const em = await this.db.em();
     const role = await this.loadCustom(roleId);
     const before = role.permissions;
+    // Checked on the role as it would stand: nobody edits a role into, or while it holds, more than they hold.
+    const refusal = definitionRefusal(actor.permissions, data.permissions ?? role.permissions);
+    if (refusal) throw refusal;
     if (data.name != null) role.name = data.name;
     if (data.description != null) role.description = data.description;
     if (data.permissions != null) role.permissions = data.permissions;
     await this.flushUnique(em);
     if (data.permissions != null && data.permissions.join(',') !== before.join(',')) {
-      // Tokens carry permissions: everyone holding this role signs in again.
-      const holders = await em.find(User, { roleId }, { fields: ['id'] });
-      await Promise.all(holders.map((u) => this.revocation.revokeAllSessionsOf(u.id)));
-      this.audit.note({ details: { previousPermissions: before, sessionsRevoked: holders.length } });
+      // Tokens carry permissions: everyone holding this role signs in again. The cutoff is the
+      // role's, so it needs no list of holders (which the editor may not be allowed to read).
+      await endStaleSessions(this.db, this.revocation, { roleId }, this.logger);
+      this.audit.note({ details: { previousPermissions: before, sessionsRevoked: 'every holder of the role' } });
     }
     return this.get(actor, roleId);
   }
@@ -103,10 +114,16 @@ export class RoleService {
     await this.access.require(actor, 'roles:write', [roleId]);
     const em = await this.db.em();
     const role = await this.loadCustom(roleId);
-    if ((await em.count(User, { roleId })) > 0) throw conflict('The role is still assigned to users');
+    if ((await em.count(User, { roleId })) > 0) throw conflict(ROLE_IN_USE);
     this.audit.note({ details: { name: role.name } });
     em.remove(role);
-    await em.flush();
+    try {
+      await em.flush();
+    } catch (err) {
+      // Holders the actor cannot see (no users:read) are still holders: the database says so.
+      if (sqlState(err) === FOREIGN_KEY_VIOLATION) throw conflict(ROLE_IN_USE);
+      throw err;
+    }
     return true;
   }
 

@@ -8,7 +8,10 @@ import { CreateUserInput, UpdateUserInput, UserConnection, UserType } from './us
 @Resolver()
 export class UserResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new UserService({ db: ctx.db, access: ctx.access, revocation: ctx.deps.revocation }, ctx.auditFor(info));
+    return new UserService(
+      { db: ctx.db, access: ctx.access, revocation: ctx.deps.revocation, logger: ctx.logger },
+      ctx.auditFor(info),
+    );
   }
 
   @Query(() => UserConnection)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '@/core/actor';
+import { assignmentRefusal } from '@/core/access/grants';
 import type { ObjectAccess } from '@/core/access/require-access';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import { decodeCursor, encodeCursor } from '@/core/graphql/cursor';
@@ -8,7 +9,9 @@ import { hashPassword } from '@/lib/crypto/passwords';
 import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import type { RequestDb } from '@/lib/db/request-db';
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
+import { endStaleSessions } from '@/core/identity/auth/session-cutoffs';
 import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
+import type { Logger } from '@/lib/logger';
 import { Role } from '@/core/identity/roles/role.entity';
 import { allRolesRead } from '@/core/identity/roles/role.queries';
 import type { RoleRow } from '@/core/identity/roles/role.types';
@@ -33,18 +36,19 @@ const updateInput = z
  * Users of the actor's organization. Access is checked here (the actor's permissions), again by
  * the shield before it, and by RLS under it; an object the actor may not see is "not found".
  */
-export type UserServiceDeps = { db: RequestDb; access: ObjectAccess; revocation: SessionRevocation };
+export type UserServiceDeps = { db: RequestDb; access: ObjectAccess; revocation: SessionRevocation; logger: Logger };
 
 export class UserService {
   private readonly db: RequestDb;
   private readonly access: ObjectAccess;
   private readonly revocation: SessionRevocation;
+  private readonly logger: Logger;
 
   constructor(
     deps: UserServiceDeps,
     private readonly audit: FieldAudit = discardAudit,
   ) {
-    ({ db: this.db, access: this.access, revocation: this.revocation } = deps);
+    ({ db: this.db, access: this.access, revocation: this.revocation, logger: this.logger } = deps);
   }
 
   async list(actor: Actor, input: { first: number; after?: string | null; search?: string | null }) {
@@ -86,6 +90,8 @@ export class UserService {
     const em = await this.db.em();
     const role = await em.findOne(Role, { id: data.roleId });
     if (!role) throw notFound('Role');
+    const refusal = assignmentRefusal(actor.permissions, role, false);
+    if (refusal) throw refusal;
     const user = em.create(User, {
       orgId: actor.orgId,
       email: data.email,
@@ -115,7 +121,7 @@ export class UserService {
     if (data.name != null) user.name = data.name;
     if (data.disabled != null) user.disabled = data.disabled;
     await (await this.db.em()).flush();
-    if (data.disabled === true) await this.revocation.revokeAllSessionsOf(userId);
+    if (data.disabled === true) await endStaleSessions(this.db, this.revocation, { userId }, this.logger);
     return this.get(actor, userId);
   }
 
@@ -131,10 +137,12 @@ export class UserService {
     const role = await em.findOne(Role, { id: ids.roleId });
     if (!role) throw notFound('Role');
     this.audit.note({ details: { fromRoleId: user.roleId, role: role.name } });
+    const refusal = assignmentRefusal(actor.permissions, role, actor.kind === 'user' && actor.userId === user.id);
+    if (refusal) throw refusal;
     user.roleId = role.id;
     await em.flush();
     // A role change ends every session of the user: their tokens carry the old permissions.
-    await this.revocation.revokeAllSessionsOf(user.id);
+    await endStaleSessions(this.db, this.revocation, { userId: user.id }, this.logger);
     return this.get(actor, user.id);
   }
 
