@@ -6,6 +6,7 @@ import { loadKeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
 import { AttemptLimiter } from '@/lib/kv/attempt-limiter';
 import { memoryKv, redisKv } from '@/lib/kv/kv-store';
+import { ProgressiveDelay } from '@/lib/kv/progressive-delay';
 import type { Logger } from '@/lib/logger';
 import { AuditBatcher } from '@/core/audit';
 import type { CoreDeps } from '@/core/deps';
@@ -51,6 +52,16 @@ export function buildDeps(opts: {
       mfaPerUser: limiter('mfa-user', env.MFA_MAX_FAILURES_PER_USER),
       mfaPerIp: limiter('mfa-ip', env.MFA_MAX_FAILURES_PER_IP),
       loginPerIp: limiter('login-ip', env.LOGIN_MAX_FAILURES_PER_IP),
+      loginPerAccount: new ProgressiveDelay({
+        name: 'login-account',
+        keyPrefix: env.REDIS_KEY_PREFIX,
+        freeFailures: env.LOGIN_ACCOUNT_FREE_FAILURES,
+        baseDelayMs: env.LOGIN_ACCOUNT_BASE_DELAY_MS,
+        maxDelayMs: env.LOGIN_ACCOUNT_MAX_DELAY_SECONDS * 1000,
+        windowSeconds: 24 * 60 * 60,
+        knownSourceSeconds: 30 * 24 * 60 * 60,
+        redis,
+      }),
     },
   };
 }

@@ -55,6 +55,23 @@ const schema = z
     MFA_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     MFA_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+    LOGIN_ACCOUNT_FREE_FAILURES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(10)
+      .describe('Failed sign-ins (or current-password guesses) per account, from any IPs, before each further attempt waits.'),
+    LOGIN_ACCOUNT_BASE_DELAY_MS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(1000)
+      .describe('The first wait; each further failure doubles it.'),
+    LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce
+      .number()
+      .min(0.001)
+      .default(60)
+      .describe('The longest wait between attempts on one account: an attacker cannot lock its owner out for longer.'),
     AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(5).default(50),
     AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().min(0.01).default(60),
     // Each job queue's concurrency per worker process and, optionally, its rate (jobs per second

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Env } from '@/config/env';
 import type { SecretBox } from '@/lib/crypto/secret-box';
 import type { AttemptLimiter } from '@/lib/kv/attempt-limiter';
+import type { ProgressiveDelay } from '@/lib/kv/progressive-delay';
 import type { Logger } from '@/lib/logger';
 import type { JobRegistry } from '@/lib/queue/job-registry';
 import type { JobQueue } from '@/lib/queue/job-runner';
@@ -40,5 +41,7 @@ export type CoreDeps = {
     mfaPerUser: AttemptLimiter;
     mfaPerIp: AttemptLimiter;
     loginPerIp: AttemptLimiter;
+    /** Password guesses per account, whatever the IP: progressive delays, never a lock-out. */
+    loginPerAccount: ProgressiveDelay;
   };
 };

@@ -1,9 +1,14 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
- * Counts failed attempts per key (a user id, an IP) in a fixed window. Redis-backed when Redis
- * is configured, so every API replica shares the counts; in memory otherwise.
+ * Counts attempts per key (a user id, an IP) in a fixed window. Redis-backed when Redis is
+ * configured, so every API replica shares the counts; in memory otherwise.
+ *
+ * An attempt is counted before it is checked, in one atomic step (`take`), and given back when
+ * it succeeds (`refund`): 1,000 concurrent wrong guesses get exactly `maxFailures` checked,
+ * where a check-then-record limiter lets every guess that arrives before the first record
+ * through.
  */
 export class AttemptLimiter {
   private readonly limiter: RateLimiterAbstract;
@@ -13,15 +18,20 @@ export class AttemptLimiter {
     this.limiter = opts.redis ? new RateLimiterRedis({ ...common, storeClient: opts.redis }) : new RateLimiterMemory(common);
   }
 
-  /** Seconds until the key may try again, or 0 when it may try now. */
-  async blockedFor(key: string): Promise<number> {
-    const res = await this.limiter.get(key);
-    if (!res || res.consumedPoints < this.limiter.points) return 0;
-    return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  /** Counts one attempt for `key`: 0 when it may be checked, else the seconds to wait. */
+  async take(key: string): Promise<number> {
+    try {
+      await this.limiter.consume(key, 1);
+      return 0;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+      throw res;
+    }
   }
 
-  async recordFailure(key: string): Promise<void> {
-    await this.limiter.penalty(key, 1);
+  /** The attempt succeeded: it does not count against the key. */
+  async refund(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
   }
 
   async reset(key: string): Promise<void> {

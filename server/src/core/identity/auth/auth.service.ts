@@ -7,7 +7,7 @@ import type { CoreDeps } from '@/core/deps';
 import { parseInput } from '@/core/graphql/validate';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/crypto/passwords';
 import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
-import { AppError, badInput, forbidden, mfaRequired, rateLimited, unauthenticated } from '@/lib/errors/app-error';
+import { AppError, badInput, forbidden, mfaRequired, unauthenticated } from '@/lib/errors/app-error';
 import type { Logger } from '@/lib/logger';
 import { User } from '@/core/identity/users/user.entity';
 import { toUserType, type UserRow } from '@/core/identity/users/user.types';
@@ -15,6 +15,7 @@ import { toRoleType, type RoleRow } from '@/core/identity/roles/role.types';
 import { viewerSql } from '@/core/identity/users/viewer.queries';
 import type { ViewerType } from '@/core/identity/users/viewer.types';
 import { passwordSchema } from '../password-policy';
+import { GuessLimits } from './guess-limits';
 import { endStaleSessions } from './session-cutoffs';
 import { readSessionState, type SessionState } from './session-state';
 import { acceptTotp, newTotpSecret, totpUri } from './totp';
@@ -33,13 +34,15 @@ export class AuthService {
     private readonly ip: string | null,
     private readonly audit: FieldAudit = discardAudit,
     private readonly logger: Logger = deps.logger,
-  ) {}
+  ) {
+    this.guesses = new GuessLimits(deps.limits, ip);
+  }
+
+  private readonly guesses: GuessLimits;
 
   async login(input: unknown): Promise<AuthPayload> {
     const { email, password } = parseInput(loginInput, input);
-    const ipKey = this.ip ?? 'unknown';
-    const wait = await this.deps.limits.loginPerIp.blockedFor(ipKey);
-    if (wait > 0) throw rateLimited(wait);
+    await this.guesses.beforePassword(email);
     // Before authentication there is no org: the lookup runs as vigil_system. The user and the
     // role are read in one statement, whose time becomes the session's issue time.
     const found = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
@@ -47,10 +50,8 @@ export class AuthService {
     );
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
     if (found) this.audit.note({ orgId: found.orgId, actorId: found.userId, resourceType: 'user', resourceId: found.userId });
-    if (!found || !ok || found.disabled) {
-      await this.deps.limits.loginPerIp.recordFailure(ipKey);
-      throw unauthenticated(INVALID_LOGIN);
-    }
+    if (!found || !ok || found.disabled) throw unauthenticated(INVALID_LOGIN);
+    await this.guesses.passwordSucceeded(email);
     this.audit.note({ actorRole: found.roleName });
     return (await this.issue(found, 1, null)).payload;
   }
@@ -64,7 +65,7 @@ export class AuthService {
   async stepUp(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
     this.audit.note({ resourceType: 'session', resourceId: actor.session.jti });
     const { code } = parseInput(z.object({ code: totpCode }), { code: input });
-    await this.checkMfaLimits(actor);
+    await this.guesses.beforeCode(actor.userId);
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['mfaSecretEnc']);
     if (!user.mfaSecretEnc || !user.mfaEnabledAt) throw badInput('MFA is not enrolled', { field: 'code' });
@@ -91,7 +92,7 @@ export class AuthService {
   async confirmMfaEnrollment(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
     this.audit.note({ resourceType: 'user', resourceId: actor.userId });
     const { code } = parseInput(z.object({ code: totpCode }), { code: input });
-    await this.checkMfaLimits(actor);
+    await this.guesses.beforeCode(actor.userId);
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['mfaPendingEnc']);
     if (!user.mfaPendingEnc) throw badInput('Start an MFA enrolment first', { field: 'code' });
@@ -109,16 +110,14 @@ export class AuthService {
   async changePassword(actor: Actor, db: RequestDb, input: unknown): Promise<AuthPayload> {
     const data = parseInput(changePasswordInput, input);
     this.audit.note({ resourceType: 'user', resourceId: actor.userId });
-    // Guessing the current password through a stolen session is limited like sign-in.
-    const ipKey = this.ip ?? 'unknown';
-    const wait = await this.deps.limits.loginPerIp.blockedFor(ipKey);
-    if (wait > 0) throw rateLimited(wait);
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['passwordHash']);
-    if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
-      await this.deps.limits.loginPerIp.recordFailure(ipKey);
-      throw forbidden('The current password is wrong');
-    }
+    // A password alone must not be enough to replace it when the account has a second factor.
+    if (user.mfaEnabledAt && actor.aal !== 2) throw mfaRequired('Verify your MFA code to change your password');
+    // Guessing the current password through a stolen session is limited like sign-in.
+    await this.guesses.beforePassword(user.email);
+    if (!(await verifyPassword(user.passwordHash, data.currentPassword))) throw forbidden('The current password is wrong');
+    await this.guesses.passwordSucceeded(user.email);
     user.passwordHash = await hashPassword(data.newPassword);
     user.passwordChangedAt = new Date();
     await em.flush();
@@ -148,24 +147,9 @@ export class AuthService {
     const moved =
       step !== null &&
       (await em.nativeUpdate(User, { id: user.id, totpLastStep: { $lt: String(step) } }, { totpLastStep: String(step) })) === 1;
-    if (!moved) {
-      await Promise.all([
-        this.deps.limits.mfaPerUser.recordFailure(actor.userId),
-        this.deps.limits.mfaPerIp.recordFailure(this.ip ?? 'unknown'),
-      ]);
-      throw forbidden('Invalid or already used code');
-    }
-    await this.deps.limits.mfaPerUser.reset(actor.userId);
+    if (!moved) throw forbidden('Invalid or already used code');
+    await this.guesses.codeSucceeded(actor.userId);
     return { step, at: new Date() };
-  }
-
-  private async checkMfaLimits(actor: Actor): Promise<void> {
-    const [perUser, perIp] = await Promise.all([
-      this.deps.limits.mfaPerUser.blockedFor(actor.userId),
-      this.deps.limits.mfaPerIp.blockedFor(this.ip ?? 'unknown'),
-    ]);
-    const wait = Math.max(perUser, perIp);
-    if (wait > 0) throw rateLimited(wait);
   }
 
   private async loadSelf(em: EntityManager, actor: Actor, lazy: ('mfaSecretEnc' | 'mfaPendingEnc' | 'passwordHash')[]) {
