@@ -5,6 +5,7 @@ import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'grap
 import { AUDIT_ACTIONS } from '@/core/audit';
 import type { CoreDeps } from '@/core/deps';
 import { formatError, isInternalError } from '@/core/errors/format-error';
+import { inputTextGuard } from '@/core/graphql/input-text-guard';
 import type { RequestContext } from '@/core/request/request-context';
 
 /**
@@ -91,6 +92,17 @@ function asksForIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
+/**
+ * Armor's token limit is an Apollo plugin that parses each document a first time in
+ * `parsingDidStart`, where Apollo takes any throw for a server fault, and whose
+ * `unexpectedErrorProcessingRequest` re-labels every such fault GRAPHQL_VALIDATION_FAILED with the
+ * fault's own message: every syntax error and every over-limit document answered HTTP 500, and an
+ * internal error's message could reach the client. Apollo's own parse counts the tokens instead
+ * (`parseOptions.maxTokens`): one parse, GRAPHQL_PARSE_FAILED, HTTP 400. No plugin of ours relabels
+ * unexpected errors, so a plugin that does is left out, whatever query-limits.ts configures.
+ */
+const keepsUnexpectedErrorsInternal = (plugin: ApolloServerPlugin<RequestContext>) => !plugin.unexpectedErrorProcessingRequest;
+
 export function createGraphQLServer(deps: CoreDeps, schema: GraphQLSchema): ApolloServer<RequestContext> {
   const { env } = deps;
   const armor = new ApolloArmor({
@@ -109,12 +121,14 @@ export function createGraphQLServer(deps: CoreDeps, schema: GraphQLSchema): Apol
     // Batches are allowed but bounded (see http.ts), each operation audited on its own.
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: env.GRAPHQL_MAX_TOKENS },
     validationRules: armor.validationRules,
     // Responses are per user and never cached: the cache-control plugin's per-field hook only costs.
     plugins: [
-      ...armor.plugins,
+      ...armor.plugins.filter(keepsUnexpectedErrorsInternal),
       commitAndAudit,
       logUnexpectedErrors,
+      inputTextGuard(env.INPUT_MAX_STRING_LENGTH),
       introspectionForSignedIn,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),

@@ -9,6 +9,7 @@ import { badInput, forbidden } from '@/lib/errors/app-error';
 import type { CoreDeps } from '@/core/deps';
 import { requestIdOf, sendRestError } from '@/core/errors/rest-error';
 import type { HttpRoute } from '@/core/module';
+import { queryStringGuard } from '@/core/request/query-string-guard';
 import type { RequestContext } from '@/core/request/request-context';
 import { createContext } from './create-context';
 
@@ -67,6 +68,9 @@ export function createHttpApp(
       crossOriginEmbedderPolicy: false,
     }),
   );
+
+  // Every route, the console's and GraphQL's GET included: no query value reaches a handler unless it is text.
+  app.use(queryStringGuard(env.INPUT_MAX_STRING_LENGTH));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

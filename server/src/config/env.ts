@@ -51,6 +51,16 @@ const schema = z
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(1).default(2000),
     GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).default(5),
     BODY_LIMIT: z.string().default('100kb'),
+    INPUT_MAX_STRING_LENGTH: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(1_000_000)
+      .default(10_000)
+      .describe(
+        'Longest string any API input may hold (GraphQL variables and literals, REST query values): longer is ' +
+          'BAD_USER_INPUT at the edge. Fields keep their own, tighter limits; this bounds a field that has none.',
+      ),
     MFA_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
     MFA_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     MFA_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
