@@ -5,8 +5,15 @@ import type { CoreDeps } from '@/core/deps';
 import { authenticateBearer } from '@/core/identity';
 import { RequestContext } from '@/core/request/request-context';
 
+// Requests that reached GraphQL: their operations write their own audit entries.
+const reached = new WeakSet<Request>();
+
+/** Whether the request got as far as a GraphQL context (else it was refused before: http.ts). */
+export const reachedGraphQL = (req: Request) => reached.has(req);
+
 /** A request's context: its actor is established (or refused) before any resolver runs. */
 export async function createContext(deps: CoreDeps, req: Request, requestId: string): Promise<RequestContext> {
+  reached.add(req);
   const ip = req.ip ?? null;
   const header = req.headers.authorization;
   if (!header) return new RequestContext(deps, requestId, ip, null);

@@ -9,4 +9,6 @@ export const AUDIT_ACTIONS = {
   chainVerificationFailed: 'audit.chain_verification_failed',
   /** A signed-in request refused before any field ran: parse, validation, limits. */
   requestRejected: 'graphql.rejected',
+  /** A signed-in operation that asked only for meta fields (`__typename`, introspection). */
+  metaOnly: 'graphql.meta',
 } as const;

@@ -32,22 +32,26 @@ export class RequestAudit {
   }
 
   /**
-   * The entry a note stands for. An anonymous request that never named an org (an unknown email
-   * at login) belongs to no tenant's chain: no entry; the HTTP log keeps it.
+   * The entry a note stands for. A flow that works before authentication (sign-in) names the
+   * org it learned and belongs to that org's chain, whoever's token came along with it: a
+   * sign-in is not the caller's act in the caller's org. It names the user as actor only once
+   * the user is proved; until then the actor is anonymous and the user is the resource. An
+   * anonymous request that never named an org (an unknown email) belongs to no tenant's chain.
    */
   entryOf(note: AuditNote, outcome: AuditOutcome, error?: unknown): AuditEntryInput | undefined {
-    const orgId = this.actor?.orgId ?? note.orgId;
+    const ownOrg = note.orgId !== undefined;
+    const orgId = ownOrg ? note.orgId : this.actor?.orgId;
     if (!orgId) return undefined;
     const details = error === undefined ? note.details : { ...note.details, error: describeError(error) };
-    // An anonymous flow that learned who it is for (login) names that user.
-    const who = this.actor
-      ? auditActorOf(this.actor)
-      : {
-          actorType: note.actorId ? ('user' as const) : ('anonymous' as const),
-          actorId: note.actorId ?? null,
-          actorRole: note.actorRole ?? null,
-          systemSource: null,
-        };
+    const who =
+      this.actor && !ownOrg
+        ? auditActorOf(this.actor)
+        : {
+            actorType: note.actorId ? ('user' as const) : ('anonymous' as const),
+            actorId: note.actorId ?? null,
+            actorRole: note.actorRole ?? null,
+            systemSource: null,
+          };
     return {
       orgId,
       at: new Date(),
@@ -89,7 +93,9 @@ function errorCode(error: unknown): string | undefined {
 
 function describeError(error: unknown): { code: string; message?: string } {
   const code = errorCode(error) ?? 'INTERNAL_SERVER_ERROR';
-  // Messages of our own errors are safe to keep; unknown errors may carry internals.
-  const message = error instanceof AppError ? error.message : undefined;
+  // Messages of our own errors, and of GraphQL's own refusals (parse, validation: about the
+  // document the client sent), are safe to keep; unknown errors may carry internals.
+  const ours = error instanceof AppError || (error instanceof GraphQLError && !error.originalError);
+  const message = ours ? (error as Error).message.slice(0, 500) : undefined;
   return message ? { code, message } : { code };
 }

@@ -10,14 +10,19 @@ import type { CoreDeps } from '@/core/deps';
 import { discardAudit, fieldAudit, type AuditNote, type FieldAudit } from './audit-note';
 import { RequestAudit } from './request-audit';
 
-/** Everything a resolver may use, built once per request before any resolver runs. */
+/**
+ * Everything a resolver may use, built once per HTTP request before any resolver runs. Apollo
+ * runs each operation of a batch with a shallow copy of it; `startOperation` gives each copy
+ * its own audit entries, field notes and transaction, so an operation writes its own entries
+ * and commits on its own, whatever else shares the HTTP request.
+ */
 export class RequestContext {
-  readonly audit: RequestAudit;
+  audit: RequestAudit;
   /** Every line it writes names the request. */
   readonly logger: Logger;
   private dbHandle: RequestDb | undefined;
   private accessHandle: ObjectAccess | undefined;
-  private readonly fieldNotes = new Map<string, AuditNote>();
+  private fieldNotes = new Map<string, AuditNote>();
 
   constructor(
     readonly deps: CoreDeps,
@@ -27,6 +32,19 @@ export class RequestContext {
   ) {
     this.audit = new RequestAudit(actor, ip);
     this.logger = deps.logger.child({ requestId });
+  }
+
+  /** Called as each operation starts, on that operation's copy of the context. */
+  startOperation(): void {
+    this.audit = new RequestAudit(this.actor, this.ip);
+    this.fieldNotes = new Map();
+    this.dbHandle = undefined;
+    this.accessHandle = undefined;
+  }
+
+  /** Whether any root field of this operation ran (and so wrote or will write its entry). */
+  get ranAnyField(): boolean {
+    return this.fieldNotes.size > 0;
   }
 
   /** The request's RLS-bound database access. Anonymous requests have none. */
@@ -68,8 +86,13 @@ export class RequestContext {
    * After-commit work (outbox hand-offs) runs once the commit has succeeded.
    */
   async finish(): Promise<void> {
-    const { entries, adminEntries } = this.audit;
     const db = this.dbHandle;
+    // An entry of another org (a sign-in made while carrying a token) cannot be written in this
+    // org's scope: it goes through the batcher, as the sign-in of an anonymous caller does.
+    const elsewhere = this.audit.entries.filter((e) => e.orgId !== this.actor?.orgId);
+    const entries = elsewhere.length ? this.audit.entries.filter((e) => e.orgId === this.actor?.orgId) : this.audit.entries;
+    const { adminEntries } = this.audit;
+    if (elsewhere.length) await this.deps.auditBatcher.append(elsewhere);
     if (db?.inTransaction) {
       try {
         const em = await db.em();

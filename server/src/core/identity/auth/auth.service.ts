@@ -49,10 +49,11 @@ export class AuthService {
       readSessionState(em, { email }),
     );
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (found) this.audit.note({ orgId: found.orgId, actorId: found.userId, resourceType: 'user', resourceId: found.userId });
+    // The attempt is the org's security event; its actor is the user only once proved.
+    if (found) this.audit.note({ orgId: found.orgId, resourceType: 'user', resourceId: found.userId });
     if (!found || !ok || found.disabled) throw unauthenticated(INVALID_LOGIN);
     await this.guesses.passwordSucceeded(email);
-    this.audit.note({ actorRole: found.roleName });
+    this.audit.note({ actorId: found.userId, actorRole: found.roleName });
     return (await this.issue(found, 1, null)).payload;
   }
 
