@@ -12,6 +12,7 @@ import type { HttpRoute } from '@/core/module';
 import { queryStringGuard } from '@/core/request/query-string-guard';
 import type { RequestContext } from '@/core/request/request-context';
 import { createContext } from './create-context';
+import { acceptOnlyIpAddresses, httpsLocation } from './http-edge';
 
 /**
  * The HTTP surface: POST /graphql, the modules' routes (GET /api/v1/audit), GET /healthz,
@@ -39,13 +40,14 @@ export function createHttpApp(
     (req as Request & { id: string }).id = id;
     next();
   });
+  app.use(acceptOnlyIpAddresses);
 
   if (production) {
     // Behind the TLS proxy, X-Forwarded-Proto (trusted via TRUST_PROXY) says what the client used.
     app.use((req, res, next) => {
       if (req.secure || req.path === '/healthz' || req.path === '/readyz') return next();
       if (req.method === 'GET' || req.method === 'HEAD') {
-        return res.redirect(308, `https://${req.hostname}${req.originalUrl}`);
+        return res.redirect(308, httpsLocation(env.PUBLIC_ORIGIN, req.originalUrl));
       }
       sendRestError(req, res, forbidden('HTTPS required'), deps.logger);
     });

@@ -30,11 +30,41 @@ export type AuditCsvOptions = {
   end?: boolean;
 };
 
+/**
+ * Text columns whose values a client chooses (an id argument, a role name, a forwarded address):
+ * each is neutralised for spreadsheets. The others cannot begin a formula: numbers, `at`, hex
+ * hashes, the enums actor_type and outcome, and details (a JSON object, so `{`).
+ */
+const CLIENT_TEXT_COLUMNS: ReadonlySet<string> = new Set([
+  'actor_id',
+  'actor_role',
+  'system_source',
+  'action',
+  'resource_type',
+  'resource_id',
+  'deal_id',
+  'ip_address',
+] satisfies (typeof AUDIT_CSV_COLUMNS)[number][]);
+
+// A spreadsheet takes a cell that begins with = + - @ tab or CR for a formula (OWASP, CSV
+// injection): such a cell gets a ' in front. So does a cell that already begins with ', so that
+// the rule undoes exactly: a cell beginning with ' had one added (README.md, "Hash").
+const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r', "'"].map((c) => c.charCodeAt(0));
+
+/** `column`, neutralised, computed in the COPY's SELECT: the export stays one streaming statement. */
+const neutralisedSql = (column: string) =>
+  `CASE WHEN ascii(${column}) IN (${FORMULA_LEADS.join(', ')}) THEN '''' || ${column} ELSE ${column} END AS ${column}`;
+
+function columnSql(column: (typeof AUDIT_CSV_COLUMNS)[number]): string {
+  // `at` as the chain hashes it, so anyone can recompute the hashes from the file.
+  if (column === 'at') return `${atIsoSql()} AS at`;
+  return CLIENT_TEXT_COLUMNS.has(column) ? neutralisedSql(column) : column;
+}
+
 /** The COPY statement for a filter. Values are validated and inlined as escaped literals. */
 export function auditCsvCopySql(filter: AuditFilter): string {
   const where = auditFilterSql(filter, (v) => pg.escapeLiteral(v));
-  // `at` as the chain hashes it, so anyone can recompute the hashes from the file.
-  const columns = AUDIT_CSV_COLUMNS.map((c) => (c === 'at' ? `${atIsoSql()} AS at` : c)).join(', ');
+  const columns = AUDIT_CSV_COLUMNS.map(columnSql).join(', ');
   return `COPY (SELECT ${columns} FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY audit_entries.seq)
     TO STDOUT WITH (FORMAT csv, HEADER)`;
 }
