@@ -5,7 +5,9 @@ import type { Env } from '@/config/env';
 import { loadOrCreateDevSecrets } from '@/lib/crypto/dev-secrets';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { runMigrations } from '@/lib/db/migrate';
+import { createLongReadPool } from '@/lib/db/long-read-pool';
 import { createOrm } from '@/lib/db/orm';
+import { ConcurrencyLimiter } from '@/lib/concurrency/concurrency-limiter';
 import { createLogger, type Logger } from '@/lib/logger';
 import type { JobRunner } from '@/lib/queue/job-runner';
 import { AuditChainer } from '@/core/audit';
@@ -80,7 +82,13 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       env.JWT_SECRET && (env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE)
         ? undefined
         : await loadOrCreateDevSecrets(env.DATA_DIR);
-    const deps = buildDeps({ env, logger, orm, redis, dev, registry });
+    // Exports read on a pool of their own: however many run, they never hold a request's connection.
+    const longReadPool = embedded
+      ? undefined
+      : createLongReadPool(databaseUrl, env.EXPORT_MAX_CONCURRENT, (err) => logger.warn({ err }, 'long-read connection lost'));
+    if (longReadPool) stops.push(() => longReadPool.end());
+    const longReads = { source: longReadPool ?? orm, cancelable: !embedded, slots: new ConcurrencyLimiter() };
+    const deps = buildDeps({ env, logger, orm, redis, dev, registry, longReads });
     const auditBatcher = deps.auditBatcher;
     stops.push(() => auditBatcher.idle());
 

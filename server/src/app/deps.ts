@@ -21,6 +21,7 @@ export function buildDeps(opts: {
   redis: Redis | undefined;
   dev: DevSecrets | undefined;
   registry: ModuleRegistry;
+  longReads: CoreDeps['longReads'];
 }): CoreDeps {
   const { env, logger, orm, redis, dev, registry } = opts;
   const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS ?? dev?.encryptionKeys, file: env.ENCRYPTION_KEYS_FILE });
@@ -45,6 +46,7 @@ export function buildDeps(opts: {
     revocation: new SessionRevocation(kv, env.REDIS_KEY_PREFIX),
     secrets: new SecretBox(ring),
     auditBatcher: new AuditBatcher(orm),
+    longReads: opts.longReads,
     access: registry.access,
     rootFields: registry.rootFields,
     jobRegistry: registry.jobs,

@@ -61,6 +61,44 @@ const schema = z
         'Longest string any API input may hold (GraphQL variables and literals, REST query values): longer is ' +
           'BAD_USER_INPUT at the edge. Fields keep their own, tighter limits; this bounds a field that has none.',
       ),
+    EXPORT_MAX_CONCURRENT: z.coerce
+      .number()
+      .int()
+      .min(2)
+      .max(100)
+      .default(4)
+      .describe(
+        'CSV exports running at once in this process; each holds one connection of a pool of its own, never one ' +
+          "of the requests' pool. Over it, an export is refused with RATE_LIMITED (429).",
+      ),
+    EXPORT_MAX_PER_ORG: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(2)
+      .describe('CSV exports one organization may run at once in this process: the rest stay for other organizations.'),
+    EXPORT_MAX_PER_USER: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .describe('CSV exports one user (or API key) may run at once in this process.'),
+    EXPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .min(1)
+      .default(600)
+      .describe(
+        "Longest an export may run: the COPY's statement_timeout, and the deadline after which the server cuts " +
+          'the export and its database connection (PostgreSQL cannot cancel a backend blocked on a slow reader).',
+      ),
+    EXPORT_STALL_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .min(1)
+      .default(30)
+      .describe(
+        'An export whose client has taken nothing for this long (the response stays full) is cut, and its query ' +
+          'with it: a reader that never reads cannot hold a connection.',
+      ),
     MFA_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
     MFA_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     MFA_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -116,6 +154,12 @@ const schema = z
       'REDIS_URL',
       `mode ${env.VIGIL_MODE} needs Redis (jobs reach workers through it)`,
     );
+    need(
+      env.EXPORT_MAX_PER_ORG < env.EXPORT_MAX_CONCURRENT,
+      'EXPORT_MAX_PER_ORG',
+      'must be below EXPORT_MAX_CONCURRENT, so that one organization cannot take every export slot',
+    );
+    need(env.EXPORT_MAX_PER_USER <= env.EXPORT_MAX_PER_ORG, 'EXPORT_MAX_PER_USER', 'must not exceed EXPORT_MAX_PER_ORG');
     if (env.NODE_ENV !== 'production') return;
     need(!!env.DATABASE_URL, 'DATABASE_URL', 'production needs a PostgreSQL server');
     need(!!env.REDIS_URL, 'REDIS_URL', 'production needs Redis (denylist, rate limits, jobs)');

@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
 import type { Env } from '@/config/env';
+import type { ConcurrencyLimiter } from '@/lib/concurrency/concurrency-limiter';
+import type { RawClientSource } from '@/lib/db/raw-client';
 import type { SecretBox } from '@/lib/crypto/secret-box';
 import type { AttemptLimiter } from '@/lib/kv/attempt-limiter';
 import type { ProgressiveDelay } from '@/lib/kv/progressive-delay';
@@ -29,6 +31,12 @@ export type CoreDeps = {
   auditBatcher: AuditBatcher;
   /** The chainer of this process (modes all and worker), for its delay figures. */
   auditChainer?: AuditChainer;
+  /**
+   * Long reads (CSV exports): their connections come from a pool of their own, so they never hold
+   * one a request needs (the ORM's only on the embedded single-session database, where a cut
+   * statement cannot be cancelled either), and `slots` bounds how many run per org and per user.
+   */
+  longReads: { source: RawClientSource; cancelable: boolean; slots: ConcurrencyLimiter };
   /** Every module's object-access providers, by resource. */
   access: AccessProviders;
   /** Every module's root fields, for the audit middleware. */

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { scopePreamble, type DbScope } from '@/lib/db/db-scope';
-import { withRawClient, type RawClientSource } from '@/lib/db/raw-client';
+import { abandonMidStatement, withRawClient, type RawClientSource } from '@/lib/db/raw-client';
 import { auditFilterSql, type AuditFilter } from './audit-filter';
 import { atIsoSql, JOIN_LINKS_BY_KEY } from './audit-sql';
 
@@ -25,9 +25,27 @@ export const AUDIT_CSV_COLUMNS = [
   'hash',
 ] as const;
 
+/** An export cut at its deadline (`timeoutMs`). */
+export class AuditExportTimeout extends Error {
+  constructor(timeoutMs: number) {
+    super(`audit export cut after ${timeoutMs} ms`);
+    this.name = 'AuditExportTimeout';
+  }
+}
+
 export type AuditCsvOptions = {
   /** End `writable` when done (default true); false to write more after the CSV. */
   end?: boolean;
+  /** Cuts the export (its reader went away or stopped reading): the statement ends with it. */
+  signal?: AbortSignal;
+  /**
+   * The longest the export may run, ms: the COPY's statement_timeout, and a deadline after which
+   * the export is cut here too — PostgreSQL cannot time out a backend blocked writing to a reader
+   * that does not read.
+   */
+  timeoutMs?: number;
+  /** Whether a cut export's statement can be cancelled (default true; not on the embedded database). */
+  cancelable?: boolean;
 };
 
 /**
@@ -73,6 +91,7 @@ export function auditCsvCopySql(filter: AuditFilter): string {
  * Streams the org's audit_log as CSV into `writable`, oldest first, with backpressure: memory
  * stays flat whatever the size. The COPY runs in a read-only snapshot opened with the caller's
  * scope, so RLS binds it (a vigil_user needs audit:read; vigil_system must give filter.orgId).
+ * Cut (`signal`, `timeoutMs`), it ends its statement and its connection before it rejects.
  * Resolves with the number of rows.
  */
 export async function streamAuditCsv(
@@ -84,17 +103,31 @@ export async function streamAuditCsv(
 ): Promise<number> {
   if (scope.role === 'vigil_system' && !filter.orgId) throw new Error('a system export must name its org');
   const sql = auditCsvCopySql(filter);
-  return withRawClient(source, async (client) => {
-    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble(scope)} ${JOIN_LINKS_BY_KEY}`);
-    const copy = client.query(copyTo(sql));
-    try {
-      await pipeline(copy, writable, { end: options.end ?? true });
-    } catch (err) {
-      // A COPY cut off mid-stream leaves the connection unusable: close it so the pool drops it.
-      await client.end().catch(() => undefined);
-      throw err;
-    }
-    await client.query('COMMIT');
-    return copy.rowCount;
-  });
+  const deadline = options.timeoutMs ? new AbortController() : undefined;
+  const timer = deadline && setTimeout(() => deadline.abort(new AuditExportTimeout(options.timeoutMs!)), options.timeoutMs);
+  const signal = AbortSignal.any([options.signal, deadline?.signal].filter((s): s is AbortSignal => s !== undefined));
+  try {
+    return await withRawClient(source, async (client) => {
+      await openExportTransaction(client, scope, options.timeoutMs);
+      signal.throwIfAborted();
+      const copy = client.query(copyTo(sql));
+      try {
+        await pipeline(copy, writable, { end: options.end ?? true, signal });
+      } catch (err) {
+        // Cut mid-COPY, the connection is unusable and its backend may still be at work.
+        await abandonMidStatement(client, { cancel: options.cancelable ?? true });
+        throw deadline?.signal.aborted ? deadline.signal.reason : err;
+      }
+      await client.query('COMMIT');
+      return copy.rowCount;
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Opens the export's read-only snapshot under `scope`, in one round trip. */
+async function openExportTransaction(client: pg.PoolClient, scope: DbScope, timeoutMs: number | undefined) {
+  const timeout = timeoutMs ? `SET LOCAL statement_timeout = ${Math.ceil(timeoutMs)};` : '';
+  await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; ${scopePreamble(scope)} ${JOIN_LINKS_BY_KEY} ${timeout}`);
 }

@@ -20,6 +20,8 @@ export function sendRestError(req: Request, res: Response, err: unknown, logger:
     return;
   }
   if (err instanceof AppError) {
+    const retryAfter = err.details.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     res
       .status(httpStatusOf(err.code))
       .json({ errors: [{ message: err.message, extensions: { code: err.code, ...err.details } }] });
