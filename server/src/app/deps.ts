@@ -8,7 +8,7 @@ import { AttemptLimiter } from '@/lib/kv/attempt-limiter';
 import { memoryKv, redisKv } from '@/lib/kv/kv-store';
 import { ProgressiveDelay } from '@/lib/kv/progressive-delay';
 import type { Logger } from '@/lib/logger';
-import { AuditBatcher } from '@/core/audit';
+import { AuditBatcher, AuditChainStatus } from '@/core/audit';
 import type { CoreDeps } from '@/core/deps';
 import { AccessTokens, SessionRevocation } from '@/core/identity';
 import type { ModuleRegistry } from './module-registry';
@@ -46,6 +46,7 @@ export function buildDeps(opts: {
     revocation: new SessionRevocation(kv, env.REDIS_KEY_PREFIX),
     secrets: new SecretBox(ring),
     auditBatcher: new AuditBatcher(orm),
+    auditChainStatus: new AuditChainStatus(orm, env.AUDIT_STATUS_CACHE_MS),
     longReads: opts.longReads,
     access: registry.access,
     rootFields: registry.rootFields,

@@ -1,11 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { AUDIT_ACTIONS } from '@/core/audit';
 import type { CoreDeps } from '@/core/deps';
 import { formatError, isInternalError } from '@/core/errors/format-error';
 import { inputTextGuard } from '@/core/graphql/input-text-guard';
+import { queryLimits } from '@/core/graphql/query-limits';
 import type { RequestContext } from '@/core/request/request-context';
 
 /**
@@ -105,14 +105,8 @@ const keepsUnexpectedErrorsInternal = (plugin: ApolloServerPlugin<RequestContext
 
 export function createGraphQLServer(deps: CoreDeps, schema: GraphQLSchema): ApolloServer<RequestContext> {
   const { env } = deps;
-  const armor = new ApolloArmor({
-    maxDepth: { n: env.GRAPHQL_MAX_DEPTH },
-    maxAliases: { n: env.GRAPHQL_MAX_ALIASES },
-    costLimit: { maxCost: env.GRAPHQL_MAX_COST },
-    maxDirectives: { n: env.GRAPHQL_MAX_DIRECTIVES },
-    maxTokens: { n: env.GRAPHQL_MAX_TOKENS },
-    blockFieldSuggestion: { enabled: true },
-  }).protect();
+  // Depth, aliases, directives, tokens and one cost budget (shape + declared field costs), introspection included.
+  const armor = queryLimits(env, deps.rootFields);
   return new ApolloServer<RequestContext>({
     schema,
     formatError,

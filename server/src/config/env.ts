@@ -122,6 +122,13 @@ const schema = z
       .describe('The longest wait between attempts on one account: an attacker cannot lock its owner out for longer.'),
     AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(5).default(50),
     AUDIT_VERIFY_EVERY_MINUTES: z.coerce.number().min(0.01).default(60),
+    AUDIT_STATUS_CACHE_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(2000)
+      .describe("How long an org's verified chain status answers its callers before the chain is walked again (ms)."),
     // Each job queue's concurrency per worker process and, optionally, its rate (jobs per second
     // across all workers): a slow venue or partner cannot starve another concern.
     QUEUE_POLLING_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),

@@ -12,6 +12,7 @@ import type { JobQueue } from '@/lib/queue/job-runner';
 import type { AccessProviders } from '@/core/access/require-access';
 import type { AuditBatcher } from '@/core/audit/audit-batcher';
 import type { AuditChainer } from '@/core/audit/audit-chainer';
+import type { AuditChainStatus } from '@/core/audit/audit-chain-status';
 import type { AccessTokens } from '@/core/identity/auth/access-token';
 import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
 import type { RootFieldIndex } from '@/core/graphql/root-field';
@@ -31,6 +32,8 @@ export type CoreDeps = {
   auditBatcher: AuditBatcher;
   /** The chainer of this process (modes all and worker), for its delay figures. */
   auditChainer?: AuditChainer;
+  /** Each org's chain status, verified from its last verified point, one walk at a time per org. */
+  auditChainStatus: AuditChainStatus;
   /**
    * Long reads (CSV exports): their connections come from a pool of their own, so they never hold
    * one a request needs (the ORM's only on the embedded single-session database, where a cut

@@ -33,6 +33,29 @@ export async function findLinkFailure(client: pg.ClientBase, orgId: string, link
   return { reason: 'cursor_behind', position: (await firstLinkBeyond(client, orgId, cursor)) ?? 1 };
 }
 
+/**
+ * After a walk from a verified point held: the org's entries above the point's entry and at or
+ * below the cursor must be exactly the `linked` links walked after the point. A range of
+ * audit_log's primary key: every org's entries written since the point's entry (the scheduled
+ * verification moves each org's point at least once per run), not the org's whole log. An entry
+ * slipped in below the point is not seen here: the full walk's count sees it.
+ */
+export async function linksSinceMatch(client: pg.ClientBase, orgId: string, pointSeq: number, linked: number): Promise<boolean> {
+  const res = await client.query<ChainCursor>(
+    'SELECT entry_xid::text AS xid, entry_id::text AS id FROM audit_chain WHERE org_id = $1 AND seq = $2',
+    [orgId, pointSeq],
+  );
+  const point = res.rows[0];
+  if (!point) return false;
+  const cursor = ((await client.query<ChainCursor>(CHAIN_CURSOR_SQL)).rows[0] as ChainCursor | undefined) ?? null;
+  const counted = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log c
+     WHERE c.org_id = $1 AND ${cursorConditionSql('>', point, 'c.')} AND ${cursorConditionSql('<=', cursor, 'c.')}`,
+    [orgId],
+  );
+  return counted.rows[0]!.n === linked;
+}
+
 async function firstUnlinkedEntry(client: pg.ClientBase, orgId: string, cursor: ChainCursor | null): Promise<number | null> {
   const res = await client.query<Position>(
     `WITH unlinked AS (

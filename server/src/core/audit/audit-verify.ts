@@ -19,10 +19,12 @@ export type ChainFailure =
 
 export type ChainVerification = {
   valid: boolean;
-  /** Entries read and found to hold. */
+  /** Entries found to hold: those read, plus those up to the point a walk started from. */
   checked: number;
   /** seq of the last entry that holds (0 for none). */
   headSeq: number;
+  /** hash of that entry (the genesis hash for none). */
+  headHash: string;
   firstInvalidSeq: number | null;
   reason: ChainFailure | null;
   message: string | null;
@@ -75,7 +77,14 @@ export class ChainVerifier {
   private checked = 0;
   private failure: Fail | null = null;
 
-  constructor(private orgId?: string) {}
+  /** `from`: a point already verified; the walk then starts with the entry after it. */
+  constructor(
+    private orgId?: string,
+    from?: ChainHead,
+  ) {
+    if (from) ({ seq: this.prevSeq, hash: this.prevHash } = from);
+    this.checked = this.prevSeq;
+  }
 
   /** False once an entry does not hold: the walk stops there. */
   push(entry: ChainedAuditEntry): boolean {
@@ -96,6 +105,7 @@ export class ChainVerifier {
       valid: fail === null,
       checked: this.checked,
       headSeq: this.prevSeq,
+      headHash: this.prevHash,
       firstInvalidSeq: fail?.seq ?? null,
       reason: fail?.reason ?? null,
       message: fail?.message ?? null,
@@ -141,4 +151,23 @@ export function withLinkFailure(result: ChainVerification, failure: LinkFailure)
     reason: failure.reason,
     message: LINK_FAILURE_MESSAGES[failure.reason](failure.position),
   };
+}
+
+/**
+ * A walk that starts after a verified point re-checks the point's own entry first: it is still at
+ * its seq with the hash that was verified, and its content still produces that hash. An edit to it,
+ * or to its link, is seen; an edit to an entry before it is not (README.md, "Chain status").
+ */
+export function pointHolds(entry: ChainedAuditEntry, point: ChainHead): boolean {
+  return entry.seq === point.seq && entry.hash === point.hash && computeEntryHash(entry.prevHash, entry) === entry.hash;
+}
+
+/**
+ * Where a later walk may start after this one: the last entry that holds. None after a link
+ * failure (the entries hold, their links to content do not: only a full walk names it again), nor
+ * before the first entry.
+ */
+export function verifiedPointOf(result: ChainVerification): ChainHead | null {
+  if (result.reason === 'unlinked_entry' || result.reason === 'duplicate_link' || result.reason === 'cursor_behind') return null;
+  return result.headSeq > 0 ? { seq: result.headSeq, hash: result.headHash } : null;
 }

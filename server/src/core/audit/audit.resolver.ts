@@ -9,7 +9,7 @@ import { AuditChainStatusType, AuditEntryConnection, AuditFilterInput } from './
 export class AuditResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
     return new AuditService(
-      { db: ctx.db, access: ctx.access, orm: ctx.deps.orm, chainer: ctx.deps.auditChainer },
+      { db: ctx.db, access: ctx.access, chainStatus: ctx.deps.auditChainStatus, chainer: ctx.deps.auditChainer },
       ctx.auditFor(info),
     );
   }

@@ -4,14 +4,12 @@ import type { ObjectAccess } from '@/core/access/require-access';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import { decodeCursor, encodeCursor } from '@/core/graphql/cursor';
 import { pageSize, parseInput } from '@/core/graphql/validate';
-import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { verifyOrgChain } from './audit-chain-reader';
+import type { RequestDb } from '@/lib/db/request-db';
+import type { AuditChainStatus } from './audit-chain-status';
 import { AUDIT_OUTCOMES } from './audit-entry';
 import type { AuditChainer } from './audit-chainer';
 import type { AuditFilter } from './audit-filter';
 import { listAuditEntries } from './audit-query';
-import { unlinkedCountSql } from './audit-sql';
 import { toAuditEntryType, type AuditFilterInput } from './audit.types';
 
 const filterSchema = z
@@ -26,19 +24,19 @@ const filterSchema = z
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: '`from` must be before `to`', path: ['from'] });
 
 /** Reading and verifying the org's audit log (audit:read). */
-export type AuditServiceDeps = { db: RequestDb; access: ObjectAccess; orm: MikroORM; chainer?: AuditChainer };
+export type AuditServiceDeps = { db: RequestDb; access: ObjectAccess; chainStatus: AuditChainStatus; chainer?: AuditChainer };
 
 export class AuditService {
   private readonly db: RequestDb;
   private readonly access: ObjectAccess;
-  private readonly orm: MikroORM;
+  private readonly statuses: AuditChainStatus;
   private readonly chainer: AuditChainer | undefined;
 
   constructor(
     deps: AuditServiceDeps,
     private readonly audit: FieldAudit = discardAudit,
   ) {
-    ({ db: this.db, access: this.access, orm: this.orm, chainer: this.chainer } = deps);
+    ({ db: this.db, access: this.access, chainStatus: this.statuses, chainer: this.chainer } = deps);
   }
 
   async list(actor: Actor, input: { filter?: AuditFilterInput | null; first: number; after?: string | null }) {
@@ -56,26 +54,23 @@ export class AuditService {
   }
 
   /**
-   * Walks the org's whole chain. The walk reads the chainer's head record, which no user role
-   * can read, so it runs as vigil_system for this one org after the permission check.
+   * The org's chain verified from its last verified point, shared with concurrent callers of the
+   * org and reused briefly (AuditChainStatus). The walk reads the chainer's head record, which no
+   * user role can read, so it runs as vigil_system for this one org after the permission check.
    */
   async chainStatus(actor: Actor) {
     await this.access.require(actor, 'audit:read');
     this.audit.note({ resourceType: 'audit_log', action: 'query.auditChainStatus' });
-    const result = await verifyOrgChain(this.orm, actor.orgId);
-    const pending = await inScopedTransaction(this.orm, { role: 'vigil_system', source: 'audit-status' }, async (em) => {
-      const rows = (await em.execute(unlinkedCountSql('c.org_id = ?'), [actor.orgId])) as { n: number }[];
-      return rows[0]?.n ?? 0;
-    });
+    const status = await this.statuses.of(actor.orgId);
     return {
-      valid: result.valid,
-      checkedEntries: result.checked,
-      headSeq: result.headSeq,
-      firstInvalidSeq: result.firstInvalidSeq,
-      reason: result.message ?? result.reason,
-      pendingEntries: pending,
+      valid: status.valid,
+      checkedEntries: status.checked,
+      headSeq: status.headSeq,
+      firstInvalidSeq: status.firstInvalidSeq,
+      reason: status.message ?? status.reason,
+      pendingEntries: status.pendingEntries,
       chainDelayMs: this.chainer ? this.chainer.stats.recentWorstDelayMs : null,
-      verifiedAt: new Date(),
+      verifiedAt: status.verifiedAt,
     };
   }
 }

@@ -3,6 +3,7 @@ export { auditModule } from './audit.module';
 export { AUDIT_ACTIONS } from './audit-actions';
 export { AuditBatcher } from './audit-batcher';
 export { AuditChainer, type ChainBatchReport } from './audit-chainer';
+export { AuditChainStatus } from './audit-chain-status';
 export { verifyAllChains, verifyOrgChain, type OrgChainVerification } from './audit-chain-reader';
 export { streamAuditCsv } from './audit-export';
 export { AUDIT_OUTCOMES, type AuditEntryInput, type AuditOutcome } from './audit-entry';

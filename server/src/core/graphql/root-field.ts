@@ -13,7 +13,20 @@ export type RootField = {
   rule: ShieldRule;
   resource: ObjectType;
   idArg?: string;
+  /**
+   * What each selection of the field (every alias, every fragment spread) adds to the document's
+   * cost, on top of its shape, against GRAPHQL_MAX_COST (`field-cost.ts`). For a field that may
+   * read a whole organization's data, so that a handful of aliases of it are refused before
+   * anything runs.
+   */
+  cost?: number;
 };
+
+/**
+ * The cost of a field that may read a whole organization's data: a fifth of the default
+ * GRAPHQL_MAX_COST (5,000), so a document holds at most four such selections.
+ */
+export const WHOLE_ORG_READ_COST = 1000;
 
 export type RootFields = {
   Query?: Readonly<Record<string, RootField>>;

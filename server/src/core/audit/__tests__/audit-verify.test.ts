@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeEntryHash } from '../audit-entry';
-import { verifyChain } from '../audit-verify';
-import { buildChain } from './chain-fixtures';
+import { ChainVerifier, pointHolds, verifiedPointOf, verifyChain, withLinkFailure } from '../audit-verify';
+import { buildChain, ORG } from './chain-fixtures';
 
 const headOf = (chain: ReturnType<typeof buildChain>) => ({ seq: chain.at(-1)!.seq, hash: chain.at(-1)!.hash });
 
@@ -94,5 +94,52 @@ describe('verifyChain', () => {
     const chain = buildChain(3);
     chain[1] = { ...chain[1]!, orgId: '11111111-1111-4111-8111-111111111111' };
     expect(await verifyChain(chain)).toMatchObject({ valid: false, firstInvalidSeq: 2, reason: 'wrong_org' });
+  });
+});
+
+describe('a walk from a verified point', () => {
+  const pointAt = (chain: ReturnType<typeof buildChain>, seq: number) => ({ seq, hash: chain[seq - 1]!.hash });
+
+  it('should accept the entries after the point and count those before it as held when they link to it', () => {
+    const chain = buildChain(30);
+    const verifier = new ChainVerifier(ORG, pointAt(chain, 20));
+    for (const entry of chain.slice(20)) expect(verifier.push(entry)).toBe(true);
+    expect(verifier.finish(headOf(chain))).toMatchObject({ valid: true, checked: 30, headSeq: 30, headHash: chain[29]!.hash });
+  });
+
+  it('should name an edited entry after the point, and the first entry after it when that one does not link', () => {
+    const chain = buildChain(30);
+    chain[24] = { ...chain[24]!, actorId: 'mallory' };
+    const edited = new ChainVerifier(ORG, pointAt(chain, 20));
+    for (const entry of chain.slice(20)) if (!edited.push(entry)) break;
+    expect(edited.finish(headOf(chain))).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 25,
+      reason: 'hash_mismatch',
+      headSeq: 24,
+    });
+    const wrongPoint = new ChainVerifier(ORG, { seq: 20, hash: 'a'.repeat(64) });
+    expect(wrongPoint.push(chain[20]!)).toBe(false);
+    expect(wrongPoint.finish(headOf(chain))).toMatchObject({ valid: false, firstInvalidSeq: 21, reason: 'broken_link' });
+  });
+
+  it("should refuse the point's own entry when its content, its hash or its seq changed", () => {
+    const chain = buildChain(10);
+    const point = pointAt(chain, 5);
+    expect(pointHolds(chain[4]!, point)).toBe(true);
+    expect(pointHolds({ ...chain[4]!, actorId: 'mallory' }, point)).toBe(false);
+    expect(pointHolds({ ...chain[4]!, hash: 'b'.repeat(64) }, point)).toBe(false);
+    expect(pointHolds(chain[5]!, point)).toBe(false);
+  });
+
+  it('should move the point to the last entry that holds, and drop it after a link failure', async () => {
+    const chain = buildChain(10);
+    const valid = await verifyChain(chain, headOf(chain));
+    expect(verifiedPointOf(valid)).toEqual(pointAt(chain, 10));
+    chain[6] = { ...chain[6]!, details: {} };
+    const broken = await verifyChain(chain, headOf(chain));
+    expect(verifiedPointOf(broken)).toEqual(pointAt(chain, 6));
+    expect(verifiedPointOf(withLinkFailure(valid, { reason: 'unlinked_entry', position: 3 }))).toBeNull();
+    expect(verifiedPointOf(await verifyChain([], null))).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import { auditActorOf } from '@/core/actor';
 import { AUDIT_ACTIONS } from '../audit-actions';
 import type { AuditBatcher } from '../audit-batcher';
 import { verifyAllChains } from '../audit-chain-reader';
+import { resetVerifiedPoints } from '../audit-verified-point';
+import { withRawClient } from '@/lib/db/raw-client';
 
 export const verifyChainsJob = defineJob({
   name: 'audit.verify-chains',
@@ -18,13 +20,16 @@ export const verifyChainsJob = defineJob({
 const SOURCE = `job:${verifyChainsJob.name}`;
 
 /**
- * Scheduled verification of every organization's chain. Each result is itself an audit entry
+ * Scheduled verification of every organization's whole chain. Each result is itself an audit entry
  * of the org (actor: system, source job:audit.verify-chains); a broken chain is also logged as
- * an error for whoever watches the logs.
+ * an error for whoever watches the logs. Each org's verified point is then set to the last entry
+ * that holds: the chain status, which walks only from that point, reports a break found here even
+ * when it lies before the point the status had reached.
  */
 export const verifyChainsHandler = (deps: { orm: MikroORM; auditBatcher: AuditBatcher; logger: Logger }) =>
   handleJob(verifyChainsJob, async () => {
     const results = await verifyAllChains(deps.orm);
+    await withRawClient(deps.orm, (client) => resetVerifiedPoints(client, results));
     const at = new Date();
     await deps.auditBatcher.append(
       results.map((r) => ({
