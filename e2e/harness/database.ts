@@ -8,8 +8,10 @@ export type TestDatabase = {
   name: string;
   /** Superuser: runs migrations. */
   adminUrl: string;
-  /** The app's role: owns nothing, not a superuser, so RLS binds it. */
+  /** The app's system role: owns nothing, not a superuser, so RLS binds it. */
   appUrl: string;
+  /** The app's request role: can become vigil_user only. */
+  requestUrl: string;
   drop(): Promise<void>;
 };
 
@@ -31,6 +33,7 @@ export async function createDatabase(): Promise<TestDatabase> {
     name,
     adminUrl: `postgres://postgres@${SERVER}/${name}`,
     appUrl: `postgres://vigil_app@${SERVER}/${name}`,
+    requestUrl: `postgres://vigil_request@${SERVER}/${name}`,
     async drop() {
       await withSuperuser((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },

@@ -57,6 +57,7 @@ export async function startVigil(): Promise<RunningVigil> {
         PORT: String(port),
         PUBLIC_ORIGIN: baseUrl,
         DATABASE_URL: database.appUrl,
+        DATABASE_REQUEST_URL: database.requestUrl,
         DATABASE_ADMIN_URL: database.adminUrl,
         REDIS_URL: process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379',
         JWT_SECRET: randomBytes(48).toString('base64'),

@@ -54,10 +54,17 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
 
     const orm: MikroORM = await createOrm({
       url: databaseUrl,
-      poolMax: embedded ? 1 : env.DATABASE_POOL_MAX,
+      poolMax: embedded ? 1 : env.DATABASE_REQUEST_URL ? env.DATABASE_SYSTEM_POOL_MAX : env.DATABASE_POOL_MAX,
       entities: registry.entities,
     });
     stops.push(() => orm.close(true));
+    // Requests get a pool of their own, as a role that cannot become vigil_system (migration 0010).
+    const requestOrm: MikroORM =
+      env.DATABASE_REQUEST_URL && !embedded
+        ? await createOrm({ url: env.DATABASE_REQUEST_URL, poolMax: env.DATABASE_POOL_MAX, entities: registry.entities })
+        : orm;
+    if (requestOrm !== orm) stops.push(() => requestOrm.close(true));
+    else if (!embedded) logger.warn('DATABASE_REQUEST_URL not set: requests share the system pool (development only)');
 
     if (env.FIRST_ADMIN_EMAIL && env.FIRST_ADMIN_PASSWORD) {
       const outcome = await ensureFirstAdmin(orm, {
@@ -83,12 +90,15 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
         ? undefined
         : await loadOrCreateDevSecrets(env.DATA_DIR);
     // Exports read on a pool of their own: however many run, they never hold a request's connection.
+    // Exports are requests' reads (user scope): they connect as the request role too.
     const longReadPool = embedded
       ? undefined
-      : createLongReadPool(databaseUrl, env.EXPORT_MAX_CONCURRENT, (err) => logger.warn({ err }, 'long-read connection lost'));
+      : createLongReadPool(env.DATABASE_REQUEST_URL ?? databaseUrl, env.EXPORT_MAX_CONCURRENT, (err) =>
+          logger.warn({ err }, 'long-read connection lost'),
+        );
     if (longReadPool) stops.push(() => longReadPool.end());
     const longReads = { source: longReadPool ?? orm, cancelable: !embedded, slots: new ConcurrencyLimiter() };
-    const deps = buildDeps({ env, logger, orm, redis, dev, registry, longReads });
+    const deps = buildDeps({ env, logger, orm, requestOrm, redis, dev, registry, longReads });
     const auditBatcher = deps.auditBatcher;
     stops.push(() => auditBatcher.idle());
 
@@ -111,7 +121,12 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       const apollo = createGraphQLServer(deps, await buildAppSchema(registry));
       await apollo.start();
       stops.push(() => apollo.stop());
-      const app = createHttpApp(deps, apollo, registry.routes, () => isReady(orm, redis));
+      const app = createHttpApp(
+        deps,
+        apollo,
+        registry.routes,
+        async () => (await isReady(orm, redis)) && requestOrm.isConnected(),
+      );
       const server = await listen(app, env.PORT, env.HOST);
       stops.push(() => new Promise((resolve) => server.close(resolve)));
       const address = server.address();

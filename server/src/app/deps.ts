@@ -18,12 +18,13 @@ export function buildDeps(opts: {
   env: Env;
   logger: Logger;
   orm: MikroORM;
+  requestOrm: MikroORM;
   redis: Redis | undefined;
   dev: DevSecrets | undefined;
   registry: ModuleRegistry;
   longReads: CoreDeps['longReads'];
 }): CoreDeps {
-  const { env, logger, orm, redis, dev, registry } = opts;
+  const { env, logger, orm, requestOrm, redis, dev, registry } = opts;
   const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS ?? dev?.encryptionKeys, file: env.ENCRYPTION_KEYS_FILE });
   if (!ring) throw new Error('no encryption key ring');
   const jwtSecret = env.JWT_SECRET ?? dev?.jwtSecret;
@@ -41,6 +42,7 @@ export function buildDeps(opts: {
     env,
     logger,
     orm,
+    requestOrm,
     redis,
     tokens: new AccessTokens(Buffer.from(jwtSecret, 'base64')),
     revocation: new SessionRevocation(kv, env.REDIS_KEY_PREFIX),

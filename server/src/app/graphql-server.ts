@@ -1,50 +1,16 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { AUDIT_ACTIONS } from '@/core/audit';
 import type { CoreDeps } from '@/core/deps';
 import { formatError, isInternalError } from '@/core/errors/format-error';
 import { inputTextGuard } from '@/core/graphql/input-text-guard';
 import { queryLimits } from '@/core/graphql/query-limits';
+import { operationAudit } from '@/core/request/operation-audit.plugin';
 import type { RequestContext } from '@/core/request/request-context';
 
 /**
- * Ends each request: its audit entries and its transaction commit before the response leaves.
- * A failure there turns the response into an error — the client is never told "done" for work
- * that did not commit.
- */
-const commitAndAudit: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response, errors }) {
-        if (contextValue.actor && contextValue.audit.entries.length === 0 && errors?.length) {
-          // Refused before any field ran (parse, validation, limits): still an audited attempt.
-          contextValue.audit.record(
-            { action: AUDIT_ACTIONS.requestRejected, resourceType: null, resourceId: null, dealId: null, details: {} },
-            'denied',
-            errors[0],
-          );
-        }
-        try {
-          await contextValue.finish();
-        } catch (err) {
-          contextValue.logger.error({ err }, 'commit failed');
-          if (response.body.kind === 'single') {
-            response.body.singleResult.data = null;
-            response.body.singleResult.errors = [
-              { message: 'The request could not be completed', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-            ];
-          }
-        }
-        if (response.body.kind === 'single') stampRequestId(response.body.singleResult.errors, contextValue.requestId);
-      },
-    };
-  },
-};
-
-/**
- * An unexpected error is logged under the request's id, and its INTERNAL_SERVER_ERROR answer
- * carries the id, so a report from a client finds the log line.
+ * An unexpected error is logged under the request's id (its INTERNAL_SERVER_ERROR answer carries
+ * the id: core/request/operation-audit.plugin.ts), so a report from a client finds the log line.
  */
 const logUnexpectedErrors: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
@@ -58,12 +24,6 @@ const logUnexpectedErrors: ApolloServerPlugin<RequestContext> = {
     };
   },
 };
-
-function stampRequestId(errors: readonly { extensions?: Record<string, unknown> }[] | undefined, requestId: string): void {
-  for (const e of errors ?? []) {
-    if (e.extensions?.code === 'INTERNAL_SERVER_ERROR') e.extensions.requestId = requestId;
-  }
-}
 
 /** Introspection is for signed-in callers only. */
 const introspectionForSignedIn: ApolloServerPlugin<RequestContext> = {
@@ -120,7 +80,7 @@ export function createGraphQLServer(deps: CoreDeps, schema: GraphQLSchema): Apol
     // Responses are per user and never cached: the cache-control plugin's per-field hook only costs.
     plugins: [
       ...armor.plugins.filter(keepsUnexpectedErrorsInternal),
-      commitAndAudit,
+      operationAudit,
       logUnexpectedErrors,
       inputTextGuard(env.INPUT_MAX_STRING_LENGTH),
       introspectionForSignedIn,

@@ -13,6 +13,7 @@ import { queryStringGuard } from '@/core/request/query-string-guard';
 import type { RequestContext } from '@/core/request/request-context';
 import { createContext } from './create-context';
 import { acceptOnlyIpAddresses, httpsLocation } from './http-edge';
+import { auditRefusedRequests } from './refused-request-audit';
 
 /**
  * The HTTP surface: POST /graphql, the modules' routes (GET /api/v1/audit), GET /healthz,
@@ -82,6 +83,7 @@ export function createHttpApp(
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
 
+  app.use('/graphql', auditRefusedRequests(deps));
   app.use(
     '/graphql',
     express.json({ limit: env.BODY_LIMIT }),
@@ -93,7 +95,7 @@ export function createHttpApp(
       next();
     },
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(deps, req, requestIdOf(req)),
+      context: ({ req }: { req: Request }) => createContext(deps, req, requestIdOf(req)),
     }),
   );
 

@@ -16,6 +16,20 @@ const schema = z
     // Runs migrations (an administrator or a member of vigil_owner). Defaults to DATABASE_URL.
     DATABASE_ADMIN_URL: z.string().optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(12),
+    DATABASE_REQUEST_URL: z
+      .string()
+      .optional()
+      .describe(
+        'Requests connect as vigil_request, which can act only as vigil_user (RLS-bound): SQL in a request can never become ' +
+          'vigil_system. DATABASE_URL (vigil_app) is then the system pool. Without it, requests share DATABASE_URL (development only).',
+      ),
+    DATABASE_SYSTEM_POOL_MAX: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .default(6)
+      .describe('Connections of the system pool (audit, chainer, jobs, sign-in lookups).'),
     // Without REDIS_URL: in-memory denylist, rate limits and job runner (one node only).
     REDIS_URL: z.string().optional(),
     // Namespaces every Redis key (denylist, rate limits, queues), so deployments can share a server.
@@ -169,6 +183,11 @@ const schema = z
     need(env.EXPORT_MAX_PER_USER <= env.EXPORT_MAX_PER_ORG, 'EXPORT_MAX_PER_USER', 'must not exceed EXPORT_MAX_PER_ORG');
     if (env.NODE_ENV !== 'production') return;
     need(!!env.DATABASE_URL, 'DATABASE_URL', 'production needs a PostgreSQL server');
+    need(
+      !!env.DATABASE_REQUEST_URL,
+      'DATABASE_REQUEST_URL',
+      'production connects requests as vigil_request, apart from the system',
+    );
     need(!!env.REDIS_URL, 'REDIS_URL', 'production needs Redis (denylist, rate limits, jobs)');
     need(!!env.JWT_SECRET, 'JWT_SECRET', 'production needs a signing key');
     need(!!(env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE), 'ENCRYPTION_KEYS', 'production needs a key ring');

@@ -24,7 +24,13 @@ import type { RootFieldIndex } from '@/core/graphql/root-field';
 export type CoreDeps = {
   env: Env;
   logger: Logger;
+  /** The system pool (vigil_app): audit appends, the chainer, jobs, sign-in lookups. */
   orm: MikroORM;
+  /**
+   * The request pool (vigil_request, which can become vigil_user and nothing else): every
+   * request's own transaction. Embedded mode has one connection, so one pool serves both.
+   */
+  requestOrm: MikroORM;
   redis: Redis | undefined;
   tokens: AccessTokens;
   revocation: SessionRevocation;

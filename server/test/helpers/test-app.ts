@@ -41,6 +41,7 @@ export async function startTestApp(
   const env = parseEnv({
     NODE_ENV: 'test',
     DATABASE_URL: db.appUrl,
+    DATABASE_REQUEST_URL: db.requestUrl,
     DATABASE_ADMIN_URL: db.adminUrl,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_KEY_PREFIX: `vigiltest:${randomBytes(4).toString('hex')}:`,

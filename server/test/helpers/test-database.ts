@@ -10,8 +10,10 @@ export const PG_SUPERUSER = process.env.TEST_PG_SUPERUSER ?? 'postgres';
 
 export type TestDatabase = {
   name: string;
-  /** Connects as vigil_app: what the server uses. */
+  /** Connects as vigil_app: the server's system pool. */
   appUrl: string;
+  /** Connects as vigil_request: the server's request pool (can become vigil_user only). */
+  requestUrl: string;
   /** Connects as a superuser: for setup and for tests that play an attacker with full access. */
   adminUrl: string;
   drop(): Promise<void>;
@@ -34,6 +36,7 @@ export async function createTestDatabase(prefix = 'vigil_test', migrationsDir?: 
   return {
     name,
     appUrl: urlFor('vigil_app', name),
+    requestUrl: urlFor('vigil_request', name),
     adminUrl,
     async drop() {
       const c = new pg.Client({ connectionString: urlFor(PG_SUPERUSER, 'postgres') });

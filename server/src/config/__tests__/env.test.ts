@@ -4,6 +4,7 @@ import { ConfigError, parseEnv } from '../env';
 const PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://vigil_app@db/vigil',
+  DATABASE_REQUEST_URL: 'postgres://vigil_request@db/vigil',
   REDIS_URL: 'redis://redis:6379',
   JWT_SECRET: 'x'.repeat(44),
   ENCRYPTION_KEYS: 'k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
@@ -24,6 +25,7 @@ describe('configuration', () => {
 
   it.each([
     ['DATABASE_URL', 'production needs a PostgreSQL server'],
+    ['DATABASE_REQUEST_URL', 'production connects requests as vigil_request'],
     ['REDIS_URL', 'production needs Redis'],
     ['JWT_SECRET', 'production needs a signing key'],
     ['ENCRYPTION_KEYS', 'production needs a key ring'],

@@ -50,7 +50,7 @@ export class RequestContext {
   /** The request's RLS-bound database access. Anonymous requests have none. */
   get db(): RequestDb {
     if (!this.actor) throw new AppError('UNAUTHENTICATED', 'Authentication required');
-    this.dbHandle ??= new RequestDb(this.deps.orm, dbScopeOf(this.actor), (err) =>
+    this.dbHandle ??= new RequestDb(this.deps.requestOrm, dbScopeOf(this.actor), (err) =>
       this.logger.error({ err }, 'after-commit work failed'),
     );
     return this.dbHandle;

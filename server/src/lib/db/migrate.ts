@@ -5,10 +5,12 @@ import pg from 'pg';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../migrations');
 
-// Files named NNNN_name.sql run in order, each in its own transaction. 0000 creates the database
-// roles and runs as the administrator; every later file runs as vigil_owner, so the tables belong
-// to a role that no request uses.
+// Files named NNNN_name.sql run in order, each in its own transaction. Every file runs as
+// vigil_owner, so the tables belong to a role that no request uses, except those that create or
+// grant database roles: 0000, and any file whose first line is ADMINISTRATOR_MARKER.
 const FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
+const ADMINISTRATOR_MARKER = '-- migration runs as: administrator';
+const runsAsAdministrator = (file: string, sql: string) => file.startsWith('0000_') || sql.startsWith(ADMINISTRATOR_MARKER);
 
 export type MigrationResult = { applied: string[]; skipped: string[] };
 
@@ -31,7 +33,7 @@ export async function runMigrations(adminUrl: string, dir = MIGRATIONS_DIR): Pro
       const sql = await readFile(path.join(dir, file), 'utf8');
       await client.query('BEGIN');
       try {
-        if (!file.startsWith('0000_')) await client.query('SET LOCAL ROLE vigil_owner');
+        if (!runsAsAdministrator(file, sql)) await client.query('SET LOCAL ROLE vigil_owner');
         await client.query(sql);
         await client.query('RESET ROLE');
         await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
