@@ -11,38 +11,12 @@ import { AUDIT_CSV_COLUMNS, streamAuditCsv } from '@/core/audit/audit-export';
 import { listAuditEntries } from '@/core/audit/audit-query';
 import { verifyChain } from '@/core/audit/audit-verify';
 import { appClient, auditEntry, openAuditTestEnv, userScope, type AuditTestEnv } from '../helpers/audit-test-kit';
+import { parseCsv } from '../helpers/parse-csv';
 
 const ORG_A = randomUUID();
 const ORG_B = randomUUID();
 const ALICE = randomUUID();
 const T0 = Date.UTC(2026, 2, 1);
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  return rows;
-}
 
 async function exportCsv(env: AuditTestEnv, scope: DbScope, filter: Parameters<typeof streamAuditCsv>[2]) {
   const chunks: Buffer[] = [];

@@ -5,6 +5,7 @@ import { AUDIT_CSV_COLUMNS } from '@/core/audit/audit-export';
 import { verifyChain } from '@/core/audit/audit-verify';
 import type { ChainedAuditEntry } from '@/core/audit/audit-entry';
 import { createTestOrg, startTestApp, TEST_PASSWORD, type TestApp, type TestOrg } from '../helpers/test-app';
+import { parseCsv } from '../helpers/parse-csv';
 
 // Issue 8, item 8: values an attacker chooses — an id argument recorded in an audit entry, an
 // X-Forwarded-For header, a Host header — can never be turned against whoever reads them: the
@@ -32,34 +33,6 @@ const CLIENT_TEXT_COLUMNS = [
   'deal_id',
   'ip_address',
 ] as const;
-
-/** RFC 4180 as PostgreSQL's COPY writes it (quoted fields may hold commas, quotes, CR and LF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  return rows;
-}
 
 /** The stored value of a client-text cell, as core/audit/README.md tells a reader to recover it. */
 const storedValueOf = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
