@@ -18,10 +18,11 @@ mkdirSync(dataDir, { recursive: true });
 // The first Admin's credentials are made once and kept beside the data they unlock.
 const credsFile = path.join(dataDir, 'first-admin.json');
 if (!existsSync(credsFile)) {
-  const creds = { email: 'admin@vigil.local', password: randomBytes(12).toString('base64url') };
+  const creds = { organization: 'vigil-demo', email: 'admin@vigil.local', password: randomBytes(12).toString('base64url') };
   writeFileSync(credsFile, JSON.stringify(creds, null, 2), { mode: 0o600 });
 }
-const creds = JSON.parse(readFileSync(credsFile, 'utf8'));
+// Files from before sign-in named the organization lack it; their org's slug came from its name.
+const creds = { organization: 'vigil-demo', ...JSON.parse(readFileSync(credsFile, 'utf8')) };
 if (!existsSync(path.join(webDist, 'index.html'))) {
   console.warn('web/dist is missing: the API starts, the console does not. Run `npm run quickstart` to build it.');
 }
@@ -40,6 +41,7 @@ const child = spawn(tsx, ['src/main.ts'], {
     FIRST_ADMIN_EMAIL: creds.email,
     FIRST_ADMIN_PASSWORD: creds.password,
     FIRST_ORG_NAME: process.env.FIRST_ORG_NAME ?? 'Vigil demo',
+    FIRST_ORG_SLUG: creds.organization,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 });
@@ -55,7 +57,15 @@ while (Date.now() < deadline) {
     .catch(() => false);
   if (ok) {
     console.log(
-      `\nVigil is running.\n  Console:  ${url}\n  Sign in:  ${creds.email} / ${creds.password}\n  (kept in ${credsFile}; you will be asked to enrol MFA for Admin changes)\n`,
+      [
+        '',
+        'Vigil is running.',
+        `  Console:       ${url}/sign-in?org=${creds.organization}`,
+        `  Organization:  ${creds.organization}`,
+        `  Sign in:       ${creds.email} / ${creds.password}`,
+        `  (kept in ${credsFile}; you will be asked to enrol MFA for Admin changes)`,
+        '',
+      ].join('\n'),
     );
     break;
   }

@@ -45,7 +45,7 @@ try {
       ),
     );
   }
-  const token = await login(app, org.adminEmail);
+  const token = await login(app, org.admin);
   const batcher = app.vigil.deps.auditBatcher;
   serveOverIpc(
     {

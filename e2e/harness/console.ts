@@ -3,8 +3,13 @@ import type { Credentials } from './startVigil';
 import { freshTotp } from './totp';
 
 /** Console steps shared by journeys; selectors are the console's stable test ids. */
-export async function signIn(page: Page, baseUrl: string, who: Pick<Credentials, 'email' | 'password'>): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  who: Pick<Credentials, 'organization' | 'email' | 'password'>,
+): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
+  await page.getByTestId('sign-in-organization').fill(who.organization);
   await page.getByTestId('sign-in-email').fill(who.email);
   await page.getByTestId('sign-in-password').fill(who.password);
   await page.getByTestId('sign-in-submit').click();

@@ -6,7 +6,8 @@ import { REPO_ROOT, WEB_DIST_DIR } from './paths';
 import { run } from './run';
 import { type ServerProcess, startServerProcess } from './serverProcess';
 
-export type Credentials = { email: string; password: string; name: string };
+/** An account: sign-in names the organization (its slug), the email and the password. */
+export type Credentials = { organization: string; email: string; password: string; name: string };
 
 export type RunningVigil = {
   baseUrl: string;
@@ -33,16 +34,32 @@ export async function startVigil(): Promise<RunningVigil> {
   const database = await createDatabase();
   const org = 'Acme Oversight';
   const admin: Credentials = {
+    organization: 'acme',
     email: 'ada.admin@acme.test',
     password: `E2e-${randomBytes(9).toString('base64url')}!`,
     name: 'Ada Admin',
   };
   try {
     await serverCli(['migrate'], { DATABASE_ADMIN_URL: database.adminUrl });
-    await serverCli(['create-admin', '--org', org, '--email', admin.email, '--password', admin.password, '--name', admin.name], {
-      DATABASE_URL: database.appUrl,
-      DATABASE_ADMIN_URL: database.adminUrl,
-    });
+    await serverCli(
+      [
+        'create-admin',
+        '--org',
+        org,
+        '--slug',
+        admin.organization,
+        '--email',
+        admin.email,
+        '--password',
+        admin.password,
+        '--name',
+        admin.name,
+      ],
+      {
+        DATABASE_URL: database.appUrl,
+        DATABASE_ADMIN_URL: database.adminUrl,
+      },
+    );
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const server = await startServerProcess({

@@ -32,7 +32,7 @@ describe('console journeys against a real server', () => {
 
   it('should refuse a wrong password without revealing which part was wrong', async () => {
     const { page } = browser;
-    await signIn(page, vigil.baseUrl, { email: vigil.admin.email, password: 'not-the-password' });
+    await signIn(page, vigil.baseUrl, { ...vigil.admin, password: 'not-the-password' });
     await page.getByTestId('sign-in-error').waitFor();
     expect(await page.getByTestId('sign-in-error').innerText()).toMatch(/do not match/);
     expect(page.url()).toContain('/sign-in');
@@ -205,7 +205,11 @@ describe('console journeys against a real server', () => {
 
     const hr = await launchBrowser();
     try {
-      await signIn(hr.page, vigil.baseUrl, { email: 'hank@acme.test', password: 'Hr-password-12345!' });
+      await signIn(hr.page, vigil.baseUrl, {
+        organization: vigil.admin.organization,
+        email: 'hank@acme.test',
+        password: 'Hr-password-12345!',
+      });
       await hr.page.waitForURL('**/account');
       expect(await navLabels(hr.page)).toEqual(['Account & security']);
       await hr.page.goto(`${vigil.baseUrl}/audit`);

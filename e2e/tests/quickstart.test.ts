@@ -11,7 +11,7 @@ import { type ServerProcess, startServerProcess } from '../harness/serverProcess
 
 const START_SCRIPT = path.join(REPO_ROOT, 'scripts', 'start.mjs');
 
-type Printed = { consoleUrl: string; email: string; password: string };
+type Printed = { consoleUrl: string; organization: string; email: string; password: string };
 
 /** start.mjs prints "Console:  <url>" and "Sign in:  <email> / <password>" once the server is ready. */
 async function waitForBanner(vigil: ServerProcess, timeoutMs = 30_000): Promise<Printed> {
@@ -19,9 +19,10 @@ async function waitForBanner(vigil: ServerProcess, timeoutMs = 30_000): Promise<
   for (;;) {
     const output = vigil.output();
     const consoleUrl = output.match(/Console:\s+(https?:\/\/\S+)/)?.[1];
+    const organization = output.match(/Organization:\s+(\S+)/)?.[1];
     const signInLine = output.match(/Sign in:\s+(\S+@\S+)\s+\/\s+(\S+)/);
-    if (consoleUrl && signInLine?.[1] && signInLine[2]) {
-      return { consoleUrl, email: signInLine[1], password: signInLine[2] };
+    if (consoleUrl && organization && signInLine?.[1] && signInLine[2]) {
+      return { consoleUrl, organization, email: signInLine[1], password: signInLine[2] };
     }
     if (Date.now() > deadline) throw new Error(`start.mjs printed no console URL and sign-in line:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -70,8 +71,10 @@ describe('quickstart: node scripts/start.mjs serves the console', () => {
   it('should serve the console sign-in page at the printed URL', async () => {
     const { page } = browser;
     await page.goto(printed.consoleUrl);
-    await page.waitForURL('**/sign-in');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
     await page.getByRole('heading', { name: 'Sign in to Vigil' }).waitFor();
+    // The printed link names the organization, so a new user types only the email and password.
+    expect(await page.getByTestId('sign-in-organization').inputValue()).toBe(printed.organization);
     await screenshot(page, 'quickstart-sign-in');
   });
 

@@ -69,10 +69,12 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
     if (env.FIRST_ADMIN_EMAIL && env.FIRST_ADMIN_PASSWORD) {
       const outcome = await ensureFirstAdmin(orm, {
         orgName: env.FIRST_ORG_NAME,
+        slug: env.FIRST_ORG_SLUG,
         email: env.FIRST_ADMIN_EMAIL,
         password: env.FIRST_ADMIN_PASSWORD,
       });
-      if (outcome === 'created') logger.info({ email: env.FIRST_ADMIN_EMAIL }, 'first organization and Admin created');
+      if (outcome.created)
+        logger.info({ email: env.FIRST_ADMIN_EMAIL, organization: outcome.slug }, 'first organization and Admin created');
     }
 
     const redis = env.REDIS_URL

@@ -14,15 +14,17 @@ import { buildBareSchema } from '@/app/schema';
 import { loadKeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
 import { reencryptSecrets } from './reencrypt-secrets';
+import { securityEventsCommand } from './security-events';
 import { verifyAuditCommand } from './verify-audit';
 
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../schema/schema.graphql');
 
 const USAGE = `vigil <command>
   migrate                         apply migrations/ (DATABASE_ADMIN_URL or DATABASE_URL)
-  create-admin --org NAME --email EMAIL --name NAME --password PW
+  create-admin --org NAME [--slug SLUG] --email EMAIL --name NAME --password PW
                                   create an organization, its built-in roles and its first Admin
   verify-audit [--org ORG_ID]     walk every audit chain; exit 1 naming the first entry that does not hold
+  security-events [--limit N]     the platform's own security events (sign-ins naming no organization), newest first
   emit-schema [--check]           write schema/schema.graphql (--check: fail when it is stale)
   reencrypt-secrets               re-encrypt every sealed secret under the newest key of the key ring`;
 
@@ -40,7 +42,13 @@ async function main(argv: string[]): Promise<number> {
     case 'create-admin': {
       const { values } = parseArgs({
         args: rest,
-        options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+        options: {
+          org: { type: 'string' },
+          slug: { type: 'string' },
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+        },
       });
       if (!values.org || !values.email || !values.password) {
         console.error(USAGE);
@@ -57,10 +65,11 @@ async function main(argv: string[]): Promise<number> {
         const { org, admin } = await inScopedTransaction(orm, { role: 'vigil_system', source: 'cli:create-admin' }, (em) =>
           createOrganization(em, {
             orgName: values.org!,
+            slug: values.slug,
             admin: { email: values.email!, name: values.name ?? values.email!, password: values.password! },
           }),
         );
-        console.log(JSON.stringify({ orgId: org.id, adminId: admin.id, email: admin.email }));
+        console.log(JSON.stringify({ orgId: org.id, organization: org.slug, adminId: admin.id, email: admin.email }));
       } finally {
         await orm.close(true);
       }
@@ -71,6 +80,16 @@ async function main(argv: string[]): Promise<number> {
       const url = env.DATABASE_URL;
       if (!url) throw new Error('DATABASE_URL is required');
       return verifyAuditCommand(url, values.org);
+    }
+    case 'security-events': {
+      const { values } = parseArgs({ args: rest, options: { limit: { type: 'string' } } });
+      const limit = Number(values.limit ?? 50);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+        console.error('--limit must be a whole number from 1 to 10000');
+        return 2;
+      }
+      if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
+      return securityEventsCommand(env.DATABASE_URL, limit);
     }
     case 'emit-schema': {
       const sdl = `${printSchema(lexicographicSortSchema(await buildBareSchema()))}\n`;

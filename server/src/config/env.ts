@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseKeyRing } from '@/lib/crypto/key-ring';
+import { SLUG_PATTERN } from '@/lib/text/slug';
 
 // The one place that reads process.env. Parsed once at boot; a bad value stops the process.
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -163,6 +164,11 @@ const schema = z
     FIRST_ADMIN_EMAIL: z.email().optional(),
     FIRST_ADMIN_PASSWORD: z.string().min(12).optional(),
     FIRST_ORG_NAME: z.string().min(1).max(200).default('My organization'),
+    FIRST_ORG_SLUG: z
+      .string()
+      .regex(SLUG_PATTERN, 'must be 1–63 lower-case letters, digits and inner hyphens')
+      .optional()
+      .describe('What its people type to sign in to the first organization (default: from FIRST_ORG_NAME).'),
   })
   .superRefine((env, ctx) => {
     const need = (ok: boolean, path: string, message: string) => {

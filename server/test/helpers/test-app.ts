@@ -100,13 +100,31 @@ export async function createTestOrg(app: TestApp, name = `Org ${randomBytes(3).t
   const created = await inScopedTransaction(app.vigil.deps.orm, { role: 'vigil_system', source: 'test' }, (em) =>
     createOrganization(em, { orgName: name, admin: { email, name: 'Ada Admin', password: TEST_PASSWORD } }),
   );
-  return { orgId: created.org.id, adminId: created.admin.id, adminEmail: email, roles: created.roles };
+  const admin = { organization: created.org.slug, email };
+  return {
+    orgId: created.org.id,
+    slug: created.org.slug,
+    adminId: created.admin.id,
+    adminEmail: email,
+    admin,
+    roles: created.roles,
+  };
 }
+
+/** An account as sign-in names it: an email in an organization. */
+export type TestAccount = { organization: string; email: string };
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token aal mfaRequired } }`;
 
-export async function login(app: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
-  const res = await app.gql<{ login: { token: string } }>(LOGIN, { input: { email, password } });
+/** The login mutation's input for an account. */
+export const loginInput = (account: TestAccount, password = TEST_PASSWORD) => ({
+  organization: account.organization,
+  email: account.email,
+  password,
+});
+
+export async function login(app: TestApp, account: TestAccount, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.gql<{ login: { token: string } }>(LOGIN, { input: loginInput(account, password) });
   if (!res.data) throw new Error(`login failed: ${JSON.stringify(res.errors)}`);
   return res.data.login.token;
 }
@@ -130,7 +148,7 @@ export async function enrolMfa(app: TestApp, token: string): Promise<{ secret: s
 
 /** An Admin session at AAL2, ready for Admin writes. */
 export async function adminWithMfa(app: TestApp, org: TestOrg) {
-  const token = await login(app, org.adminEmail);
+  const token = await login(app, org.admin);
   return enrolMfa(app, token);
 }
 
@@ -145,7 +163,16 @@ export async function createUserWithRole(app: TestApp, adminToken: string, roleI
     adminToken,
   );
   if (!res.data) throw new Error(`createUser failed: ${JSON.stringify(res.errors)}`);
-  return { id: res.data.createUser.id, email };
+  return { id: res.data.createUser.id, email, organization: await orgSlugOfToken(app, adminToken) };
+}
+
+/** The slug of the organization a token belongs to, read as the system (no request, no audit entry). */
+async function orgSlugOfToken(app: TestApp, token: string): Promise<string> {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { org: string };
+  const [row] = await inScopedTransaction(app.vigil.deps.orm, { role: 'vigil_system', source: 'test' }, (em) =>
+    em.execute<{ slug: string }[]>('SELECT slug FROM organizations WHERE id = ?', [claims.org]),
+  );
+  return row!.slug;
 }
 
 export const codeOf = (res: { errors?: GqlError[] }) => res.errors?.[0]?.extensions?.code;

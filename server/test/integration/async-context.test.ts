@@ -49,7 +49,7 @@ describe('serving requests without async context tracking', () => {
       admin,
     );
     expect(changed.errors).toBeUndefined();
-    const reader = await login(app, user.email);
+    const reader = await login(app, user);
     const list = await app.gql<{ users: { nodes: unknown[] } }>('{ users(first: 50) { nodes { id role { name } } } }', {}, admin);
     expect(list.data?.users.nodes.length).toBeGreaterThanOrEqual(2);
     const csv = await fetch(`${app.url}/api/v1/audit`, { headers: { authorization: `Bearer ${admin}` } });

@@ -63,7 +63,7 @@ describe('auditChainStatus: incremental, shared and still reporting tampering', 
 
   async function orgWithToken(name: string): Promise<TestOrg & { token: string }> {
     const org = await createTestOrg(app, name);
-    return { ...org, token: await login(app, org.adminEmail) };
+    return { ...org, token: await login(app, org.admin) };
   }
 
   /** What a superuser can do once the append-only trigger is out of the way. */

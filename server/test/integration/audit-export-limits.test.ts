@@ -147,10 +147,10 @@ describe('CSV exports cannot stall another tenant', () => {
     const compliance = orgA.roles.Compliance.id;
     exportersA = [
       adminA,
-      await login(app, (await createUserWithRole(app, adminA, compliance, 'compliance')).email),
-      await login(app, (await createUserWithRole(app, adminA, compliance, 'compliance')).email),
+      await login(app, await createUserWithRole(app, adminA, compliance, 'compliance')),
+      await login(app, await createUserWithRole(app, adminA, compliance, 'compliance')),
     ];
-    tokenB = await login(app, orgB.adminEmail);
+    tokenB = await login(app, orgB.admin);
     await seedLargeAuditLog(sql, orgA.orgId);
     await seedLargeAuditLog(sql, orgB.orgId);
   }, 120_000);
@@ -262,7 +262,7 @@ describe('CSV exports whose readers stall or run too long', () => {
     sql = new pg.Client({ connectionString: app.db.adminUrl });
     await sql.connect();
     const org = await createTestOrg(app);
-    token = await login(app, org.adminEmail);
+    token = await login(app, org.admin);
     await seedLargeAuditLog(sql, org.orgId);
   }, 120_000);
   afterAll(async () => {

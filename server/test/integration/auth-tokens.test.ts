@@ -17,7 +17,7 @@ describe('access tokens', () => {
   afterAll(() => app?.stop());
 
   it('should accept a fresh token and report AAL1 when signed in with a password only', async () => {
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     const res = await app.gql<{ me: { user: { id: string }; aal: number } }>(ME, {}, token);
     expect(res.data?.me).toEqual({ user: { id: org.adminId }, aal: 1 });
     const full = await app.gql<{ me: { user: { createdAt: string; role: { name: string; userCount: number } } } }>(
@@ -31,7 +31,7 @@ describe('access tokens', () => {
   });
 
   it('should issue tokens that expire 24 hours after issue', async () => {
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     const payload = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1]!))) as {
       iat: number;
       exp: number;
@@ -42,7 +42,7 @@ describe('access tokens', () => {
   });
 
   it('should refuse a token with alg none when it is otherwise well formed', async () => {
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     const [, payload] = token.split('.');
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
     const res = await app.gql(ME, {}, `${header}.${payload}.`);
@@ -52,7 +52,7 @@ describe('access tokens', () => {
   });
 
   it('should refuse a token signed with another key', async () => {
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     const claims = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1]!))) as Record<string, unknown>;
     const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(48)));
     const res = await app.gql(ME, {}, forged);
@@ -61,7 +61,7 @@ describe('access tokens', () => {
   });
 
   it('should refuse a token whose expiry has passed even when its signature is valid', async () => {
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     const claims = JSON.parse(new TextDecoder().decode(base64url.decode(token.split('.')[1]!))) as Record<string, unknown>;
     const now = Math.floor(Date.now() / 1000);
     const secret = Buffer.from(app.vigil.deps.env.JWT_SECRET!, 'base64');
@@ -75,7 +75,7 @@ describe('access tokens', () => {
   });
 
   it('should refuse a token after logout, on the very next request', async () => {
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     const out = await app.gql<{ logout: boolean }>('mutation { logout }', {}, token);
     expect(out.data?.logout).toBe(true);
     const res = await app.gql(ME, {}, token);
@@ -85,8 +85,8 @@ describe('access tokens', () => {
   });
 
   it('should refuse every earlier session when the password changes, and accept the new one', async () => {
-    const first = await login(app, org.adminEmail);
-    const second = await login(app, org.adminEmail);
+    const first = await login(app, org.admin);
+    const second = await login(app, org.admin);
     const changed = await app.gql<{ changePassword: { token: string } }>(
       'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }',
       { input: { currentPassword: 'correct horse battery staple', newPassword: 'a brand new passphrase' } },
@@ -103,7 +103,7 @@ describe('access tokens', () => {
   });
 
   it('should refuse a revoked token before any resolver or database work', async () => {
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     await app.gql('mutation { logout }', {}, token);
     const before = await auditCount(app);
     // A refused request has no actor, hence no resolver ran and no audit entry was written.
@@ -115,10 +115,10 @@ describe('access tokens', () => {
 
   it('should answer UNAUTHENTICATED to a wrong password and to an unknown email alike', async () => {
     const wrong = await app.gql(
-      'mutation { login(input: { email: "nobody@example.test", password: "whatever it is" }) { token } }',
+      `mutation { login(input: { organization: "${org.slug}", email: "nobody@example.test", password: "whatever it is" }) { token } }`,
     );
     const bad = await app.gql(
-      `mutation { login(input: { email: "${org.adminEmail}", password: "not the password" }) { token } }`,
+      `mutation { login(input: { organization: "${org.slug}", email: "${org.adminEmail}", password: "not the password" }) { token } }`,
     );
     expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
     expect(codeOf(bad)).toBe('UNAUTHENTICATED');
@@ -131,7 +131,7 @@ describe('password guessing', () => {
     const app = await startTestApp({ LOGIN_MAX_FAILURES_PER_IP: '2' });
     try {
       const org = await createTestOrg(app);
-      const token = await login(app, org.adminEmail);
+      const token = await login(app, org.admin);
       const change = (current: string) =>
         app.gql(
           'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }',
@@ -142,7 +142,7 @@ describe('password guessing', () => {
       expect(codeOf(await change('wrong guess two'))).toBe('FORBIDDEN');
       expect(codeOf(await change('correct horse battery staple'))).toBe('RATE_LIMITED');
       const signIn = await app.gql(
-        `mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`,
+        `mutation { login(input: { organization: "${org.slug}", email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`,
       );
       expect(codeOf(signIn)).toBe('RATE_LIMITED');
     } finally {

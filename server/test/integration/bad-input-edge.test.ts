@@ -68,6 +68,7 @@ function leavesOf(type: GraphQLInputType, path: (string | number)[] = []): Leaf[
 /** A value that passes validation, by name, so that a refusal can only come from the attack. */
 function validArgs(field: GraphQLField<unknown, unknown>, ids: Ids): Record<string, unknown> {
   const byName: Record<string, unknown> = {
+    organization: 'acme',
     email: 'someone@example.test',
     password: TEST_PASSWORD,
     currentPassword: TEST_PASSWORD,

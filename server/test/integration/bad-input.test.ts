@@ -17,11 +17,11 @@ const NOT_A_UUID = '"not-a-uuid"';
 
 const CASES = (org: TestOrg, userId: string): Record<string, string[]> => ({
   login: [
-    'mutation { login(input: { email: "", password: "x" }) { token } }',
+    'mutation { login(input: { organization: "acme", email: "", password: "x" }) { token } }',
     // A wrongly typed variable is refused by variable coercion, before any resolver.
     JSON.stringify({
       query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
-      variables: { i: { email: 42, password: 'x' } },
+      variables: { i: { organization: 'acme', email: 42, password: 'x' } },
     }),
   ],
   stepUp: ['mutation { stepUp(code: "12ab56") { token } }', 'mutation { stepUp(code: "1234567") { token } }'],

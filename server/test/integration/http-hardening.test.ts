@@ -21,7 +21,7 @@ describe('HTTP hardening in production', () => {
     });
     const org = await createTestOrg(app);
     const res = await post({
-      query: `mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`,
+      query: `mutation { login(input: { organization: "${org.slug}", email: "${org.adminEmail}", password: "correct horse battery staple" }) { token } }`,
     });
     token = ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
   });

@@ -20,7 +20,7 @@ describe('TOTP MFA', () => {
 
   it('should enrol with a QR code and report mfaRequired on the next password sign-in', async () => {
     const org = await createTestOrg(app);
-    const token = await login(app, org.adminEmail);
+    const token = await login(app, org.admin);
     const begin = await app.gql<{ beginMfaEnrollment: { secret: string; otpauthUrl: string; qrCodeDataUrl: string } }>(
       'mutation { beginMfaEnrollment { secret otpauthUrl qrCodeDataUrl } }',
       {},
@@ -37,14 +37,14 @@ describe('TOTP MFA', () => {
     );
     expect(confirmed.data?.confirmMfaEnrollment.aal).toBe(2);
     const again = await app.gql<{ login: { aal: number; mfaRequired: boolean } }>(
-      `mutation { login(input: { email: "${org.adminEmail}", password: "correct horse battery staple" }) { aal mfaRequired } }`,
+      `mutation { login(input: { organization: "${org.slug}", email: "${org.adminEmail}", password: "correct horse battery staple" }) { aal mfaRequired } }`,
     );
     expect(again.data?.login).toEqual({ aal: 1, mfaRequired: true });
   });
 
   it('should store the TOTP secret only as AES-GCM ciphertext', async () => {
     const org = await createTestOrg(app);
-    const { secret } = await enrolMfa(app, await login(app, org.adminEmail));
+    const { secret } = await enrolMfa(app, await login(app, org.admin));
     const pg = (await import('pg')).default;
     const c = new pg.Client({ connectionString: app.db.adminUrl });
     await c.connect();
@@ -58,12 +58,12 @@ describe('TOTP MFA', () => {
 
   it('should accept a code once and refuse it the second time', async () => {
     const org = await createTestOrg(app);
-    const { secret } = await enrolMfa(app, await login(app, org.adminEmail));
+    const { secret } = await enrolMfa(app, await login(app, org.admin));
     // The next time step (within the one-step tolerance): enrolment consumed the current one.
     const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    const first = await app.gql<{ stepUp: { aal: number } }>(STEP_UP, { code }, await login(app, org.adminEmail));
+    const first = await app.gql<{ stepUp: { aal: number } }>(STEP_UP, { code }, await login(app, org.admin));
     expect(first.data?.stepUp.aal).toBe(2);
-    const session = await login(app, org.adminEmail);
+    const session = await login(app, org.admin);
     const replay = await app.gql(STEP_UP, { code }, session);
     expect(codeOf(replay)).toBe('FORBIDDEN');
     expect(replay.errors?.[0]?.message).toMatch(/already used/);
@@ -71,8 +71,8 @@ describe('TOTP MFA', () => {
 
   it('should refuse 1,000 aliased step-up attempts in one document past the limit, a right code included', async () => {
     const org = await createTestOrg(app);
-    const { secret } = await enrolMfa(app, await login(app, org.adminEmail));
-    const session = await login(app, org.adminEmail);
+    const { secret } = await enrolMfa(app, await login(app, org.admin));
+    const session = await login(app, org.admin);
     const right = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
     const wrong = right === '000000' ? '111111' : '000000';
     // 999 wrong codes, then the right one last: counting per resolver call must stop it too.
@@ -94,9 +94,9 @@ describe('TOTP MFA', () => {
     try {
       const a = await createTestOrg(strict);
       const b = await createTestOrg(strict);
-      for (const org of [a, b]) await enrolMfa(strict, await login(strict, org.adminEmail));
-      const sa = await login(strict, a.adminEmail);
-      const sb = await login(strict, b.adminEmail);
+      for (const org of [a, b]) await enrolMfa(strict, await login(strict, org.admin));
+      const sa = await login(strict, a.admin);
+      const sb = await login(strict, b.admin);
       const codes = [];
       for (const s of [sa, sa, sb, sb]) codes.push(codeOf(await strict.gql(STEP_UP, { code: '000000' }, s)));
       expect(codes).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'RATE_LIMITED']);

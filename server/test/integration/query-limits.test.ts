@@ -34,7 +34,7 @@ describe('query limits cover introspection and expensive fields', () => {
   beforeAll(async () => {
     app = await startTestApp();
     org = await createTestOrg(app);
-    token = await login(app, org.adminEmail);
+    token = await login(app, org.admin);
     sql = new pg.Client({ connectionString: app.db.adminUrl });
     await sql.connect();
   });

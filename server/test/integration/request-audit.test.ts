@@ -35,7 +35,7 @@ describe('audit entries of GraphQL requests', () => {
     org = await createTestOrg(app);
     admin = (await adminWithMfa(app, org)).token;
     const v = await createUserWithRole(app, admin, org.roles.Viewer.id, 'viewer');
-    viewer = { id: v.id, token: await login(app, v.email) };
+    viewer = { id: v.id, token: await login(app, v) };
     sql = new pg.Client({ connectionString: app.db.adminUrl });
     await sql.connect();
   });

@@ -54,7 +54,7 @@ describe('built-in and custom role access', () => {
         continue;
       }
       const user = await createUserWithRole(app, adminToken, roleIds[name]!, name.toLowerCase());
-      tokens[name] = await login(app, user.email);
+      tokens[name] = await login(app, user);
     }
   });
   afterAll(() => app?.stop());
@@ -106,7 +106,7 @@ describe('built-in and custom role access', () => {
 
   it('should ask an Admin without MFA for a step-up before any Admin write', async () => {
     const fresh = await createTestOrg(app);
-    const aal1 = await login(app, fresh.adminEmail);
+    const aal1 = await login(app, fresh.admin);
     const res = await app.gql(
       'mutation { createRole(input: { name: "Auditors", permissions: ["audit:read"] }, justification: "external auditors read the log") { id } }',
       {},
@@ -124,7 +124,7 @@ describe('built-in and custom role access', () => {
 
   it('should end the sessions of a user whose role changes', async () => {
     const user = await createUserWithRole(app, adminToken, org.roles.Viewer.id, 'mover');
-    const session = await login(app, user.email);
+    const session = await login(app, user);
     const moved = await app.gql(
       'mutation($u: ID!, $r: ID!) { assignRole(userId: $u, roleId: $r, justification: "moved to the compliance team") { role { name } } }',
       { u: user.id, r: org.roles.Compliance.id },
@@ -132,7 +132,7 @@ describe('built-in and custom role access', () => {
     );
     expect(moved.errors).toBeUndefined();
     expect(codeOf(await app.gql('{ me { aal } }', {}, session))).toBe('UNAUTHENTICATED');
-    const fresh = await login(app, user.email);
+    const fresh = await login(app, user);
     expect((await app.gql(READS.audit, {}, fresh)).errors).toBeUndefined();
   });
 
@@ -144,7 +144,7 @@ describe('built-in and custom role access', () => {
     );
     const roleId = role.data!.createRole.id;
     const user = await createUserWithRole(app, adminToken, roleId, 'reader');
-    const session = await login(app, user.email);
+    const session = await login(app, user);
     expect((await app.gql(READS.users, {}, session)).errors).toBeUndefined();
     const upd = await app.gql(
       'mutation($id: ID!) { updateRole(id: $id, input: { permissions: [] }, justification: "team leads no longer need it") { permissions } }',
@@ -153,7 +153,7 @@ describe('built-in and custom role access', () => {
     );
     expect(upd.data).toEqual({ updateRole: { permissions: [] } });
     expect(codeOf(await app.gql(READS.users, {}, session))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await app.gql(READS.users, {}, await login(app, user.email)))).toBe('FORBIDDEN');
+    expect(codeOf(await app.gql(READS.users, {}, await login(app, user)))).toBe('FORBIDDEN');
   });
 
   it("should show each listed user's role with the same user count as the roles list", async () => {

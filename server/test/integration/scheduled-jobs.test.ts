@@ -39,7 +39,7 @@ describe('scheduled chain verification', () => {
   ])('should verify every chain on schedule and log the result as a system entry with %s', async (_label, extra) => {
     app = await startTestApp({ AUDIT_VERIFY_EVERY_MINUTES: '0.01', ...extra });
     const org = await createTestOrg(app);
-    await login(app, org.adminEmail);
+    await login(app, org.admin);
     await app.vigil.chainer!.drain();
     const rows = await waitFor(async () => {
       const r = await outcomes(app!, org.orgId);
@@ -51,7 +51,7 @@ describe('scheduled chain verification', () => {
   it("should log a failed verification when an entry was altered behind the app's back", async () => {
     app = await startTestApp({ AUDIT_VERIFY_EVERY_MINUTES: '0.01' });
     const org = await createTestOrg(app);
-    await login(app, org.adminEmail);
+    await login(app, org.admin);
     await app.vigil.chainer!.drain();
     const c = new pg.Client({ connectionString: app.db.adminUrl });
     await c.connect();

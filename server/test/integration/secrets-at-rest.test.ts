@@ -15,7 +15,7 @@ describe('secrets at rest', () => {
   beforeAll(async () => {
     app = await startTestApp();
     org = await createTestOrg(app);
-    ({ secret } = await enrolMfa(app, await login(app, org.adminEmail)));
+    ({ secret } = await enrolMfa(app, await login(app, org.admin)));
   });
   afterAll(() => app?.stop());
 

@@ -21,7 +21,7 @@ describe('each permission layer denies on its own', () => {
     app = await startTestApp();
     acme = await createTestOrg(app, 'Acme');
     globex = await createTestOrg(app, 'Globex');
-    await login(app, acme.adminEmail); // leaves audit entries in Acme's log
+    await login(app, acme.admin); // leaves audit entries in Acme's log
   });
   afterAll(() => app?.stop());
 

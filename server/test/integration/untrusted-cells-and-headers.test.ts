@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_CSV_COLUMNS } from '@/core/audit/audit-export';
 import { verifyChain } from '@/core/audit/audit-verify';
 import type { ChainedAuditEntry } from '@/core/audit/audit-entry';
-import { createTestOrg, startTestApp, TEST_PASSWORD, type TestApp, type TestOrg } from '../helpers/test-app';
+import { createTestOrg, loginInput, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
 import { parseCsv } from '../helpers/parse-csv';
 
 // Issue 8, item 8: values an attacker chooses — an id argument recorded in an audit entry, an
@@ -55,7 +55,7 @@ describe('values an attacker chooses, in the CSV export and in headers', () => {
     post(
       {
         query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
-        variables: { i: { email: org.adminEmail, password: TEST_PASSWORD } },
+        variables: { i: loginInput(org.admin) },
       },
       { 'x-forwarded-for': forwardedFor },
     );

@@ -23,7 +23,7 @@ type Documents = {
     "mutation Logout {\n  logout\n}": typeof types.LogoutDocument,
     "query Me {\n  me {\n    ...ViewerFields\n  }\n}": typeof types.MeDocument,
     "mutation StepUp($code: String!) {\n  stepUp(code: $code) {\n    ...AuthPayloadFields\n  }\n}": typeof types.StepUpDocument,
-    "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}": typeof types.ViewerFieldsFragmentDoc,
+    "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n    slug\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}": typeof types.ViewerFieldsFragmentDoc,
     "mutation CreateRole($input: CreateRoleInput!, $justification: String!) {\n  createRole(input: $input, justification: $justification) {\n    ...RoleFields\n  }\n}": typeof types.CreateRoleDocument,
     "mutation DeleteRole($id: ID!, $justification: String!) {\n  deleteRole(id: $id, justification: $justification)\n}": typeof types.DeleteRoleDocument,
     "fragment RoleFields on Role {\n  id\n  name\n  description\n  permissions\n  builtIn\n  userCount\n}": typeof types.RoleFieldsFragmentDoc,
@@ -46,7 +46,7 @@ const documents: Documents = {
     "mutation Logout {\n  logout\n}": types.LogoutDocument,
     "query Me {\n  me {\n    ...ViewerFields\n  }\n}": types.MeDocument,
     "mutation StepUp($code: String!) {\n  stepUp(code: $code) {\n    ...AuthPayloadFields\n  }\n}": types.StepUpDocument,
-    "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}": types.ViewerFieldsFragmentDoc,
+    "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n    slug\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}": types.ViewerFieldsFragmentDoc,
     "mutation CreateRole($input: CreateRoleInput!, $justification: String!) {\n  createRole(input: $input, justification: $justification) {\n    ...RoleFields\n  }\n}": types.CreateRoleDocument,
     "mutation DeleteRole($id: ID!, $justification: String!) {\n  deleteRole(id: $id, justification: $justification)\n}": types.DeleteRoleDocument,
     "fragment RoleFields on Role {\n  id\n  name\n  description\n  permissions\n  builtIn\n  userCount\n}": types.RoleFieldsFragmentDoc,
@@ -113,7 +113,7 @@ export function graphql(source: "mutation StepUp($code: String!) {\n  stepUp(cod
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}"): (typeof documents)["fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}"];
+export function graphql(source: "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n    slug\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}"): (typeof documents)["fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  organization {\n    id\n    name\n    slug\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,4 +6,5 @@ export { AuditChainer, type ChainBatchReport } from './audit-chainer';
 export { AuditChainStatus } from './audit-chain-status';
 export { verifyAllChains, verifyOrgChain, type OrgChainVerification } from './audit-chain-reader';
 export { streamAuditCsv } from './audit-export';
+export { PLATFORM_CHAIN_ORG_ID } from './platform-chain';
 export { AUDIT_OUTCOMES, type AuditEntryInput, type AuditOutcome } from './audit-entry';

@@ -35,7 +35,7 @@ describe.each([
     app = await startTestApp({ ...env, OUTBOX_SWEEP_EVERY_SECONDS: '3600' }, { modules: [...MODULES, runtimeProbeModule] });
     org = await createTestOrg(app);
     other = await createTestOrg(app);
-    token = await login(app, org.adminEmail);
+    token = await login(app, org.admin);
     sql = new pg.Client({ connectionString: app.db.adminUrl });
     await sql.connect();
   });

@@ -117,7 +117,7 @@ describe('one audit entry per operation', () => {
 
   it("should log a sign-in in the signed-in user's org, not the caller's, and a failed one with an anonymous actor", async () => {
     const res = await post({
-      query: `mutation { login(input: { email: "${other.adminEmail}", password: "not the password" }) { token } }`,
+      query: `mutation { login(input: { organization: "${other.slug}", email: "${other.adminEmail}", password: "not the password" }) { token } }`,
     });
     expect(res.status).toBe(200);
     expect(await entries(org.orgId)).toEqual([]);
@@ -130,7 +130,9 @@ describe('one audit entry per operation', () => {
       actor_id: null,
       resource_id: other.adminId,
     });
-    await post({ query: `mutation { login(input: { email: "${other.adminEmail}", password: "${TEST_PASSWORD}" }) { token } }` });
+    await post({
+      query: `mutation { login(input: { organization: "${other.slug}", email: "${other.adminEmail}", password: "${TEST_PASSWORD}" }) { token } }`,
+    });
     const ok = (await entries(other.orgId))[1];
     expect(ok).toMatchObject({ action: 'mutation.login', outcome: 'allowed', actor_type: 'user', actor_id: other.adminId });
     expect(await entries(org.orgId)).toEqual([]);

@@ -22,7 +22,7 @@ describe('unexpected errors carry the request id', () => {
     });
     app = await startTestApp({}, { modules: [...MODULES, runtimeProbeModule], logger: createLogger('error', {}, sink) });
     const org = await createTestOrg(app);
-    token = await login(app, org.adminEmail);
+    token = await login(app, org.admin);
   });
   afterAll(() => app?.stop());
 

@@ -11,6 +11,8 @@ import {
   TEST_PASSWORD,
   type TestApp,
   type TestOrg,
+  loginInput,
+  type TestAccount,
 } from '../../helpers/test-app';
 
 // ASVS 6.3, 6.5: limits that hold under concurrency, a per-account limit whatever the IP, and a
@@ -18,11 +20,11 @@ import {
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { token } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function loginFrom(app: TestApp, ip: string, email: string, password: string) {
+async function loginFrom(app: TestApp, ip: string, account: TestAccount, password: string) {
   const res = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ query: LOGIN, variables: { input: { email, password } } }),
+    body: JSON.stringify({ query: LOGIN, variables: { input: loginInput(account, password) } }),
   });
   return (await res.json()) as {
     data: { login: { token: string } } | null;
@@ -70,7 +72,9 @@ describe('attempt limits under attack', () => {
 
   it('should process exactly 30 of 100 concurrent wrong passwords from one IP', async () => {
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => loginFrom(app, '203.0.113.7', `nobody-${i}@example.test`, 'wrong')),
+      Array.from({ length: 100 }, (_, i) =>
+        loginFrom(app, '203.0.113.7', { organization: org.slug, email: `nobody-${i}@example.test` }, 'wrong'),
+      ),
     );
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(30);
@@ -81,35 +85,33 @@ describe('attempt limits under attack', () => {
     const admin = (await adminWithMfa(app, org)).token;
     const owner = await createUserWithRole(app, admin, org.roles.Viewer.id, 'owner');
     const guesses = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => loginFrom(app, `198.51.100.${(i % 30) + 1}`, owner.email, `guess number ${i}`)),
+      Array.from({ length: 60 }, (_, i) => loginFrom(app, `198.51.100.${(i % 30) + 1}`, owner, `guess number ${i}`)),
     );
     const codes = guesses.map((r) => r.errors?.[0]?.extensions?.code);
     // Ten failures are free; every later attempt waits its turn.
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(10);
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(50);
-    const rightFromAttacker = await loginFrom(app, '198.51.100.99', owner.email, TEST_PASSWORD);
+    const rightFromAttacker = await loginFrom(app, '198.51.100.99', owner, TEST_PASSWORD);
     expect(rightFromAttacker.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     // No lock-out: after the longest delay, the owner's right password works.
     await sleep(3100);
-    const owners = await loginFrom(app, '192.0.2.10', owner.email, TEST_PASSWORD);
+    const owners = await loginFrom(app, '192.0.2.10', owner, TEST_PASSWORD);
     expect(owners.data?.login.token).toBeTruthy();
   });
 
   it('should let an owner who signed in from an IP before sign in from it while an attacker holds the account back', async () => {
     const admin = (await adminWithMfa(app, org)).token;
     const owner = await createUserWithRole(app, admin, org.roles.Viewer.id, 'regular');
-    expect((await loginFrom(app, '192.0.2.20', owner.email, TEST_PASSWORD)).data).toBeTruthy();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => loginFrom(app, `198.51.100.${i + 100}`, owner.email, 'not it')));
-    expect((await loginFrom(app, '198.51.100.200', owner.email, TEST_PASSWORD)).errors?.[0]?.extensions?.code).toBe(
-      'RATE_LIMITED',
-    );
-    expect((await loginFrom(app, '192.0.2.20', owner.email, TEST_PASSWORD)).data?.login.token).toBeTruthy();
+    expect((await loginFrom(app, '192.0.2.20', owner, TEST_PASSWORD)).data).toBeTruthy();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => loginFrom(app, `198.51.100.${i + 100}`, owner, 'not it')));
+    expect((await loginFrom(app, '198.51.100.200', owner, TEST_PASSWORD)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect((await loginFrom(app, '192.0.2.20', owner, TEST_PASSWORD)).data?.login.token).toBeTruthy();
   });
 
   it('should refuse a password change at AAL1 on an account with MFA, leaving the password as it was', async () => {
     const other = await createTestOrg(app);
     await adminWithMfa(app, other);
-    const aal1 = await login(app, other.adminEmail);
+    const aal1 = await login(app, other.admin);
     const before = (await sql.query('SELECT password_hash FROM users WHERE id = $1', [other.adminId])).rows[0].password_hash;
     const res = await app.gql(
       'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }',

@@ -86,7 +86,7 @@ describe('no one grants what they do not hold', () => {
     // partners:write and api_keys:write, administering permissions the manager lacks.
     const managers = await createRole(admin, ['users:read', 'users:write', 'roles:read', 'roles:write'], 'User managers');
     const manager = await createUserWithRole(app, admin, managers.data!.createRole.id, 'manager');
-    const managerToken = (await enrolMfa(app, await login(app, manager.email))).token;
+    const managerToken = (await enrolMfa(app, await login(app, manager))).token;
     const target = await createUserWithRole(app, admin, org.roles.Viewer.id, 'target');
     const attempts = await Promise.all(
       Array.from({ length: 100 }, () =>

@@ -12,6 +12,8 @@ import {
   TEST_PASSWORD,
   type TestApp,
   type TestOrg,
+  loginInput,
+  type TestAccount,
 } from '../../helpers/test-app';
 
 // H14, ASVS 7.4: a change that makes sessions stale leaves no session usable that was issued
@@ -27,12 +29,12 @@ const ME = '{ me { user { id } } }';
  * Signs `email` in from `loops` parallel loops, plus a burst of `burst` concurrent sign-ins,
  * until stop() is called; returns every token issued.
  */
-function signInStorm(app: TestApp, email: string, password: string, loops = 6) {
+function signInStorm(app: TestApp, account: TestAccount, password: string, loops = 6) {
   const tokens: string[] = [];
   let running = true;
   const once = async () => {
     const res = await app.gql<{ login: { token: string } }>('mutation($input: LoginInput!) { login(input: $input) { token } }', {
-      input: { email, password },
+      input: loginInput(account, password),
     });
     if (res.data) tokens.push(res.data.login.token);
   };
@@ -66,8 +68,8 @@ describe('revocation wins every race', () => {
 
   // Six loops signing in, and a burst of 120 more sign-ins in flight as the change runs: what
   // counts is that no session issued from the old state survives, however many there were.
-  async function raceAgainst(email: string, password: string, change: () => Promise<unknown>) {
-    const storm = signInStorm(app, email, password);
+  async function raceAgainst(account: TestAccount, password: string, change: () => Promise<unknown>) {
+    const storm = signInStorm(app, account, password);
     await sleep(150);
     const [, result] = await Promise.all([storm.burst(120), change()]);
     const returned = Date.now();
@@ -78,7 +80,7 @@ describe('revocation wins every race', () => {
 
   it('should refuse, once a role change returns, every token carrying the old role, 120 concurrent sign-ins included', async () => {
     const user = await createUserWithRole(app, admin, org.roles.Compliance.id, 'mover');
-    const { tokens, result, returned } = await raceAgainst(user.email, TEST_PASSWORD, () =>
+    const { tokens, result, returned } = await raceAgainst(user, TEST_PASSWORD, () =>
       app.gql(
         `mutation($u: ID!, $r: ID!) { assignRole(userId: $u, roleId: $r, justification: "${J}") { id } }`,
         { u: user.id, r: org.roles.Viewer.id },
@@ -99,7 +101,7 @@ describe('revocation wins every race', () => {
 
   it('should refuse every token of a user disabled while sign-ins race, and sign-in after it', async () => {
     const user = await createUserWithRole(app, admin, org.roles.Viewer.id, 'leaver');
-    const { tokens } = await raceAgainst(user.email, TEST_PASSWORD, () =>
+    const { tokens } = await raceAgainst(user, TEST_PASSWORD, () =>
       app.gql(
         `mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }, justification: "${J}") { id } }`,
         { id: user.id },
@@ -109,7 +111,7 @@ describe('revocation wins every race', () => {
     expect(tokens.length).toBeGreaterThan(0);
     expect((await Promise.all(tokens.map((t) => usable(app, t)))).filter(Boolean)).toEqual([]);
     const after = await app.gql('mutation($input: LoginInput!) { login(input: $input) { token } }', {
-      input: { email: user.email, password: TEST_PASSWORD },
+      input: loginInput(user),
     });
     expect(codeOf(after)).toBe('UNAUTHENTICATED');
   });
@@ -127,9 +129,9 @@ describe('revocation wins every race', () => {
       admin,
     );
     const editor = await createUserWithRole(app, admin, editorRole.data!.createRole.id, 'editor');
-    const editorToken = (await enrolMfa(app, await login(app, editor.email))).token;
+    const editorToken = (await enrolMfa(app, await login(app, editor))).token;
     const holder = await createUserWithRole(app, admin, desk.data!.createRole.id, 'holder');
-    const { tokens, result, returned } = await raceAgainst(holder.email, TEST_PASSWORD, () =>
+    const { tokens, result, returned } = await raceAgainst(holder, TEST_PASSWORD, () =>
       app.gql(
         `mutation($id: ID!) { updateRole(id: $id, input: { permissions: [] }, justification: "${J}") { permissions } }`,
         { id: desk.data!.createRole.id },
@@ -157,8 +159,8 @@ describe('revocation wins every race', () => {
 
   it('should refuse every token issued from the old password once a password change returns, its own new token excepted', async () => {
     const user = await createUserWithRole(app, admin, org.roles.Viewer.id, 'changer');
-    const own = await login(app, user.email);
-    const { tokens, result } = await raceAgainst(user.email, TEST_PASSWORD, () =>
+    const own = await login(app, user);
+    const { tokens, result } = await raceAgainst(user, TEST_PASSWORD, () =>
       app.gql<{ changePassword: { token: string } }>(
         'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }',
         { input: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' } },
@@ -169,7 +171,7 @@ describe('revocation wins every race', () => {
     expect(tokens.length).toBeGreaterThan(0);
     expect((await Promise.all([...tokens, own].map((t) => usable(app, t)))).filter(Boolean)).toEqual([]);
     expect(await usable(app, newToken)).toBe(true);
-    expect(await usable(app, await login(app, user.email, 'a brand new passphrase'))).toBe(true);
+    expect(await usable(app, await login(app, user, 'a brand new passphrase'))).toBe(true);
   });
 });
 
@@ -198,7 +200,7 @@ describe('tokens with an untruthful age', () => {
   }
 
   it('should refuse a well-signed token issued in the future, one that lives over 24 hours, and one whose two issue times disagree', async () => {
-    const real = claimsOf(await login(app, org.adminEmail)) as Claims & Record<string, unknown>;
+    const real = claimsOf(await login(app, org.admin)) as Claims & Record<string, unknown>;
     const now = Math.floor(Date.now() / 1000);
     const future = await mint({ ...real, iat_ms: (now + 3600) * 1000 }, now + 3600, now + 7200);
     const longLived = await mint({ ...real, iat_ms: now * 1000 }, now, now + 48 * 3600);

@@ -10,22 +10,28 @@ import { inScopedTransaction, type RequestDb } from '@/lib/db/request-db';
 import { AppError, badInput, forbidden, mfaRequired, unauthenticated } from '@/lib/errors/app-error';
 import type { Logger } from '@/lib/logger';
 import { User } from '@/core/identity/users/user.entity';
+import { Organization } from '@/core/identity/orgs/organization.entity';
+import { PLATFORM_CHAIN_ORG_ID } from '@/core/audit';
 import { toUserType, type UserRow } from '@/core/identity/users/user.types';
 import { toRoleType, type RoleRow } from '@/core/identity/roles/role.types';
 import { viewerSql } from '@/core/identity/users/viewer.queries';
 import type { ViewerType } from '@/core/identity/users/viewer.types';
 import { passwordSchema } from '../password-policy';
-import { GuessLimits } from './guess-limits';
 import { endStaleSessions } from './session-cutoffs';
-import { readSessionState, type SessionState } from './session-state';
+import { readSessionState, readSignInState, type SessionState } from './session-state';
+import { GuessLimits, type AccountName } from './guess-limits';
 import { acceptTotp, newTotpSecret, totpUri } from './totp';
 
 export type AuthPayload = { token: string; expiresAt: Date; aal: Aal; mfaRequired: boolean; viewer: ViewerType };
 
-const loginInput = z.object({ email: z.string().trim().toLowerCase().min(1).max(320), password: z.string().min(1).max(1024) });
+const loginInput = z.object({
+  organization: z.string().trim().toLowerCase().min(1).max(63),
+  email: z.string().trim().toLowerCase().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
 const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema });
 const totpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
-const INVALID_LOGIN = 'Invalid email or password';
+const INVALID_LOGIN = 'Invalid organization, email or password';
 
 /** Sign-in, sessions, TOTP enrolment and step-up. */
 export class AuthService {
@@ -41,20 +47,35 @@ export class AuthService {
   private readonly guesses: GuessLimits;
 
   async login(input: unknown): Promise<AuthPayload> {
-    const { email, password } = parseInput(loginInput, input);
-    await this.guesses.beforePassword(email);
-    // Before authentication there is no org: the lookup runs as vigil_system. The user and the
-    // role are read in one statement, whose time becomes the session's issue time.
-    const found = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
-      readSessionState(em, { email }),
+    const { organization, email, password } = parseInput(loginInput, input);
+    const account = { organization, email };
+    // Before authentication there is no org: the lookup runs as vigil_system. The org, the user
+    // and the role are read in one statement, whose time becomes the session's issue time. It
+    // runs before the guess limits so that a refused attempt is recorded where it belongs; the
+    // limits stand before the password hash, the expensive part.
+    const { orgId, state: found } = await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, (em) =>
+      readSignInState(em, account),
     );
+    this.noteSignIn(account, { orgId, userId: found?.userId });
+    await this.guesses.beforePassword(account);
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
-    // The attempt is the org's security event; its actor is the user only once proved.
-    if (found) this.audit.note({ orgId: found.orgId, resourceType: 'user', resourceId: found.userId });
     if (!found || !ok || found.disabled) throw unauthenticated(INVALID_LOGIN);
-    await this.guesses.passwordSucceeded(email);
+    await this.guesses.passwordSucceeded(account);
     this.audit.note({ actorId: found.userId, actorRole: found.roleName });
     return (await this.issue(found, 1, null)).payload;
+  }
+
+  /**
+   * Every attempt, known account or not, leaves exactly one entry before the answer (so the
+   * answer's timing does not tell them apart): in the named organization's chain when it exists,
+   * naming the account as the resource (the email when there is no such account: that org's own
+   * people see who is being tried), else in the platform's chain. Its actor is the user only once
+   * the password is proved. The caller is told nothing of which it was.
+   */
+  private noteSignIn(account: AccountName, found: { orgId?: string; userId?: string }) {
+    if (found.userId) this.audit.note({ orgId: found.orgId, resourceType: 'user', resourceId: found.userId, details: {} });
+    else if (found.orgId) this.audit.note({ orgId: found.orgId, resourceType: 'user', details: { email: account.email } });
+    else this.audit.note({ orgId: PLATFORM_CHAIN_ORG_ID, details: { organization: account.organization, email: account.email } });
   }
 
   async logout(actor: Actor): Promise<boolean> {
@@ -116,9 +137,10 @@ export class AuthService {
     // A password alone must not be enough to replace it when the account has a second factor.
     if (user.mfaEnabledAt && actor.aal !== 2) throw mfaRequired('Verify your MFA code to change your password');
     // Guessing the current password through a stolen session is limited like sign-in.
-    await this.guesses.beforePassword(user.email);
+    const account = { organization: await this.orgSlugOf(em, actor), email: user.email };
+    await this.guesses.beforePassword(account);
     if (!(await verifyPassword(user.passwordHash, data.currentPassword))) throw forbidden('The current password is wrong');
-    await this.guesses.passwordSucceeded(user.email);
+    await this.guesses.passwordSucceeded(account);
     user.passwordHash = await hashPassword(data.newPassword);
     user.passwordChangedAt = new Date();
     await em.flush();
@@ -157,6 +179,11 @@ export class AuthService {
     const user = await em.findOne(User, { id: actor.userId }, { populate: lazy });
     if (!user || user.disabled) throw unauthenticated('Session no longer valid');
     return user;
+  }
+
+  private async orgSlugOf(em: EntityManager, actor: Actor): Promise<string> {
+    const org = await em.findOneOrFail(Organization, { id: actor.orgId }, { fields: ['slug'] });
+    return org.slug;
   }
 
   private binding(user: User) {
@@ -208,13 +235,13 @@ export class AuthService {
   }
 }
 
-type ViewerRow = UserRow & { role: RoleRow; org_id: string; org_name: string };
+type ViewerRow = UserRow & { role: RoleRow; org_id: string; org_name: string; org_slug: string };
 type ViewerSession = { permissions: string[]; aal: Aal; mfaAt: number | null; expiresAt: Date };
 
 function toViewer(row: ViewerRow, s: ViewerSession): ViewerType {
   return {
     user: toUserType(row, toRoleType(row.role)),
-    organization: { id: row.org_id, name: row.org_name },
+    organization: { id: row.org_id, name: row.org_name, slug: row.org_slug },
     permissions: s.permissions,
     aal: s.aal,
     mfaVerifiedAt: s.mfaAt === null ? null : new Date(s.mfaAt),

@@ -33,6 +33,9 @@ export class MfaEnrollmentType {
 
 @InputType()
 export class LoginInput {
+  @Field(() => String, { description: "The organization's slug: an account belongs to one organization." })
+  organization!: string;
+
   @Field(() => String)
   email!: string;
 

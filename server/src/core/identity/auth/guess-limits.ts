@@ -2,9 +2,16 @@ import { createHash } from 'node:crypto';
 import { rateLimited } from '@/lib/errors/app-error';
 import type { CoreDeps } from '@/core/deps';
 
-// Accounts are keyed by a hash of the email: unknown emails are limited like known ones (so the
-// limits tell nothing), and the key store holds no addresses.
-const accountKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32);
+/** An account: an email in an organization (the organization's slug, as sign-in names it). */
+export type AccountName = { organization: string; email: string };
+
+// Accounts are keyed by a hash of the organization and the email: unknown ones are limited like
+// known ones (so the limits tell nothing), and the key store holds no addresses.
+const accountKey = (a: AccountName) =>
+  createHash('sha256')
+    .update(`${a.organization.trim().toLowerCase()}\n${a.email.trim().toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 32);
 
 /**
  * The limits on guessing a password or a TOTP code, for one request. Every attempt is counted
@@ -21,21 +28,21 @@ export class GuessLimits {
     this.ipKey = ip ?? 'unknown';
   }
 
-  /** Before a password for `email` is checked: per IP, then per account (progressive delays). */
-  async beforePassword(email: string): Promise<void> {
+  /** Before a password for an account is checked: per IP, then per account (progressive delays). */
+  async beforePassword(account: AccountName): Promise<void> {
     const ipWait = await this.limits.loginPerIp.take(this.ipKey);
     if (ipWait > 0) throw rateLimited(ipWait);
-    const account = accountKey(email);
-    const waitMs = await this.limits.loginPerAccount.take(account);
-    if (waitMs > 0 && !(await this.limits.loginPerAccount.isKnown(account, this.ipKey))) {
+    const key = accountKey(account);
+    const waitMs = await this.limits.loginPerAccount.take(key);
+    if (waitMs > 0 && !(await this.limits.loginPerAccount.isKnown(key, this.ipKey))) {
       throw rateLimited(Math.ceil(waitMs / 1000));
     }
   }
 
-  async passwordSucceeded(email: string): Promise<void> {
+  async passwordSucceeded(account: AccountName): Promise<void> {
     await Promise.all([
       this.limits.loginPerIp.refund(this.ipKey),
-      this.limits.loginPerAccount.succeeded(accountKey(email), this.ipKey),
+      this.limits.loginPerAccount.succeeded(accountKey(account), this.ipKey),
     ]);
   }
 

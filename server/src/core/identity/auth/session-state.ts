@@ -33,19 +33,34 @@ type Row = {
   read_at: string;
 };
 
-const SQL = `SELECT u.id, u.org_id, u.email, u.password_hash, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
+const COLUMNS = `u.id, u.email, u.password_hash, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
     u.role_id, r.name AS role_name, array_to_string(r.permissions, ',') AS permissions,
-    floor(extract(epoch from statement_timestamp()) * 1000)::bigint::text AS read_at
-  FROM users u JOIN roles r ON r.id = u.role_id`;
+    floor(extract(epoch from statement_timestamp()) * 1000)::bigint::text AS read_at`;
 
-/** The session state of one user, by email or id, in one statement; undefined when none is visible. */
-export async function readSessionState(
+/** The session state of one user, by id, in one statement; undefined when none is visible. */
+export async function readSessionState(em: EntityManager, by: { userId: string }): Promise<SessionState | undefined> {
+  const sql = `SELECT u.org_id, ${COLUMNS} FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = ?`;
+  const [row] = (await em.execute(sql, [by.userId])) as Row[];
+  return row ? toState(row) : undefined;
+}
+
+/**
+ * What a sign-in finds, in one statement: the organization named by its slug (undefined when
+ * there is none) and, in it only, the account with that email (undefined when there is none).
+ */
+export async function readSignInState(
   em: EntityManager,
-  by: { email: string } | { userId: string },
-): Promise<SessionState | undefined> {
-  const [where, value] = 'email' in by ? ['u.email = ?', by.email] : ['u.id = ?', by.userId];
-  const [row] = (await em.execute(`${SQL} WHERE ${where}`, [value])) as Row[];
-  if (!row) return undefined;
+  by: { organization: string; email: string },
+): Promise<{ orgId?: string; state?: SessionState }> {
+  const sql = `SELECT o.id AS org_id, ${COLUMNS}
+    FROM organizations o LEFT JOIN users u ON u.org_id = o.id AND u.email = ? LEFT JOIN roles r ON r.id = u.role_id
+    WHERE o.slug = ?`;
+  const [row] = (await em.execute(sql, [by.email, by.organization])) as (Row | (Partial<Row> & { org_id: string }))[];
+  if (!row) return {};
+  return { orgId: row.org_id, state: row.id ? toState(row as Row) : undefined };
+}
+
+function toState(row: Row): SessionState {
   return {
     userId: row.id,
     orgId: row.org_id,

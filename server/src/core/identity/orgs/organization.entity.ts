@@ -3,6 +3,8 @@ import { EntitySchema } from '@mikro-orm/core';
 export class Organization {
   id!: string;
   name!: string;
+  /** What a person types to sign in to this organization (unique, see lib/text/slug). */
+  slug!: string;
   createdAt!: Date;
 }
 
@@ -12,6 +14,7 @@ export const OrganizationSchema = new EntitySchema<Organization>({
   properties: {
     id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
     name: { type: 'text' },
+    slug: { type: 'text' },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()' },
   },
 });

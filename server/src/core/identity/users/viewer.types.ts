@@ -8,6 +8,9 @@ export class OrganizationType {
 
   @Field(() => String)
   name!: string;
+
+  @Field(() => String, { description: 'What its people type to sign in to it.' })
+  slug!: string;
 }
 
 @ObjectType('Viewer', { simpleResolvers: true })

@@ -2,7 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sessionStore } from '@/app/session/sessionStore';
 import { useSession } from '@/app/session/useSession';
 import { type AuthPayloadFieldsFragment, LoginDocument, LogoutDocument, StepUpDocument } from '@/generated/graphql';
@@ -15,10 +15,29 @@ import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 function signInMessage(error: unknown): string {
   if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
   if (hasErrorCode(error, 'UNAUTHENTICATED') || hasErrorCode(error, 'BAD_USER_INPUT')) {
-    return 'That email and password do not match an active account.';
+    return 'That organization, email and password do not match an active account.';
   }
   return errorMessageOf(error);
 }
+
+// Remembered on this browser only to save typing: it is not a secret (it is in every sign-in link).
+const lastOrganization = {
+  key: 'vigil.organization',
+  read(): string {
+    try {
+      return localStorage.getItem(this.key) ?? '';
+    } catch {
+      return '';
+    }
+  },
+  write(value: string) {
+    try {
+      localStorage.setItem(this.key, value);
+    } catch {
+      // Storage may be off (private mode): typing it again is the only cost.
+    }
+  },
+};
 
 function codeMessage(error: unknown): string {
   if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
@@ -34,6 +53,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const client = useApolloClient();
   const applyAuthPayload = useApplyAuthPayload();
+  const [searchParams] = useSearchParams();
+  // An account belongs to one organization: a link may name it (?org=), else the last one used here.
+  const [organization, setOrganization] = useState(() => searchParams.get('org') ?? lastOrganization.read());
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -59,8 +81,10 @@ export function SignInPage() {
     setError(null);
     try {
       await client.clearStore();
-      const { data } = await login({ variables: { input: { email: email.trim(), password } } });
+      const input = { organization: organization.trim().toLowerCase(), email: email.trim(), password };
+      const { data } = await login({ variables: { input } });
       if (!data) return;
+      lastOrganization.write(input.organization);
       if (data.login.mfaRequired) {
         setPending(data.login);
         setCode('');
@@ -152,11 +176,24 @@ export function SignInPage() {
                 </Stack>
                 <ErrorAlert message={error} testId="sign-in-error" />
                 <TextInput
+                  label="Organization"
+                  description="As in your sign-in link, or ask your administrator"
+                  placeholder="acme"
+                  autoComplete="organization"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                  autoFocus={organization === ''}
+                  value={organization}
+                  onChange={(e) => setOrganization(e.currentTarget.value)}
+                  data-testid="sign-in-organization"
+                />
+                <TextInput
                   label="Work email"
                   type="email"
                   autoComplete="username"
                   required
-                  autoFocus
+                  autoFocus={organization !== ''}
                   value={email}
                   onChange={(e) => setEmail(e.currentTarget.value)}
                   data-testid="sign-in-email"
