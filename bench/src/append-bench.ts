@@ -1,14 +1,18 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { parseKeyRing } from '@vigil/server/lib/crypto/key-ring';
 import { createOrm } from '@vigil/server/lib/db/orm';
 import { verifyOrgChain } from '@vigil/server/core/audit/audit-chain-reader';
 import { AuditChainer, type ChainBatchReport } from '@vigil/server/core/audit/audit-chainer';
+import { AuditEntryMac } from '@vigil/server/core/audit/audit-entry-mac';
 import { createBenchDatabase, withAdmin, type BenchDatabase } from './databases';
 import { runPgbench, type PgbenchRun } from './pgbench';
+import { measureCeilings, signChain, type VerifyCeilings } from './verify-ceiling';
 
 // (a) Audited appends per second at 32 concurrent writers, three designs on the same machine:
 //   (i)   naive: each append locks the org's head row FOR UPDATE, hashes in SQL, inserts, commits
 //   (ii)  plain INSERT into a table like audit_log (same indexes) with no chain at all
-//   (iii) ours: INSERT into audit_log while the AuditChainer links entries in the background
+//   (iii) ours: INSERT into audit_log, with the writer's MAC, while the AuditChainer links entries
+//         in the background
 
 export type AppendBenchOptions = {
   /** Seconds of pgbench per design, split into `rounds` slices. */
@@ -39,6 +43,8 @@ export type AppendBenchResult = {
   verified: number;
   verifyMs: number;
   verifyValid: boolean;
+  /** What verifying the same entries costs at the least, measured in the same run (verify-ceiling.ts). */
+  ceilings: VerifyCeilings;
 };
 
 const COLUMNS = `org_id uuid NOT NULL, at timestamptz(3) NOT NULL, actor_type text NOT NULL, actor_id text,
@@ -85,11 +91,16 @@ GRANT USAGE ON SEQUENCE bench_plain_log_id_seq, bench_naive_log_id_seq TO vigil_
 const VARS = `\\set actor random(1, 1000)\n\\set res random(1, 100000)\n`;
 const VALUES = `(:org, now(), 'user', :actor, 'Compliance', 'holdings.read', 'employee', :res, '198.51.100.4', 'allowed', '{"page": 1, "fields": ["balance", "venue"]}')`;
 const INSERT_COLUMNS = `(org_id, at, actor_type, actor_id, actor_role, action, resource_type, resource_id, ip_address, outcome, details)`;
+const AUDITED_COLUMNS = `(org_id, at, actor_type, actor_id, actor_role, action, resource_type, resource_id, ip_address, outcome, details, mac)`;
+// pgbench cannot compute a MAC per row: (iii) inserts a real MAC of another record (`-D mac=...`),
+// of the real size, so the column's cost in PostgreSQL is measured; the entries get their own
+// MACs before they are verified (signChain).
+const AUDITED_VALUES = `${VALUES.slice(0, -1)}, :mac)`;
 
 const SCRIPTS = {
   naive: `${VARS}SELECT bench_naive_append(:org, :actor, :res);\n`,
   plain: `${VARS}INSERT INTO bench_plain_log ${INSERT_COLUMNS} VALUES ${VALUES};\n`,
-  audited: `${VARS}INSERT INTO audit_log ${INSERT_COLUMNS} VALUES ${VALUES};\n`,
+  audited: `${VARS}INSERT INTO audit_log ${AUDITED_COLUMNS} VALUES ${AUDITED_VALUES};\n`,
 };
 
 export async function runAppendBench(opts: AppendBenchOptions): Promise<AppendBenchResult> {
@@ -104,6 +115,8 @@ export async function runAppendBench(opts: AppendBenchOptions): Promise<AppendBe
 async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
   // One org: every writer appends to the same chain, the case a per-org lock serializes.
   const org = randomUUID();
+  const mac = new AuditEntryMac(parseKeyRing(`b1:${randomBytes(32).toString('base64')}`));
+  const sampleMac = mac.sign('{"action":"holdings.read"', '}');
   await withAdmin(db, async (c) => {
     await c.query(SETUP);
     await c.query(`INSERT INTO bench_naive_heads VALUES ($1, 0, repeat('0', 64))`, [org]);
@@ -118,7 +131,7 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
       threads: 2,
       seconds,
       role: 'vigil_system',
-      defines: { org },
+      defines: { org, mac: sampleMac },
     });
     if (r.failed > 0 || !Number.isFinite(r.tps)) throw new Error(`pgbench ${name} failed:\n${r.output}`);
     return r;
@@ -155,8 +168,12 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
     const plain = { tps: tps(totals.plain) };
     const audited = { tps: tps(totals.audited), transactions: auditedEntries };
     const stats = chainer.stats;
+    opts.log(`  signing the ${stats.entriesChained} entries pgbench wrote ...`);
+    const signed = await signChain(db, orm, mac, org);
     opts.log(`  verifying ${stats.entriesChained} chained entries ...`);
-    const v = await verifyOrgChain(orm, org);
+    const v = await verifyOrgChain(orm, mac, org);
+    opts.log('  measuring what verifying the same entries costs at the least ...');
+    const ceilings = measureCeilings(signed, mac);
     const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
     return {
       rounds: opts.rounds,
@@ -190,6 +207,7 @@ async function measure(db: BenchDatabase, opts: AppendBenchOptions) {
       verified: v.checked,
       verifyMs: v.elapsedMs,
       verifyValid: v.valid && v.checked === audited.transactions,
+      ceilings,
     };
   } finally {
     await orm.close(true);

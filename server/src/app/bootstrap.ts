@@ -6,11 +6,13 @@ import { loadOrCreateDevSecrets } from '@/lib/crypto/dev-secrets';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { runMigrations } from '@/lib/db/migrate';
 import { createLongReadPool } from '@/lib/db/long-read-pool';
+import { inScopedTransaction } from '@/lib/db/request-db';
+import { durableKv } from '@/lib/kv/durable-kv';
 import { createOrm } from '@/lib/db/orm';
 import { ConcurrencyLimiter } from '@/lib/concurrency/concurrency-limiter';
 import { createLogger, type Logger } from '@/lib/logger';
 import type { JobRunner } from '@/lib/queue/job-runner';
-import { AuditChainer } from '@/core/audit';
+import { AuditChainer, ENTRY_MAC_MIGRATION, sealMacStarts } from '@/core/audit';
 import type { CoreDeps } from '@/core/deps';
 import { ensureFirstAdmin } from '@/core/identity';
 import { buildDeps } from './deps';
@@ -45,9 +47,11 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
     if (embedded) stops.push(() => embedded.stop());
     // The app role may not change the schema: migrations run only with an administrator's URL
     // (embedded mode has one; a deployment runs the `migrate` command or sets DATABASE_ADMIN_URL).
+    let macsBegin = false;
     if (adminUrl) {
       const migrations = await runMigrations(adminUrl);
       if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'migrations applied');
+      macsBegin = migrations.applied.includes(ENTRY_MAC_MIGRATION);
     } else {
       logger.info('DATABASE_ADMIN_URL not set: migrations are left to the `migrate` command');
     }
@@ -100,7 +104,24 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
         );
     if (longReadPool) stops.push(() => longReadPool.end());
     const longReads = { source: longReadPool ?? orm, cancelable: !embedded, slots: new ConcurrencyLimiter() };
-    const deps = buildDeps({ env, logger, orm, requestOrm, redis, dev, registry, longReads });
+    // Embedded mode has no Redis: its denylist is kept in the embedded database as well, so a
+    // restart (which keeps the signing key and the tokens) keeps every revocation too.
+    const kv =
+      embedded && !redis
+        ? await durableKv(
+            <T>(sql: string, params: unknown[]) =>
+              inScopedTransaction(orm, { role: 'vigil_system', source: 'denylist' }, (em) => em.execute<T[]>(sql, params)),
+            (err) => logger.error({ err }, 'denylist: a revocation did not reach the embedded database'),
+          )
+        : undefined;
+    if (kv) stops.push(() => kv.settled());
+    const deps = buildDeps({ env, logger, orm, requestOrm, redis, dev, registry, longReads, kv });
+    // This process began entry MACs: it seals each org's MAC start, before it writes any entry.
+    if (macsBegin) {
+      const sealing = await sealMacStarts(orm, deps.auditMac);
+      if (sealing.pending === 0) logger.info(sealing, 'audit MAC starts sealed');
+      else logger.error(sealing, 'audit MAC starts left unsealed: entries from before migration 0012 will verify as forged');
+    }
     const auditBatcher = deps.auditBatcher;
     stops.push(() => auditBatcher.idle());
 

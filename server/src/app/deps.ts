@@ -5,10 +5,10 @@ import type { DevSecrets } from '@/lib/crypto/dev-secrets';
 import { loadKeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
 import { AttemptLimiter } from '@/lib/kv/attempt-limiter';
-import { memoryKv, redisKv } from '@/lib/kv/kv-store';
+import { memoryKv, redisKv, type KvStore } from '@/lib/kv/kv-store';
 import { ProgressiveDelay } from '@/lib/kv/progressive-delay';
 import type { Logger } from '@/lib/logger';
-import { AuditBatcher, AuditChainStatus } from '@/core/audit';
+import { AuditBatcher, AuditChainStatus, AuditEntryMac } from '@/core/audit';
 import type { CoreDeps } from '@/core/deps';
 import { AccessTokens, SessionRevocation } from '@/core/identity';
 import type { ModuleRegistry } from './module-registry';
@@ -23,13 +23,16 @@ export function buildDeps(opts: {
   dev: DevSecrets | undefined;
   registry: ModuleRegistry;
   longReads: CoreDeps['longReads'];
+  /** The denylist's store when neither Redis nor memory will do (embedded mode: durableKv). */
+  kv?: KvStore;
 }): CoreDeps {
   const { env, logger, orm, requestOrm, redis, dev, registry } = opts;
   const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS ?? dev?.encryptionKeys, file: env.ENCRYPTION_KEYS_FILE });
   if (!ring) throw new Error('no encryption key ring');
   const jwtSecret = env.JWT_SECRET ?? dev?.jwtSecret;
   if (!jwtSecret) throw new Error('no JWT signing key');
-  const kv = redis ? redisKv(redis) : memoryKv();
+  const auditMac = new AuditEntryMac(ring);
+  const kv = opts.kv ?? (redis ? redisKv(redis) : memoryKv());
   const limiter = (name: string, maxFailures: number) =>
     new AttemptLimiter({
       name,
@@ -47,8 +50,9 @@ export function buildDeps(opts: {
     tokens: new AccessTokens(Buffer.from(jwtSecret, 'base64')),
     revocation: new SessionRevocation(kv, env.REDIS_KEY_PREFIX),
     secrets: new SecretBox(ring),
-    auditBatcher: new AuditBatcher(orm),
-    auditChainStatus: new AuditChainStatus(orm, env.AUDIT_STATUS_CACHE_MS),
+    auditMac,
+    auditBatcher: new AuditBatcher(orm, auditMac),
+    auditChainStatus: new AuditChainStatus(orm, auditMac, env.AUDIT_STATUS_CACHE_MS),
     longReads: opts.longReads,
     access: registry.access,
     rootFields: registry.rootFields,

@@ -3,15 +3,17 @@ import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printSchema, lexicographicSortSchema } from 'graphql';
-import { parseEnv } from '@/config/env';
+import { parseEnv, type Env } from '@/config/env';
 import { runMigrations } from '@/lib/db/migrate';
 import { createOrm } from '@/lib/db/orm';
 import { inScopedTransaction } from '@/lib/db/request-db';
+import { AuditEntryMac, ENTRY_MAC_MIGRATION, sealMacStarts } from '@/core/audit';
 import { createOrganization, passwordSchema } from '@/core/identity';
 import { MODULES } from '@/app/modules';
 import { ModuleRegistry } from '@/app/module-registry';
 import { buildBareSchema } from '@/app/schema';
-import { loadKeyRing } from '@/lib/crypto/key-ring';
+import { loadOrCreateDevSecrets } from '@/lib/crypto/dev-secrets';
+import { loadKeyRing, type KeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
 import { reencryptSecrets } from './reencrypt-secrets';
 import { securityEventsCommand } from './security-events';
@@ -37,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       if (!url) throw new Error('DATABASE_ADMIN_URL or DATABASE_URL is required');
       const result = await runMigrations(url);
       console.log(`applied: ${result.applied.join(', ') || 'none'}`);
-      return 0;
+      return result.applied.includes(ENTRY_MAC_MIGRATION) ? sealAfterMigration(env, env.DATABASE_URL ?? url) : 0;
     }
     case 'create-admin': {
       const { values } = parseArgs({
@@ -79,7 +81,9 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { org: { type: 'string' } } });
       const url = env.DATABASE_URL;
       if (!url) throw new Error('DATABASE_URL is required');
-      return verifyAuditCommand(url, values.org);
+      const ring = await keyRingOf(env);
+      if (!ring) throw new Error('ENCRYPTION_KEYS or ENCRYPTION_KEYS_FILE is required: entries carry MACs under the key ring');
+      return verifyAuditCommand(url, new AuditEntryMac(ring), values.org);
     }
     case 'security-events': {
       const { values } = parseArgs({ args: rest, options: { limit: { type: 'string' } } });
@@ -123,6 +127,30 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(USAGE);
       return 2;
+  }
+}
+
+/** The key ring as the server loads it (app/deps.ts): the environment's, else outside production the one in DATA_DIR. */
+async function keyRingOf(env: Env): Promise<KeyRing | undefined> {
+  const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS, file: env.ENCRYPTION_KEYS_FILE });
+  if (ring || env.NODE_ENV === 'production') return ring;
+  return loadKeyRing({ inline: (await loadOrCreateDevSecrets(env.DATA_DIR)).encryptionKeys });
+}
+
+/** `migrate` began entry MACs: it seals the orgs' MAC starts now, as a server that applies it does. */
+async function sealAfterMigration(env: Env, url: string): Promise<number> {
+  const ring = await keyRingOf(env);
+  if (!ring) {
+    console.error(`${ENTRY_MAC_MIGRATION} applied without a key ring: entries written before it will verify as forged`);
+    return 1;
+  }
+  const orm = await createOrm({ url, poolMax: 1 });
+  try {
+    const { sealed, pending } = await sealMacStarts(orm, new AuditEntryMac(ring));
+    console.log(`audit MAC starts: ${sealed} sealed, ${pending} left unsealed`);
+    return pending === 0 ? 0 : 1;
+  } finally {
+    await orm.close(true);
   }
 }
 

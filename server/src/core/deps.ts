@@ -13,6 +13,7 @@ import type { AccessProviders } from '@/core/access/require-access';
 import type { AuditBatcher } from '@/core/audit/audit-batcher';
 import type { AuditChainer } from '@/core/audit/audit-chainer';
 import type { AuditChainStatus } from '@/core/audit/audit-chain-status';
+import type { AuditEntryMac } from '@/core/audit/audit-entry-mac';
 import type { AccessTokens } from '@/core/identity/auth/access-token';
 import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
 import type { RootFieldIndex } from '@/core/graphql/root-field';
@@ -35,6 +36,11 @@ export type CoreDeps = {
   tokens: AccessTokens;
   revocation: SessionRevocation;
   secrets: SecretBox;
+  /**
+   * Signs every audit entry a writer appends and checks each when a chain is verified, under keys
+   * derived from the key ring (never in the database).
+   */
+  auditMac: AuditEntryMac;
   auditBatcher: AuditBatcher;
   /** The chainer of this process (modes all and worker), for its delay figures. */
   auditChainer?: AuditChainer;

@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { parseKeyRing } from '@/lib/crypto/key-ring';
 import { scopePreamble, type DbScope } from '@/lib/db/db-scope';
 import { createOrm } from '@/lib/db/orm';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import type { AuditEntryInput } from '@/core/audit/audit-entry';
+import { AuditEntryMac } from '@/core/audit/audit-entry-mac';
+import { signedRecordsJson, type AuditEntryInput } from '@/core/audit/audit-entry';
+import { auditInsertSql } from '@/core/audit/audit-sql';
 
 // Shared by the audit integration suites (server/test/integration/audit-*.test.ts).
 
@@ -12,8 +15,16 @@ export type AuditTestEnv = {
   db: TestDatabase;
   orm: MikroORM;
   admin: pg.Client;
+  /** The entry MAC keys of a key ring of the test's own, as the server derives them. */
+  mac: AuditEntryMac;
   close(): Promise<void>;
 };
+
+/** An entry MAC under a fresh key ring (`ids`: its keys, the last one current). */
+export const testAuditMac = (ids = ['t1']) => new AuditEntryMac(testKeyRing(ids));
+
+export const testKeyRing = (ids = ['t1']) =>
+  parseKeyRing(ids.map((id) => `${id}:${randomBytes(32).toString('base64')}`).join(','));
 
 export async function openAuditTestEnv(): Promise<AuditTestEnv> {
   const db = await createTestDatabase('vigil_audit');
@@ -24,6 +35,7 @@ export async function openAuditTestEnv(): Promise<AuditTestEnv> {
     db,
     orm,
     admin,
+    mac: testAuditMac(),
     async close() {
       await admin.end();
       await orm.close(true);
@@ -87,4 +99,23 @@ export async function chainRows(admin: pg.Client, orgId: string) {
     [orgId],
   );
   return res.rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+/**
+ * `n` signed entries of the org in bulk, as a writer would have signed them, inserted by `client`
+ * (a superuser's, for seeding large chains fast: 20,000 a statement).
+ */
+export async function insertSignedEntries(client: pg.Client, mac: AuditEntryMac, orgId: string, n: number): Promise<void> {
+  for (let done = 0; done < n; done += 20_000) {
+    const at = new Date();
+    const entries = Array.from({ length: Math.min(20_000, n - done) }, (_, i) => {
+      const g = done + i + 1;
+      return auditEntry(orgId, {
+        at,
+        dealId: g % 10 === 0 ? `deal-${g}` : null,
+        details: { page: g % 7, fields: ['balance', 'venue'] },
+      });
+    });
+    await client.query(auditInsertSql('$1'), [signedRecordsJson(entries, mac)]);
+  }
 }

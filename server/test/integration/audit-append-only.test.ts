@@ -34,7 +34,7 @@ describe('audit_log is append-only', () => {
   beforeAll(async () => {
     env = await openAuditTestEnv();
     app = await appClient(env.db);
-    const batcher = new AuditBatcher(env.orm);
+    const batcher = new AuditBatcher(env.orm, env.mac);
     await batcher.append([auditEntry(ORG), auditEntry(ORG), auditEntry(ORG)]);
     await new AuditChainer(env.orm).drain();
     snapshot = await fingerprint();

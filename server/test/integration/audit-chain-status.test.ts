@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChainsHandler } from '@/core/audit/jobs/verify-chains.job';
-import { errorOf, userScope } from '../helpers/audit-test-kit';
+import { errorOf, insertSignedEntries, userScope } from '../helpers/audit-test-kit';
 import { createTestOrg, login, startTestApp, type TestApp, type TestOrg } from '../helpers/test-app';
 
 // Issue 8 item 6: "30 aliased auditChainStatus on a 200k-entry chain ran 60 s and made another
@@ -43,20 +43,12 @@ describe('auditChainStatus: incremental, shared and still reporting tampering', 
   }
 
   /**
-   * `n` entries of the org written in one statement, as the export bench generates them, then
+   * `n` entries of the org signed with the app's key and written in bulk (20,000 a statement), then
    * linked by the app's chainer. `analyze`: refresh the statistics first, as autovacuum would after
    * a bulk of rows (the chainer's batches are planned from them).
    */
   async function writeEntries(orgId: string, n: number, analyze = false): Promise<void> {
-    await sql.query(
-      `INSERT INTO audit_log (org_id, at, actor_type, actor_id, actor_role, system_source, action, resource_type,
-         resource_id, deal_id, ip_address, outcome, details)
-       SELECT $1, now(), 'user', gen_random_uuid()::text, 'Compliance', NULL, 'holdings.read', 'employee',
-         gen_random_uuid()::text, CASE WHEN g % 10 = 0 THEN 'deal-' || g END, '198.51.100.4', 'allowed',
-         jsonb_build_object('page', g % 7, 'fields', jsonb_build_array('balance', 'venue'))
-       FROM generate_series(1, $2::int) AS g`,
-      [orgId, n],
-    );
+    await insertSignedEntries(sql, app.vigil.deps.auditMac, orgId, n);
     if (analyze) await sql.query('ANALYZE audit_log');
     await drain();
   }

@@ -20,17 +20,21 @@ describe('audit chainer', () => {
   it('should chain concurrent writers gaplessly per org and drop rolled-back entries when writers race the chainer', async () => {
     const orgs = [randomUUID(), randomUUID()];
     const chainer = new AuditChainer(env.orm, { intervalMs: 5, batchSize: 37 });
-    const batcher = new AuditBatcher(env.orm);
+    const batcher = new AuditBatcher(env.orm, env.mac);
     chainer.start();
     const inTransaction = async (orgId: string, i: number, rollback: boolean) => {
       const em = env.orm.em.fork();
       await em
         .transactional(async (tx) => {
           await tx.execute(scopePreamble(userScope(orgId)));
-          await appendInTransaction(tx, [
-            auditEntry(orgId, { action: rollback ? 'rolled_back' : 'deal.updated', details: { i } }),
-            auditEntry(orgId, { action: rollback ? 'rolled_back' : 'deal.updated', details: { i, second: true } }),
-          ]);
+          await appendInTransaction(
+            tx,
+            [
+              auditEntry(orgId, { action: rollback ? 'rolled_back' : 'deal.updated', details: { i } }),
+              auditEntry(orgId, { action: rollback ? 'rolled_back' : 'deal.updated', details: { i, second: true } }),
+            ],
+            env.mac,
+          );
           if (rollback) throw new Error('writer failed');
         })
         .catch((err: Error) => {
@@ -55,7 +59,7 @@ describe('audit chainer', () => {
       expect(rows.length).toBe(expected.get(orgId));
       expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
       expect(rows.some((r) => r.action === 'rolled_back')).toBe(false);
-      const verified = await verifyOrgChain(env.orm, orgId);
+      const verified = await verifyOrgChain(env.orm, env.mac, orgId);
       expect(verified).toMatchObject({ valid: true, checked: rows.length, headSeq: rows.length });
     }
     const unlinked = await env.admin.query(
@@ -77,7 +81,7 @@ describe('audit chainer', () => {
         `INSERT INTO audit_log (org_id, at, actor_type, action, outcome) VALUES ($1, now(), 'user', 'first', 'allowed')`,
         [orgId],
       );
-      await new AuditBatcher(env.orm).append([auditEntry(orgId, { action: 'second' })]);
+      await new AuditBatcher(env.orm, env.mac).append([auditEntry(orgId, { action: 'second' })]);
       expect(await chainer.chainOnce()).toBe(0);
       await slow.query('COMMIT');
       await chainer.drain();
@@ -92,7 +96,7 @@ describe('audit chainer', () => {
 
   it('should reject only the bad caller when one entry in a group commit cannot be stored', async () => {
     const orgId = randomUUID();
-    const batcher = new AuditBatcher(env.orm);
+    const batcher = new AuditBatcher(env.orm, env.mac);
     const good = batcher.append([auditEntry(orgId)]);
     const bad = batcher.append([auditEntry(orgId, { details: { ['k\u0000']: 1 } })]);
     const good2 = batcher.append([auditEntry(orgId)]);
@@ -130,13 +134,17 @@ describe('audit chainer', () => {
         details: { [s]: s, nested: { b: [s, 1.5, -0, 1e-7, 1e21], a: true, é: null, Z: 2 }, é: 1, e: 2, '😀': 3, ﬀ: 4 },
       }),
     );
-    await new AuditBatcher(env.orm).append(entries);
+    await new AuditBatcher(env.orm, env.mac).append(entries);
     await new AuditChainer(env.orm).drain();
     const stored = await env.admin.query('SELECT actor_id FROM audit_entries WHERE org_id = $1 ORDER BY audit_entries.seq', [
       orgId,
     ]);
     expect(stored.rows.map((r: { actor_id: string }) => r.actor_id)).toEqual(hostile);
-    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: true, checked: hostile.length, headSeq: hostile.length });
+    expect(await verifyOrgChain(env.orm, env.mac, orgId)).toMatchObject({
+      valid: true,
+      checked: hostile.length,
+      headSeq: hostile.length,
+    });
   });
 
   it('should keep one chainer at a time when two chainers run against the same database', async () => {
@@ -145,12 +153,12 @@ describe('audit chainer', () => {
     const b = new AuditChainer(env.orm, { intervalMs: 1, batchSize: 7 });
     a.start();
     b.start();
-    const batcher = new AuditBatcher(env.orm);
+    const batcher = new AuditBatcher(env.orm, env.mac);
     await Promise.all(Array.from({ length: 100 }, (_, i) => batcher.append([auditEntry(orgId, { details: { i } })])));
     await Promise.all([a.stop(), b.stop()]);
     const rows = await chainRows(env.admin, orgId);
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect(rows.length).toBe(100);
-    expect(await verifyOrgChain(env.orm, orgId)).toMatchObject({ valid: true, checked: 100 });
+    expect(await verifyOrgChain(env.orm, env.mac, orgId)).toMatchObject({ valid: true, checked: 100 });
   });
 });

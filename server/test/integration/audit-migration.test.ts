@@ -9,15 +9,20 @@ import { MIGRATIONS_DIR, runMigrations } from '@/lib/db/migrate';
 import { createOrm } from '@/lib/db/orm';
 import { verifyOrgChain } from '@/core/audit/audit-chain-reader';
 import { AuditChainer } from '@/core/audit/audit-chainer';
-import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from '@/core/audit/audit-entry';
-import { chainRows } from '../helpers/audit-test-kit';
+import { computeEntryHash, GENESIS_HASH, signedRecordsJson, type ChainedAuditEntry } from '@/core/audit/audit-entry';
+import { ENTRY_MAC_MIGRATION, sealMacStarts } from '@/core/audit/audit-mac-start';
+import { auditInsertSql } from '@/core/audit/audit-sql';
+import { auditEntry, chainRows, testAuditMac } from '../helpers/audit-test-kit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 // 0005 moves a deployed audit log (chained entries in the old audit_log, unchained ones in
 // audit_inbox) to content-once storage: every chained entry keeps its seq and hash, the inbox
-// entries are linked after them, and the chain verifies.
+// entries are linked after them, and the chain verifies. Later migrations run too: 0012 records
+// where each org's MAC-less entries end, and the test seals those starts as a server applying it
+// would (which links the inbox entries first).
 
 const ORGS = [randomUUID(), randomUUID()];
+const mac = testAuditMac();
 
 /** An old-layout chained entry, hashed as the old chainer hashed it. */
 function oldEntry(orgId: string, seq: number, prevHash: string): ChainedAuditEntry {
@@ -100,7 +105,9 @@ describe('migration 0005: audit content written once', () => {
     }
     const result = await runMigrations(db.adminUrl);
     expect(result.applied).toContain('0005_audit_content_once.sql');
+    expect(result.applied).toContain(ENTRY_MAC_MIGRATION);
     orm = await createOrm({ url: db.appUrl, poolMax: 4 });
+    expect(await sealMacStarts(orm, mac)).toEqual({ sealed: 2, pending: 0 });
   });
 
   afterAll(async () => {
@@ -112,10 +119,10 @@ describe('migration 0005: audit content written once', () => {
 
   it('should keep every chained entry at its seq with its hash, and verify', async () => {
     for (const orgId of ORGS) {
-      const rows = await chainRows(admin, orgId);
+      const rows = (await chainRows(admin, orgId)).slice(0, 4);
       expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
       expect(rows.map((r) => r.hash)).toEqual(oldHashes.get(orgId));
-      expect(await verifyOrgChain(orm, orgId)).toMatchObject({ valid: true, checked: 4, headSeq: 4 });
+      expect(await verifyOrgChain(orm, mac, orgId)).toMatchObject({ valid: true, checked: 6, headSeq: 6 });
     }
     const gone = await admin.query(`SELECT to_regclass('audit_inbox') AS inbox, to_regclass('audit_log_chained_v1') AS old`);
     expect(gone.rows[0]).toEqual({ inbox: null, old: null });
@@ -133,7 +140,7 @@ describe('migration 0005: audit content written once', () => {
         [5, 'waiting.1'],
         [6, 'waiting.2'],
       ]);
-      expect(await verifyOrgChain(orm, orgId)).toMatchObject({ valid: true, checked: 6, headSeq: 6 });
+      expect(await verifyOrgChain(orm, mac, orgId)).toMatchObject({ valid: true, checked: 6, headSeq: 6 });
     }
   });
 
@@ -141,15 +148,15 @@ describe('migration 0005: audit content written once', () => {
     const app = new pg.Client({ connectionString: db.appUrl });
     await app.connect();
     try {
-      await app.query(`BEGIN; SET LOCAL ROLE vigil_system;
-        INSERT INTO audit_log (org_id, at, actor_type, action, outcome) VALUES ('${ORGS[0]}', now(), 'system', 'after.migration', 'allowed');
-        COMMIT`);
+      await app.query('BEGIN; SET LOCAL ROLE vigil_system');
+      await app.query(auditInsertSql('$1'), [signedRecordsJson([auditEntry(ORGS[0]!, { action: 'after.migration' })], mac)]);
+      await app.query('COMMIT');
     } finally {
       await app.end();
     }
     await new AuditChainer(orm).drain();
     const rows = await chainRows(admin, ORGS[0]!);
     expect(rows.at(-1)).toMatchObject({ seq: 7, action: 'after.migration' });
-    expect(await verifyOrgChain(orm, ORGS[0]!)).toMatchObject({ valid: true, checked: 7 });
+    expect(await verifyOrgChain(orm, mac, ORGS[0]!)).toMatchObject({ valid: true, checked: 7 });
   });
 });

@@ -46,7 +46,7 @@ describe('audit access, listing and CSV export', () => {
   beforeAll(async () => {
     env = await openAuditTestEnv();
     app = await appClient(env.db);
-    const batcher = new AuditBatcher(env.orm);
+    const batcher = new AuditBatcher(env.orm, env.mac);
     const entries = Array.from({ length: 30 }, (_, i) =>
       auditEntry(ORG_A, {
         at: new Date(T0 + i * 60_000),

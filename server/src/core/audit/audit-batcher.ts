@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
-import { entryRecordsJson, type AuditEntryInput } from './audit-entry';
+import { signedRecordsJson, type AuditEntryInput, type EntrySigner } from './audit-entry';
 import { auditInsertSql } from './audit-sql';
 
 type Pending = { entries: readonly AuditEntryInput[]; resolve: () => void; reject: (err: unknown) => void };
@@ -31,8 +31,10 @@ export class AuditBatcher {
   private readonly preamble: string;
   readonly stats: AuditBatcherStats = { flushes: 0, entries: 0, largestFlush: 0 };
 
+  /** `signer` signs each entry (AuditEntryMac, from the key ring). */
   constructor(
     private readonly orm: MikroORM,
+    private readonly signer: EntrySigner,
     options: AuditBatcherOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 2000;
@@ -95,7 +97,7 @@ export class AuditBatcher {
   // The preamble and the INSERT travel in one simple-query message: one implicit transaction,
   // one round trip. The JSON goes in as a dollar-quoted literal under a tag it cannot contain.
   private async insert(entries: readonly AuditEntryInput[]): Promise<void> {
-    const json = entryRecordsJson(entries);
+    const json = signedRecordsJson(entries, this.signer);
     let tag = 'audit';
     while (json.includes(`$${tag}$`)) tag += Math.floor(Math.random() * 1e9).toString(36);
     const sql = `${this.preamble} ${auditInsertSql(`$${tag}$${json}$${tag}$`)}`;

@@ -5,9 +5,18 @@ import { withRawClient } from '@/lib/db/raw-client';
 import type { ChainedAuditEntry } from './audit-entry';
 import { to as copyTo } from 'pg-copy-streams';
 import { CHAINED_ENTRY_COLUMNS, chainedEntriesByKeySql, chainedEntryFromCopyFields, JOIN_LINKS_BY_KEY } from './audit-sql';
-import { findLinkFailure } from './audit-link-check';
+import { findLinkFailure, isSecondLink } from './audit-link-check';
 import { copyTextRows, drainCopy } from '@/lib/db/copy-text';
-import { ChainVerifier, pointHolds, withLinkFailure, type ChainHead, type ChainVerification } from './audit-verify';
+import type { AuditEntryMac } from './audit-entry-mac';
+import { macCheckOf } from './audit-mac-start';
+import {
+  ChainVerifier,
+  pointHolds,
+  withLinkFailure,
+  type ChainHead,
+  type ChainVerification,
+  type EntryMacCheck,
+} from './audit-verify';
 
 // Reads chains out of PostgreSQL for the pure verifier.
 
@@ -20,7 +29,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * core while this one parses and hashes. Stopping early (first invalid entry) drains the rest of
  * the COPY.
  */
-async function* readChain(client: pg.ClientBase, orgId: string, fromSeq = 1): AsyncGenerator<ChainedAuditEntry[]> {
+export async function* readChain(client: pg.ClientBase, orgId: string, fromSeq = 1): AsyncGenerator<ChainedAuditEntry[]> {
   if (!UUID.test(orgId)) throw new Error('orgId must be a UUID');
   if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) throw new Error('fromSeq must be a positive integer');
   const stream = client.query(
@@ -68,16 +77,18 @@ export async function readHead(client: pg.ClientBase, orgId: string): Promise<Ch
 export type ChainWalk = { result: ChainVerification; walked: number };
 
 /**
- * Walks the chain from a verified point (from genesis when null) to its end and checks the tail
- * against the head. Null when the point's own entry no longer holds (`pointHolds`).
+ * Walks the chain from a verified point (from genesis when null) to its end, checking each entry's
+ * link, hash and MAC (`macs`, one per walk), and checks the tail against the head. Null when the
+ * point's own entry no longer holds (`pointHolds`).
  */
 export async function walkChain(
   client: pg.ClientBase,
   orgId: string,
   from: ChainHead | null,
   head: ChainHead | null,
+  macs: EntryMacCheck,
 ): Promise<ChainWalk | null> {
-  const verifier = new ChainVerifier(orgId, from ?? undefined);
+  const verifier = new ChainVerifier(orgId, from ?? undefined, macs);
   let walked = 0;
   let anchored = from === null;
   walk: for await (const batch of readChain(client, orgId, from?.seq ?? 1)) {
@@ -89,12 +100,24 @@ export async function walkChain(
       } else if (!verifier.push(entry)) break walk;
     }
   }
-  return anchored ? { result: verifier.finish(head), walked } : null;
+  if (!anchored) return null;
+  const result = verifier.finish(head);
+  // An entry whose MAC repeats is a copy, unless it is the same entry linked a second time.
+  if (result.reason === 'replayed_entry' && (await isSecondLink(client, orgId, result.firstInvalidSeq!))) {
+    return { result: withLinkFailure(result, { reason: 'duplicate_link', position: result.firstInvalidSeq! }), walked };
+  }
+  return { result, walked };
 }
 
 /** The whole chain, then (when it holds) its links against the org's content. Inside the snapshot. */
-export async function walkWholeChain(client: pg.ClientBase, orgId: string, head: ChainHead | null): Promise<ChainWalk> {
-  const { result, walked } = (await walkChain(client, orgId, null, head))!;
+export async function walkWholeChain(
+  client: pg.ClientBase,
+  orgId: string,
+  head: ChainHead | null,
+  mac: AuditEntryMac,
+): Promise<ChainWalk> {
+  const macs = await macCheckOf(client, orgId, mac, head?.seq);
+  const { result, walked } = (await walkChain(client, orgId, null, head, macs))!;
   if (!result.valid) return { result, walked };
   const failure = await findLinkFailure(client, orgId, result.checked);
   return { result: failure ? withLinkFailure(result, failure) : result, walked };
@@ -102,11 +125,18 @@ export async function walkWholeChain(client: pg.ClientBase, orgId: string, head:
 
 /**
  * Verifies one org's whole chain in a single read-only snapshot (chain and head agree), as
- * vigil_system. The client must be a vigil_app or administrator connection not inside a transaction.
+ * vigil_system, each entry's MAC under `mac`'s keys. The client must be a vigil_app or
+ * administrator connection not inside a transaction.
  */
-export async function verifyOrgChainOnClient(client: pg.ClientBase, orgId: string): Promise<OrgChainVerification> {
+export async function verifyOrgChainOnClient(
+  client: pg.ClientBase,
+  mac: AuditEntryMac,
+  orgId: string,
+): Promise<OrgChainVerification> {
   const started = performance.now();
-  const { result } = await inVerifySnapshot(client, async () => walkWholeChain(client, orgId, await readHead(client, orgId)));
+  const { result } = await inVerifySnapshot(client, async () =>
+    walkWholeChain(client, orgId, await readHead(client, orgId), mac),
+  );
   return { ...result, orgId, elapsedMs: performance.now() - started };
 }
 
@@ -131,16 +161,16 @@ export async function listChainedOrgs(client: pg.ClientBase): Promise<string[]> 
   }
 }
 
-export function verifyOrgChain(orm: MikroORM, orgId: string): Promise<OrgChainVerification> {
-  return withRawClient(orm, (client) => verifyOrgChainOnClient(client, orgId));
+export function verifyOrgChain(orm: MikroORM, mac: AuditEntryMac, orgId: string): Promise<OrgChainVerification> {
+  return withRawClient(orm, (client) => verifyOrgChainOnClient(client, mac, orgId));
 }
 
-export async function verifyAllChainsOnClient(client: pg.ClientBase): Promise<OrgChainVerification[]> {
+export async function verifyAllChainsOnClient(client: pg.ClientBase, mac: AuditEntryMac): Promise<OrgChainVerification[]> {
   const results: OrgChainVerification[] = [];
-  for (const orgId of await listChainedOrgs(client)) results.push(await verifyOrgChainOnClient(client, orgId));
+  for (const orgId of await listChainedOrgs(client)) results.push(await verifyOrgChainOnClient(client, mac, orgId));
   return results;
 }
 
-export function verifyAllChains(orm: MikroORM): Promise<OrgChainVerification[]> {
-  return withRawClient(orm, (client) => verifyAllChainsOnClient(client));
+export function verifyAllChains(orm: MikroORM, mac: AuditEntryMac): Promise<OrgChainVerification[]> {
+  return withRawClient(orm, (client) => verifyAllChainsOnClient(client, mac));
 }

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { inVerifySnapshot, readHead, walkChain, walkWholeChain, type OrgChainVerification } from './audit-chain-reader';
+import type { AuditEntryMac } from './audit-entry-mac';
 import { linksSinceMatch } from './audit-link-check';
+import { macCheckOf } from './audit-mac-start';
 import { readVerifiedPoint } from './audit-verified-point';
 import type { ChainHead } from './audit-verify';
 
@@ -22,20 +24,25 @@ export type ChainVerificationSince = OrgChainVerification & {
  * links since the point disagree, the whole chain is walked instead, which names the first
  * failure exactly as the full verification does.
  */
-export async function verifyOrgChainSinceOnClient(client: pg.ClientBase, orgId: string): Promise<ChainVerificationSince> {
+export async function verifyOrgChainSinceOnClient(
+  client: pg.ClientBase,
+  mac: AuditEntryMac,
+  orgId: string,
+): Promise<ChainVerificationSince> {
   const started = performance.now();
   const { walk, from, whole, walked } = await inVerifySnapshot(client, async () => {
     const head = await readHead(client, orgId);
     const point = await readVerifiedPoint(client, orgId);
     let read = 0;
     if (point) {
-      const since = await walkChain(client, orgId, point, head);
+      const macs = await macCheckOf(client, orgId, mac, head ? head.seq - point.seq : undefined);
+      const since = await walkChain(client, orgId, point, head, macs);
       read = since?.walked ?? 0;
       if (since && (!since.result.valid || (await linksSinceMatch(client, orgId, point.seq, since.result.headSeq - point.seq)))) {
         return { walk: since, from: point, whole: false, walked: read };
       }
     }
-    const all = await walkWholeChain(client, orgId, head);
+    const all = await walkWholeChain(client, orgId, head, mac);
     return { walk: all, from: point, whole: true, walked: read + all.walked };
   });
   return { ...walk.result, orgId, elapsedMs: performance.now() - started, from, whole, walked };

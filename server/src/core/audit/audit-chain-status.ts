@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { scopePreamble } from '@/lib/db/db-scope';
 import { withRawClient } from '@/lib/db/raw-client';
 import { verifyOrgChainSinceOnClient, type ChainVerificationSince } from './audit-chain-since';
+import type { AuditEntryMac } from './audit-entry-mac';
 import { unlinkedCountSql } from './audit-sql';
 import { advanceVerifiedPoint } from './audit-verified-point';
 import { verifiedPointOf } from './audit-verify';
@@ -47,6 +48,7 @@ export class AuditChainStatus {
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly mac: AuditEntryMac,
     private readonly cacheMs: number,
   ) {}
 
@@ -98,7 +100,7 @@ export class AuditChainStatus {
 
   private verifyOn(orgId: string): Promise<ChainStatus> {
     return withRawClient(this.orm, async (client) => {
-      const result = await verifyOrgChainSinceOnClient(client, orgId);
+      const result = await verifyOrgChainSinceOnClient(client, this.mac, orgId);
       const to = verifiedPointOf(result);
       if (to && (to.seq !== result.from?.seq || to.hash !== result.from.hash)) {
         await advanceVerifiedPoint(client, orgId, result.from, to, result.whole);

@@ -74,7 +74,7 @@ function contentRow(f: string[]): ContentRow {
   return {
     xid: f[1]!,
     id: f[16]!,
-    entry: entryFromCopyFields(f, f[0]!, 0, '', ''),
+    entry: entryFromCopyFields(f, f[0]!, 0, '', '', null),
     headSeq: copyTextValue(f[14]!),
     headHash: copyTextValue(f[15]!),
   };

@@ -56,6 +56,21 @@ export async function linksSinceMatch(client: pg.ClientBase, orgId: string, poin
   return counted.rows[0]!.n === linked;
 }
 
+/**
+ * Whether the link at `seq` points at an entry an earlier link of the org already points at: a
+ * duplicate link, which the walk sees first as an entry whose MAC repeats. Only asked after the
+ * walk found such an entry (no index on the entry key: a pass over the org's links).
+ */
+export async function isSecondLink(client: pg.ClientBase, orgId: string, seq: number): Promise<boolean> {
+  const res = await client.query<{ second: boolean }>(
+    `SELECT EXISTS (SELECT FROM audit_chain a JOIN audit_chain b
+       ON b.org_id = a.org_id AND b.entry_xid = a.entry_xid AND b.entry_id = a.entry_id AND b.seq < a.seq
+       WHERE a.org_id = $1 AND a.seq = $2) AS second`,
+    [orgId, seq],
+  );
+  return res.rows[0]!.second;
+}
+
 async function firstUnlinkedEntry(client: pg.ClientBase, orgId: string, cursor: ChainCursor | null): Promise<number | null> {
   const res = await client.query<Position>(
     `WITH unlinked AS (

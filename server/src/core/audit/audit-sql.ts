@@ -13,12 +13,12 @@ export const atIsoSql = (column = 'at') => isoTimestampSql(column);
 /** The audit_log columns a writer sets; xid and id come from defaults (column grants enforce it). */
 export const ENTRY_RECORD_COLUMNS = `org_id uuid, at timestamptz, actor_type audit_actor_type, actor_id text,
   actor_role text, system_source text, action text, resource_type text, resource_id text,
-  deal_id text, ip_address text, outcome audit_outcome, details jsonb`;
+  deal_id text, ip_address text, outcome audit_outcome, details jsonb, mac text`;
 
 const ENTRY_COLUMN_LIST = `org_id, at, actor_type, actor_id, actor_role, system_source, action,
-  resource_type, resource_id, deal_id, ip_address, outcome, details`;
+  resource_type, resource_id, deal_id, ip_address, outcome, details, mac`;
 
-/** One INSERT for any number of entries: `placeholder` is a JSON array from `entryRecordsJson`. */
+/** One INSERT for any number of entries: `placeholder` is a JSON array from `signedRecordsJson`. */
 export const auditInsertSql = (placeholder: string) =>
   `INSERT INTO audit_log (${ENTRY_COLUMN_LIST})
    SELECT ${ENTRY_COLUMN_LIST} FROM json_to_recordset(${placeholder}::json) AS r(${ENTRY_RECORD_COLUMNS})`;
@@ -77,7 +77,7 @@ export function chainedEntriesByKeySql(orgId: string, fromSeq: number): string {
   if (!UUID.test(orgId) || !Number.isSafeInteger(fromSeq)) throw new Error('audit chain: unexpected org or seq');
   return `(SELECT l.org_id, l.seq, c.at, c.actor_type, c.actor_id, c.actor_role, c.system_source, c.action,
       c.resource_type, c.resource_id, c.deal_id, c.ip_address, c.outcome, c.details,
-      encode(l.prev_hash, 'hex') AS prev_hash, encode(l.hash, 'hex') AS hash
+      encode(l.prev_hash, 'hex') AS prev_hash, encode(l.hash, 'hex') AS hash, c.mac
     FROM audit_chain l CROSS JOIN LATERAL (
       SELECT * FROM audit_log c WHERE c.xid = l.entry_xid AND c.id = l.entry_id AND c.org_id = l.org_id OFFSET 0) c
     WHERE l.org_id = '${orgId}' AND l.seq >= ${fromSeq}) audit_entries`;
@@ -90,18 +90,26 @@ export const CHAINED_ENTRY_COLUMNS = `org_id AS "orgId", seq::text AS seq, ${atI
   actor_type AS "actorType", actor_id AS "actorId", actor_role AS "actorRole",
   system_source AS "systemSource", action, resource_type AS "resourceType",
   resource_id AS "resourceId", deal_id AS "dealId", ip_address AS "ipAddress", outcome, details,
-  prev_hash AS "prevHash", hash`;
+  prev_hash AS "prevHash", hash, mac`;
 
 export type ChainedEntryRow = Omit<ChainedAuditEntry, 'seq'> & { seq: string };
 
 /**
  * An entry from fields 2–13 of a COPY text row, `at` through `details`, in the column order both
  * the chainer's batch (org_id, xid, at, …, details, head seq, head hash, id) and CHAINED_ENTRY_COLUMNS
- * (org_id, seq, at, …, details, prev_hash, hash) use; the caller supplies org, seq and hashes.
+ * (org_id, seq, at, …, details, prev_hash, hash, mac) use; the caller supplies org, seq, hashes
+ * and MAC (the chainer, which does not check MACs, none).
  * Built as one object literal of one shape for chainer and verifier alike: the hashing code then
  * sees a single shape, and a spread copy per entry (which halved the verifier's rate) is avoided.
  */
-export function entryFromCopyFields(f: string[], orgId: string, seq: number, prevHash: string, hash: string): ChainedAuditEntry {
+export function entryFromCopyFields(
+  f: string[],
+  orgId: string,
+  seq: number,
+  prevHash: string,
+  hash: string,
+  mac: string | null,
+): ChainedAuditEntry {
   const v = copyTextValue;
   return {
     orgId,
@@ -120,13 +128,14 @@ export function entryFromCopyFields(f: string[], orgId: string, seq: number, pre
     details: JSON.parse(v(f[13]!)!) as Record<string, unknown>,
     prevHash,
     hash,
+    mac,
   };
 }
 
 /** A row of CHAINED_ENTRY_COLUMNS read from COPY text format (see copy-text.ts). */
 export function chainedEntryFromCopyFields(f: string[]): ChainedAuditEntry {
-  if (f.length !== 16) throw new Error(`audit_log COPY row has ${f.length} fields`);
-  return entryFromCopyFields(f, f[0]!, Number(f[1]), copyTextValue(f[14]!)!, copyTextValue(f[15]!)!);
+  if (f.length !== 17) throw new Error(`audit_log COPY row has ${f.length} fields`);
+  return entryFromCopyFields(f, f[0]!, Number(f[1]), copyTextValue(f[14]!)!, copyTextValue(f[15]!)!, copyTextValue(f[16]!));
 }
 
 export const toChainedEntry = (row: ChainedEntryRow): ChainedAuditEntry => {

@@ -1,4 +1,11 @@
-import { computeEntryHash, GENESIS_HASH, type ChainedAuditEntry } from './audit-entry';
+import {
+  canonicalContent,
+  computeEntryHash,
+  entryHashOf,
+  GENESIS_HASH,
+  type CanonicalContent,
+  type ChainedAuditEntry,
+} from './audit-entry';
 
 // Pure: walks one org's chain in seq order and names the first entry that does not hold.
 
@@ -10,6 +17,8 @@ export type ChainFailure =
   | 'missing_entry' // a seq is skipped: the entry at firstInvalidSeq was removed
   | 'unexpected_entry' // a seq repeats or goes back: an entry was inserted or reordered
   | 'wrong_org' // an entry of another org is in this chain
+  | 'forged_entry' // the entry's MAC is missing, malformed, under a key not in the ring, or wrong: not written by a writer
+  | 'replayed_entry' // the entry's MAC repeats an earlier entry's: a genuine entry inserted again
   | 'tail_missing' // the chain ends before the chainer's recorded head: tail entries removed
   | 'tail_extra' // the chain runs past the recorded head: entries appended outside the chainer
   | 'head_mismatch' // the last entry is not the one the chainer recorded
@@ -32,7 +41,22 @@ export type ChainVerification = {
 
 type Fail = { seq: number; reason: ChainFailure; message: string };
 
-function checkEntry(entry: ChainedAuditEntry, orgId: string, prevSeq: number, prevHash: string): Fail | null {
+export type MacFailure = { reason: 'forged_entry' | 'replayed_entry'; message: string };
+
+/**
+ * The MAC check of one walk (AuditEntryMac.walk): given each entry whose link holds, in chain order,
+ * with its canonical pieces, says whether its writer's MAC does. Stateful: it remembers the tags it
+ * accepted (the walk stops at the first entry that does not hold, so that is the last it sees).
+ */
+export type EntryMacCheck = { check(entry: ChainedAuditEntry, content: CanonicalContent): MacFailure | null };
+
+function checkEntry(
+  entry: ChainedAuditEntry,
+  orgId: string,
+  prevSeq: number,
+  prevHash: string,
+  macs: EntryMacCheck | undefined,
+): Fail | null {
   const expected = prevSeq + 1;
   if (entry.orgId !== orgId) {
     return { seq: entry.seq, reason: 'wrong_org', message: `entry ${entry.seq} belongs to org ${entry.orgId}` };
@@ -46,10 +70,15 @@ function checkEntry(entry: ChainedAuditEntry, orgId: string, prevSeq: number, pr
   if (entry.prevHash !== prevHash) {
     return { seq: entry.seq, reason: 'broken_link', message: `entry ${entry.seq} does not link to entry ${prevSeq}` };
   }
-  if (computeEntryHash(prevHash, entry) !== entry.hash) {
+  // One canonicalization serves the MAC (without seq) and the hash (with). The MAC goes first: its
+  // pass over the content flattens the string, which the hash then reads as one piece (measured:
+  // 0.4 µs an entry). A hash that does not hold is still what is reported.
+  const content = canonicalContent(entry);
+  const forged = macs?.check(entry, content);
+  if (entryHashOf(prevHash, content, entry.seq) !== entry.hash) {
     return { seq: entry.seq, reason: 'hash_mismatch', message: `entry ${entry.seq} does not match its hash` };
   }
-  return null;
+  return forged ? { seq: entry.seq, ...forged } : null;
 }
 
 function checkTail(lastSeq: number, lastHash: string, head: ChainHead | null | undefined): Fail | null {
@@ -77,10 +106,14 @@ export class ChainVerifier {
   private checked = 0;
   private failure: Fail | null = null;
 
-  /** `from`: a point already verified; the walk then starts with the entry after it. */
+  /**
+   * `from`: a point already verified; the walk then starts with the entry after it. `macs`: the
+   * walk's MAC check; without one only the chain is checked (every walk of the database has one).
+   */
   constructor(
     private orgId?: string,
     from?: ChainHead,
+    private readonly macs?: EntryMacCheck,
   ) {
     if (from) ({ seq: this.prevSeq, hash: this.prevHash } = from);
     this.checked = this.prevSeq;
@@ -90,7 +123,7 @@ export class ChainVerifier {
   push(entry: ChainedAuditEntry): boolean {
     if (this.failure) return false;
     this.orgId ??= entry.orgId;
-    this.failure = checkEntry(entry, this.orgId, this.prevSeq, this.prevHash);
+    this.failure = checkEntry(entry, this.orgId, this.prevSeq, this.prevHash, this.macs);
     if (this.failure) return false;
     this.prevSeq = entry.seq;
     this.prevHash = entry.hash;
@@ -122,8 +155,9 @@ export async function verifyChain(
   rows: AsyncIterable<ChainedAuditEntry> | Iterable<ChainedAuditEntry>,
   expectedHead?: ChainHead | null,
   orgId?: string,
+  macs?: EntryMacCheck,
 ): Promise<ChainVerification> {
-  const verifier = new ChainVerifier(orgId);
+  const verifier = new ChainVerifier(orgId, undefined, macs);
   for await (const entry of rows) {
     if (!verifier.push(entry)) break;
   }
@@ -165,9 +199,18 @@ export function pointHolds(entry: ChainedAuditEntry, point: ChainHead): boolean 
 /**
  * Where a later walk may start after this one: the last entry that holds. None after a link
  * failure (the entries hold, their links to content do not: only a full walk names it again), nor
- * before the first entry.
+ * after a replayed entry (the copy holds on its own; only a walk that also reads the entry it
+ * copies names it again), nor before the first entry.
  */
 export function verifiedPointOf(result: ChainVerification): ChainHead | null {
-  if (result.reason === 'unlinked_entry' || result.reason === 'duplicate_link' || result.reason === 'cursor_behind') return null;
+  switch (result.reason) {
+    case 'unlinked_entry':
+    case 'duplicate_link':
+    case 'cursor_behind':
+    case 'replayed_entry':
+      return null;
+    default:
+      break;
+  }
   return result.headSeq > 0 ? { seq: result.headSeq, hash: result.headHash } : null;
 }

@@ -4,6 +4,8 @@ export { AUDIT_ACTIONS } from './audit-actions';
 export { AuditBatcher } from './audit-batcher';
 export { AuditChainer, type ChainBatchReport } from './audit-chainer';
 export { AuditChainStatus } from './audit-chain-status';
+export { AuditEntryMac } from './audit-entry-mac';
+export { ENTRY_MAC_MIGRATION, sealMacStarts } from './audit-mac-start';
 export { verifyAllChains, verifyOrgChain, type OrgChainVerification } from './audit-chain-reader';
 export { streamAuditCsv } from './audit-export';
 export { PLATFORM_CHAIN_ORG_ID } from './platform-chain';

@@ -76,7 +76,7 @@ export class RequestContext {
     // Only a signed-in request has a scoped read to ride along with.
     return fieldAudit(note, (n) => {
       const entry = this.actor ? this.audit.entryOf(n, 'allowed') : undefined;
-      return entry ? auditInsertStatement([entry]) : undefined;
+      return entry ? auditInsertStatement([entry], this.deps.auditMac) : undefined;
     });
   }
 
@@ -96,7 +96,7 @@ export class RequestContext {
     if (db?.inTransaction) {
       try {
         const em = await db.em();
-        await appendInTransaction(em, entries);
+        await appendInTransaction(em, entries, this.deps.auditMac);
         await insertAdminAuditEntries(em, adminEntries);
         await db.commit();
       } catch (err) {

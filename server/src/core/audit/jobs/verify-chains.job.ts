@@ -5,6 +5,7 @@ import type { Logger } from '@/lib/logger';
 import { auditActorOf } from '@/core/actor';
 import { AUDIT_ACTIONS } from '../audit-actions';
 import type { AuditBatcher } from '../audit-batcher';
+import type { AuditEntryMac } from '../audit-entry-mac';
 import { verifyAllChains } from '../audit-chain-reader';
 import { resetVerifiedPoints } from '../audit-verified-point';
 import { withRawClient } from '@/lib/db/raw-client';
@@ -26,9 +27,14 @@ const SOURCE = `job:${verifyChainsJob.name}`;
  * that holds: the chain status, which walks only from that point, reports a break found here even
  * when it lies before the point the status had reached.
  */
-export const verifyChainsHandler = (deps: { orm: MikroORM; auditBatcher: AuditBatcher; logger: Logger }) =>
+export const verifyChainsHandler = (deps: {
+  orm: MikroORM;
+  auditBatcher: AuditBatcher;
+  auditMac: AuditEntryMac;
+  logger: Logger;
+}) =>
   handleJob(verifyChainsJob, async () => {
-    const results = await verifyAllChains(deps.orm);
+    const results = await verifyAllChains(deps.orm, deps.auditMac);
     await withRawClient(deps.orm, (client) => resetVerifiedPoints(client, results));
     const at = new Date();
     await deps.auditBatcher.append(
