@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
 import { endStaleSessions } from '@/core/identity/auth/session-cutoffs';
 import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
 import type { Logger } from '@/lib/logger';
+import { keepingAnAdministrator } from '@/core/identity/orgs/keep-an-administrator';
 import { User } from '@/core/identity/users/user.entity';
 import { isPermission, PERMISSIONS } from '@/core/access/permission-catalog';
 import { Role } from './role.entity';
@@ -136,7 +137,7 @@ export class RoleService {
 
   private async flushUnique(em: Awaited<ReturnType<RequestDb['em']>>): Promise<void> {
     try {
-      await em.flush();
+      await keepingAnAdministrator(() => em.flush());
     } catch (err) {
       if (sqlState(err) === UNIQUE_VIOLATION) throw conflict('A role with this name already exists');
       throw err;

@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
 import { endStaleSessions } from '@/core/identity/auth/session-cutoffs';
 import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
 import type { Logger } from '@/lib/logger';
+import { keepingAnAdministrator } from '@/core/identity/orgs/keep-an-administrator';
 import { Role } from '@/core/identity/roles/role.entity';
 import { allRolesRead } from '@/core/identity/roles/role.queries';
 import type { RoleRow } from '@/core/identity/roles/role.types';
@@ -120,7 +121,8 @@ export class UserService {
       throw forbidden('You cannot disable yourself');
     if (data.name != null) user.name = data.name;
     if (data.disabled != null) user.disabled = data.disabled;
-    await (await this.db.em()).flush();
+    const em = await this.db.em();
+    await keepingAnAdministrator(() => em.flush());
     if (data.disabled === true) await endStaleSessions(this.db, this.revocation, { userId }, this.logger);
     return this.get(actor, userId);
   }
@@ -140,7 +142,7 @@ export class UserService {
     const refusal = assignmentRefusal(actor.permissions, role, actor.kind === 'user' && actor.userId === user.id);
     if (refusal) throw refusal;
     user.roleId = role.id;
-    await em.flush();
+    await keepingAnAdministrator(() => em.flush());
     // A role change ends every session of the user: their tokens carry the old permissions.
     await endStaleSessions(this.db, this.revocation, { userId: user.id }, this.logger);
     return this.get(actor, user.id);
