@@ -101,6 +101,7 @@ describe('console journeys against a real server', () => {
     await page.getByText(/at least 10 characters/).waitFor();
     await justifyAndConfirm(page, 'E2E: onboarding a compliance analyst (ticket OPS-1)');
     await page.getByTestId('user-row').filter({ hasText: 'carla@acme.test' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'User created' }).waitFor();
     await screenshot(page, 'users');
   });
 

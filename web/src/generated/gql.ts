@@ -17,6 +17,7 @@ type Documents = {
     "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    ...AuthPayloadFields\n  }\n}": typeof types.ChangePasswordDocument,
     "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    chainDelayMs\n    verifiedAt\n  }\n}": typeof types.AuditChainStatusDocument,
     "query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n  auditEntries(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      seq\n      at\n      actorType\n      actorId\n      actorRole\n      systemSource\n      action\n      resourceType\n      resourceId\n      dealId\n      ipAddress\n      outcome\n      details\n      hash\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.AuditEntriesDocument,
+    "query AuditUserNames {\n  users(first: 200) {\n    nodes {\n      id\n      name\n    }\n  }\n}\n\nquery AuditRoleNames {\n  roles {\n    id\n    name\n  }\n}": typeof types.AuditUserNamesDocument,
     "mutation BeginMfaEnrollment {\n  beginMfaEnrollment {\n    secret\n    otpauthUrl\n    qrCodeDataUrl\n  }\n}": typeof types.BeginMfaEnrollmentDocument,
     "mutation ConfirmMfaEnrollment($code: String!) {\n  confirmMfaEnrollment(code: $code) {\n    ...AuthPayloadFields\n  }\n}": typeof types.ConfirmMfaEnrollmentDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    ...AuthPayloadFields\n  }\n}": typeof types.LoginDocument,
@@ -40,6 +41,7 @@ const documents: Documents = {
     "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    ...AuthPayloadFields\n  }\n}": types.ChangePasswordDocument,
     "query AuditChainStatus {\n  auditChainStatus {\n    valid\n    checkedEntries\n    headSeq\n    firstInvalidSeq\n    reason\n    pendingEntries\n    chainDelayMs\n    verifiedAt\n  }\n}": types.AuditChainStatusDocument,
     "query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n  auditEntries(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      seq\n      at\n      actorType\n      actorId\n      actorRole\n      systemSource\n      action\n      resourceType\n      resourceId\n      dealId\n      ipAddress\n      outcome\n      details\n      hash\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.AuditEntriesDocument,
+    "query AuditUserNames {\n  users(first: 200) {\n    nodes {\n      id\n      name\n    }\n  }\n}\n\nquery AuditRoleNames {\n  roles {\n    id\n    name\n  }\n}": types.AuditUserNamesDocument,
     "mutation BeginMfaEnrollment {\n  beginMfaEnrollment {\n    secret\n    otpauthUrl\n    qrCodeDataUrl\n  }\n}": types.BeginMfaEnrollmentDocument,
     "mutation ConfirmMfaEnrollment($code: String!) {\n  confirmMfaEnrollment(code: $code) {\n    ...AuthPayloadFields\n  }\n}": types.ConfirmMfaEnrollmentDocument,
     "mutation Login($input: LoginInput!) {\n  login(input: $input) {\n    ...AuthPayloadFields\n  }\n}": types.LoginDocument,
@@ -86,6 +88,10 @@ export function graphql(source: "query AuditChainStatus {\n  auditChainStatus {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n  auditEntries(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      seq\n      at\n      actorType\n      actorId\n      actorRole\n      systemSource\n      action\n      resourceType\n      resourceId\n      dealId\n      ipAddress\n      outcome\n      details\n      hash\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query AuditEntries($filter: AuditFilter, $first: Int!, $after: String) {\n  auditEntries(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      seq\n      at\n      actorType\n      actorId\n      actorRole\n      systemSource\n      action\n      resourceType\n      resourceId\n      dealId\n      ipAddress\n      outcome\n      details\n      hash\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditUserNames {\n  users(first: 200) {\n    nodes {\n      id\n      name\n    }\n  }\n}\n\nquery AuditRoleNames {\n  roles {\n    id\n    name\n  }\n}"): (typeof documents)["query AuditUserNames {\n  users(first: 200) {\n    nodes {\n      id\n      name\n    }\n  }\n}\n\nquery AuditRoleNames {\n  roles {\n    id\n    name\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,12 +1,16 @@
-import { AppShell, Badge, Button, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { AppShell, Badge, Burger, Button, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconShieldCheck, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
+import { sessionStore } from '@/app/session/sessionStore';
 import { stepUpCoordinator } from '@/app/stepUp/stepUpCoordinator';
-import { useSignOut, useViewer } from '@/modules/auth';
+import { STEP_UP_LIFETIME_HOURS, useSignOut, useViewer } from '@/modules/auth';
 import { VigilMark } from '@/ui/components/VigilMark';
+import { formatDateTime } from '@/ui/lib/formatDateTime';
+import { notifySuccess } from '@/ui/lib/notifySuccess';
 
-export function AppHeader() {
+type AppHeaderProps = { navOpened: boolean; onToggleNav: () => void };
+
+export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
   const viewer = useViewer();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -14,7 +18,13 @@ export function AppHeader() {
 
   const verify = async () => {
     if (await stepUpCoordinator.request('Verify now to make changes without being interrupted.')) {
-      notifications.show({ color: 'teal', title: 'Verified', message: 'Your session is now MFA-verified (AAL2).' });
+      const until = sessionStore.get()?.expiresAt;
+      notifySuccess(
+        'Verified',
+        until
+          ? `This session is MFA-verified (AAL2) until ${formatDateTime(until)}.`
+          : `This session is MFA-verified (AAL2) for ${STEP_UP_LIFETIME_HOURS} hours.`,
+      );
     }
   };
 
@@ -22,14 +32,24 @@ export function AppHeader() {
     <AppShell.Header px="md">
       <Group h="100%" justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
+          <Burger
+            opened={navOpened}
+            onClick={onToggleNav}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+            data-testid="nav-burger"
+          />
           <VigilMark size={24} />
-          <Text fz="sm" c="dimmed" data-testid="org-name">
+          <Text fz="sm" c="dimmed" visibleFrom="xs" truncate="end" data-testid="org-name">
             {viewer.organization.name}
           </Text>
         </Group>
         <Group gap="sm" wrap="nowrap">
           {elevated ? (
-            <Tooltip label="Signed in with password and authenticator code">
+            <Tooltip
+              label={`Signed in with password and authenticator code; verified until ${formatDateTime(viewer.sessionExpiresAt)}.`}
+            >
               <Badge color="teal" variant="light" leftSection={<IconShieldCheck size={12} />} data-testid="aal-badge">
                 MFA verified
               </Badge>
@@ -45,7 +65,7 @@ export function AppHeader() {
               Verify with MFA
             </Button>
           ) : (
-            <Tooltip label="Set up two-step verification; Admin changes need it">
+            <Tooltip label="Set up two-step verification (MFA): admin changes need it">
               <UnstyledButton onClick={() => void navigate('/account')}>
                 <Badge color="orange" variant="light" style={{ cursor: 'pointer' }} data-testid="aal-badge">
                   MFA not set up

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, AppShell, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 import { MeDocument } from '@/generated/graphql';
@@ -11,6 +12,8 @@ import { AppNavbar } from './AppNavbar';
 export function AppLayout() {
   const { data, error, loading, refetch } = useQuery(MeDocument);
   const viewer = data?.me;
+  // Under 768 px (Mantine's sm) the navbar folds away behind the header's burger.
+  const [navOpened, nav] = useDisclosure(false);
 
   if (!viewer) {
     return (
@@ -38,9 +41,13 @@ export function AppLayout() {
 
   return (
     <ViewerContext.Provider value={viewer}>
-      <AppShell header={{ height: 52 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">
-        <AppHeader />
-        <AppNavbar />
+      <AppShell
+        header={{ height: 52 }}
+        navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
+        <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} />
+        <AppNavbar onNavigate={nav.close} />
         <AppShell.Main>
           <Outlet />
         </AppShell.Main>

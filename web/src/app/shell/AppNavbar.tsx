@@ -3,14 +3,21 @@ import { NavLink as RouterNavLink } from 'react-router';
 import { useViewer } from '@/modules/auth';
 import { type NavItem, navigationFor } from '../navigation/navigationFor';
 
-export function AppNavbar() {
+/** `onNavigate` closes the folded navbar on small screens once a page is chosen. */
+export function AppNavbar({ onNavigate }: { onNavigate?: () => void }) {
   const viewer = useViewer();
   const items = navigationFor(viewer.permissions);
   const admin = items.filter((item) => item.section === 'administration');
   const personal = items.filter((item) => item.section === 'you');
 
   const render = ({ key, label, path, icon: Icon }: NavItem) => (
-    <RouterNavLink key={key} to={path} style={{ textDecoration: 'none', color: 'inherit' }} data-testid={`nav-${key}`}>
+    <RouterNavLink
+      key={key}
+      to={path}
+      onClick={onNavigate}
+      style={{ textDecoration: 'none', color: 'inherit' }}
+      data-testid={`nav-${key}`}
+    >
       {({ isActive }) => <NavLink component="span" label={label} leftSection={<Icon size={16} />} active={isActive} />}
     </RouterNavLink>
   );

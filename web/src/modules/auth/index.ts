@@ -4,5 +4,6 @@ export { StepUpModal } from './components/StepUpModal';
 export { useApplyAuthPayload } from './hooks/useApplyAuthPayload';
 export { useSignOut } from './hooks/useSignOut';
 export { useViewer } from './hooks/useViewer';
+export { STEP_UP_LIFETIME_HOURS, STEP_UP_LIFETIME_TEXT } from './lib/stepUpLifetime';
 export { ViewerContext } from './hooks/ViewerContext';
 export { authRoutes } from './routes';

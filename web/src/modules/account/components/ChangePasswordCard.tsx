@@ -1,34 +1,45 @@
 import { useMutation } from '@apollo/client/react';
 import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { ChangePasswordDocument } from '@/generated/graphql';
 import { useApplyAuthPayload } from '@/modules/auth';
 import { ErrorAlert } from '@/ui/components/ErrorAlert';
+import { useFieldErrors } from '@/ui/hooks/useFieldErrors';
 import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
+import { notifySuccess } from '@/ui/lib/notifySuccess';
+import { PASSWORD_MIN_LENGTH } from '@/ui/lib/passwordPolicy';
+import { EMPTY_PASSWORD_FORM, type PasswordField, type PasswordForm, validatePasswordForm } from '../lib/validatePasswordForm';
 
 export function ChangePasswordCard() {
   const applyAuthPayload = useApplyAuthPayload();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [form, setForm] = useState<PasswordForm>(EMPTY_PASSWORD_FORM);
+  const { errors, show, clear, reset } = useFieldErrors<PasswordField>();
   const [error, setError] = useState<string | null>(null);
   const [changePassword, { loading }] = useMutation(ChangePasswordDocument);
 
-  const mismatch = repeat.length > 0 && repeat !== newPassword;
+  const set = (field: PasswordField, value: string) => {
+    setForm((prev) => ({ ...prev, [field]: value }));
+    clear(field);
+  };
+  // Leaving a filled field says at once what is wrong with it; an empty one waits for submit.
+  const check = (field: PasswordField) => {
+    if (form[field]) show({ [field]: validatePasswordForm(form)[field] });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (mismatch) return;
+    if (!show(validatePasswordForm(form))) return;
     setError(null);
     try {
-      const { data } = await changePassword({ variables: { input: { currentPassword, newPassword } } });
+      const { data } = await changePassword({ variables: { input: { currentPassword: form.current, newPassword: form.next } } });
       if (!data) return;
       applyAuthPayload(data.changePassword);
-      setCurrentPassword('');
-      setNewPassword('');
-      setRepeat('');
-      notifications.show({ color: 'teal', title: 'Password changed', message: 'Your other sessions were signed out.' });
+      setForm(EMPTY_PASSWORD_FORM);
+      reset();
+      notifySuccess(
+        'Password changed',
+        'Your other sessions were signed out. This session starts again at password only: verify with MFA before admin changes.',
+      );
     } catch (err) {
       setError(
         hasErrorCode(err, 'UNAUTHENTICATED') || hasErrorCode(err, 'FORBIDDEN')
@@ -40,7 +51,7 @@ export function ChangePasswordCard() {
 
   return (
     <Paper withBorder p="lg">
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm" maw={420}>
           <Title order={5}>Password</Title>
           <ErrorAlert message={error} />
@@ -48,34 +59,34 @@ export function ChangePasswordCard() {
             label="Current password"
             autoComplete="current-password"
             required
-            value={currentPassword}
-            onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+            value={form.current}
+            onChange={(e) => set('current', e.currentTarget.value)}
+            error={errors.current}
             data-testid="current-password"
           />
           <PasswordInput
             label="New password"
+            description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase of several words is easiest.`}
             autoComplete="new-password"
             required
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.currentTarget.value)}
+            value={form.next}
+            onChange={(e) => set('next', e.currentTarget.value)}
+            onBlur={() => check('next')}
+            error={errors.next}
             data-testid="new-password"
           />
           <PasswordInput
             label="Repeat new password"
             autoComplete="new-password"
             required
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={mismatch ? 'The passwords differ.' : undefined}
+            value={form.repeat}
+            onChange={(e) => set('repeat', e.currentTarget.value)}
+            onBlur={() => check('repeat')}
+            error={errors.repeat}
             data-testid="repeat-password"
           />
           <Group>
-            <Button
-              type="submit"
-              loading={loading}
-              disabled={!currentPassword || !newPassword || mismatch}
-              data-testid="change-password"
-            >
+            <Button type="submit" loading={loading} data-testid="change-password">
               Change password
             </Button>
           </Group>

@@ -1,9 +1,10 @@
-import { Badge, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { stepUpCoordinator } from '@/app/stepUp/stepUpCoordinator';
-import { useViewer } from '@/modules/auth';
+import { STEP_UP_LIFETIME_HOURS, useViewer } from '@/modules/auth';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -38,16 +39,32 @@ export function SessionCard() {
               </Badge>
             )}
           </Field>
-          <Field label="MFA verified at">{viewer.mfaVerifiedAt ? formatDateTime(viewer.mfaVerifiedAt) : '—'}</Field>
+          <Field label="MFA verified">
+            {viewer.aal >= 2 && viewer.mfaVerifiedAt ? (
+              <>
+                {formatDateTime(viewer.mfaVerifiedAt)}
+                <Text fz="xs" c="dimmed">
+                  lasts until this session expires
+                </Text>
+              </>
+            ) : viewer.user.mfaEnabled ? (
+              'Not in this session'
+            ) : (
+              'MFA is not set up'
+            )}
+          </Field>
           <Field label="Session expires">{formatDateTime(viewer.sessionExpiresAt)}</Field>
           <Field label="Permissions">{viewer.permissions.length}</Field>
         </SimpleGrid>
         {viewer.aal < 2 && viewer.user.mfaEnabled && (
-          <div>
+          <Group gap="sm">
             <Button variant="light" size="xs" onClick={() => void stepUpCoordinator.request()}>
               Verify with MFA
             </Button>
-          </div>
+            <Text fz="xs" c="dimmed">
+              Admin changes need it. A verification lasts {STEP_UP_LIFETIME_HOURS} hours, or until you sign out.
+            </Text>
+          </Group>
         )}
       </Stack>
     </Paper>

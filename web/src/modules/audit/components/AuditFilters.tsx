@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconFilter, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { type AuditFilterForm, emptyAuditFilterForm, validateAuditFilter } from '../lib/auditFilter';
@@ -9,6 +9,11 @@ type AuditFiltersProps = {
   onExport: () => void;
   exporting: boolean;
 };
+
+// A date-time input needs about 200 px for "mm/dd/yyyy, --:-- --" and its picker icon at this
+// size; the text fields share what is left and wrap onto another line before they get cramped.
+const DATE_FIELD = { flex: '1 1 205px', minWidth: 205 };
+const TEXT_FIELD = { flex: '1 1 140px', minWidth: 140 };
 
 const OUTCOMES = [
   { value: '', label: 'Any outcome' },
@@ -29,11 +34,12 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
 
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} data-testid="audit-filters">
-      <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="xs">
+      <Group gap="xs" align="flex-start" wrap="wrap">
         <TextInput
           size="xs"
           label="From"
           type="datetime-local"
+          style={DATE_FIELD}
           value={form.from}
           onChange={(e) => set({ from: e.currentTarget.value })}
           data-testid="filter-from"
@@ -42,6 +48,7 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           size="xs"
           label="To"
           type="datetime-local"
+          style={DATE_FIELD}
           value={form.to}
           onChange={(e) => set({ to: e.currentTarget.value })}
           data-testid="filter-to"
@@ -49,7 +56,8 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         <TextInput
           size="xs"
           label="Actor ID"
-          placeholder="user or key id"
+          style={TEXT_FIELD}
+          placeholder="user or API key id"
           value={form.actorId}
           onChange={(e) => set({ actorId: e.currentTarget.value })}
           data-testid="filter-actor"
@@ -57,6 +65,7 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         <TextInput
           size="xs"
           label="Resource type"
+          style={TEXT_FIELD}
           placeholder="e.g. users"
           value={form.resourceType}
           onChange={(e) => set({ resourceType: e.currentTarget.value })}
@@ -65,6 +74,7 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         <TextInput
           size="xs"
           label="Action"
+          style={TEXT_FIELD}
           placeholder="e.g. user.created"
           value={form.action}
           onChange={(e) => set({ action: e.currentTarget.value })}
@@ -73,13 +83,14 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         <Select
           size="xs"
           label="Outcome"
+          style={TEXT_FIELD}
           data={OUTCOMES}
           value={form.outcome}
           allowDeselect={false}
           onChange={(outcome) => set({ outcome: (outcome ?? '') as AuditFilterForm['outcome'] })}
           data-testid="filter-outcome"
         />
-      </SimpleGrid>
+      </Group>
       <Group justify="space-between" mt="xs">
         <Text fz="xs" c={invalid ? 'red' : 'dimmed'}>
           {invalid ?? 'Times are in your local time zone. The CSV export applies the time, actor and resource filters.'}

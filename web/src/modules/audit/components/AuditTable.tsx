@@ -1,31 +1,39 @@
 import { Table, Text } from '@mantine/core';
-import type { AuditEntriesQuery } from '@/generated/graphql';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
+import { type AuditRow, actorText, type NameOf, resourceText } from '../lib/auditEntryFields';
 import { AuditOutcomeBadge } from './AuditOutcomeBadge';
 
-export type AuditRow = AuditEntriesQuery['auditEntries']['nodes'][number];
+export type { AuditRow } from '../lib/auditEntryFields';
 
-function actorLabel(entry: AuditRow): string {
-  if (entry.actorType === 'system') return `system${entry.systemSource ? ` · ${entry.systemSource}` : ''}`;
-  return entry.actorId ? `${entry.actorType} · ${entry.actorId}` : entry.actorType;
+type AuditTableProps = { entries: readonly AuditRow[]; nameOf: NameOf; onOpen: (entry: AuditRow) => void };
+
+/** One line per entry; a cell too long for its column ends in an ellipsis and shows all of it on hover. */
+function Cell({ text, mono }: { text: string; mono?: boolean }) {
+  return (
+    <Text fz="xs" className={mono ? 'vigil-mono' : undefined} truncate="end" title={text}>
+      {text}
+    </Text>
+  );
 }
 
-export function AuditTable({ entries, onOpen }: { entries: readonly AuditRow[]; onOpen: (entry: AuditRow) => void }) {
+export function AuditTable({ entries, nameOf, onOpen }: AuditTableProps) {
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover data-testid="audit-table">
+    // Fixed column widths: paging and filtering do not move the columns; narrow screens scroll the
+    // table inside its card.
+    <Table.ScrollContainer minWidth={1000} type="native">
+      <Table striped highlightOnHover layout="fixed" data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={70} ta="right">
+            <Table.Th w={64} ta="right">
               Seq
             </Table.Th>
             <Table.Th w={180}>Time</Table.Th>
-            <Table.Th>Actor</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Action</Table.Th>
+            <Table.Th w={150}>Actor</Table.Th>
+            <Table.Th w={110}>Role</Table.Th>
+            <Table.Th w={200}>Action</Table.Th>
             <Table.Th>Resource</Table.Th>
-            <Table.Th w={100}>Outcome</Table.Th>
-            <Table.Th w={120}>IP</Table.Th>
+            <Table.Th w={110}>Outcome</Table.Th>
+            <Table.Th w={110}>IP</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -40,30 +48,22 @@ export function AuditTable({ entries, onOpen }: { entries: readonly AuditRow[]; 
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text fz="xs" className="vigil-mono" lineClamp={1}>
-                  {actorLabel(entry)}
-                </Text>
+                <Cell text={actorText(entry, nameOf)} />
               </Table.Td>
               <Table.Td>
-                <Text fz="xs">{entry.actorRole ?? '—'}</Text>
+                <Cell text={entry.actorRole ?? '—'} />
               </Table.Td>
               <Table.Td>
-                <Text fz="xs" className="vigil-mono">
-                  {entry.action}
-                </Text>
+                <Cell text={entry.action} mono />
               </Table.Td>
               <Table.Td>
-                <Text fz="xs" className="vigil-mono" lineClamp={1}>
-                  {entry.resourceType ? `${entry.resourceType}${entry.resourceId ? `:${entry.resourceId}` : ''}` : '—'}
-                </Text>
+                <Cell text={resourceText(entry, nameOf) ?? '—'} />
               </Table.Td>
               <Table.Td>
                 <AuditOutcomeBadge outcome={entry.outcome} />
               </Table.Td>
               <Table.Td>
-                <Text fz="xs" className="vigil-mono">
-                  {entry.ipAddress ?? '—'}
-                </Text>
+                <Cell text={entry.ipAddress ?? '—'} mono />
               </Table.Td>
             </Table.Tr>
           ))}

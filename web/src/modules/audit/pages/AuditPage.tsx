@@ -8,12 +8,14 @@ import { CursorPagerControls } from '@/ui/components/CursorPagerControls';
 import { PageHeader } from '@/ui/components/PageHeader';
 import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { TableSkeleton } from '@/ui/components/TableSkeleton';
+import { notifySuccess } from '@/ui/lib/notifySuccess';
 import { useCursorPager } from '@/ui/hooks/useCursorPager';
 import { AuditEntryModal } from '../components/AuditEntryModal';
 import { AuditFilters } from '../components/AuditFilters';
 import { type AuditRow, AuditTable } from '../components/AuditTable';
 import { ChainStatusPanel } from '../components/ChainStatusPanel';
 import { useAuditCsvExport } from '../hooks/useAuditCsvExport';
+import { useAuditNames } from '../hooks/useAuditNames';
 import { type AuditFilterForm, emptyAuditFilterForm, toAuditFilter } from '../lib/auditFilter';
 
 const PAGE_SIZE = 50;
@@ -28,16 +30,14 @@ export function AuditPage() {
   });
   const [opened, setOpened] = useState<AuditRow | null>(null);
   const { exportCsv, exporting } = useAuditCsvExport();
+  const nameOf = useAuditNames();
   const connection = (data ?? previousData)?.auditEntries;
   const filtered = Object.keys(filter).length > 0;
 
   const runExport = async () => {
     const result = await exportCsv(filter);
-    notifications.show(
-      result.ok
-        ? { color: 'teal', title: 'Export ready', message: `${result.filename} was downloaded. The export itself is logged.` }
-        : { color: 'red', title: 'Export failed', message: result.message },
-    );
+    if (result.ok) notifySuccess('Export ready', `${result.filename} was downloaded. The export itself is logged.`);
+    else notifications.show({ color: 'red', title: 'Export failed', message: result.message });
   };
 
   return (
@@ -71,13 +71,13 @@ export function AuditPage() {
             />
           ) : (
             <>
-              <AuditTable entries={connection.nodes} onOpen={setOpened} />
+              <AuditTable entries={connection.nodes} nameOf={nameOf} onOpen={setOpened} />
               <CursorPagerControls pager={pager} connection={connection} loading={loading} />
             </>
           )}
         </Paper>
       )}
-      <AuditEntryModal entry={opened} onClose={() => setOpened(null)} />
+      <AuditEntryModal entry={opened} nameOf={nameOf} onClose={() => setOpened(null)} />
     </Stack>
   );
 }

@@ -1,18 +1,30 @@
 import { useMutation } from '@apollo/client/react';
 import { Badge, Button, Code, CopyButton, Group, Image, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconShieldCheck } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { BeginMfaEnrollmentDocument, ConfirmMfaEnrollmentDocument } from '@/generated/graphql';
 import { ErrorAlert } from '@/ui/components/ErrorAlert';
 import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
+import { notifySuccess } from '@/ui/lib/notifySuccess';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { useViewer } from '../hooks/useViewer';
 import { TotpCodeInput } from './TotpCodeInput';
 
-/** The secret in 4-character groups is easier to type into an authenticator by hand. */
-function groupSecret(secret: string): string {
-  return secret.replace(/(.{4})/g, '$1 ').trim();
+/**
+ * The key in 4-character groups is easier to type by hand. The groups are spaced by CSS, not by
+ * spaces, so what is copied (or read by a screen reader or a script) is the key itself.
+ */
+function SecretKey({ secret }: { secret: string }) {
+  const groups = secret.match(/.{1,4}/g) ?? [];
+  return (
+    <Code fz="sm" style={{ overflowWrap: 'anywhere' }} data-testid="mfa-secret">
+      {groups.map((group, i) => (
+        <span key={i} style={{ marginRight: i < groups.length - 1 ? '0.6ch' : 0 }}>
+          {group}
+        </span>
+      ))}
+    </Code>
+  );
 }
 
 export function MfaEnrollmentCard() {
@@ -41,11 +53,7 @@ export function MfaEnrollmentCard() {
       applyAuthPayload(data.confirmMfaEnrollment);
       reset();
       setCode('');
-      notifications.show({
-        color: 'teal',
-        title: 'Two-step verification is on',
-        message: 'You will be asked for a code at each sign-in.',
-      });
+      notifySuccess('Two-step verification is on', 'You will be asked for a code at each sign-in. This session is verified.');
     } catch (err) {
       setCode('');
       setError(
@@ -97,9 +105,7 @@ export function MfaEnrollmentCard() {
                     Can’t scan it? Enter this key instead:
                   </Text>
                   <Group gap={6} wrap="nowrap">
-                    <Code fz="sm" style={{ wordBreak: 'break-all' }} data-testid="mfa-secret-display">
-                      {groupSecret(secret.secret)}
-                    </Code>
+                    <SecretKey secret={secret.secret} />
                     <CopyButton value={secret.secret}>
                       {({ copied, copy }) => (
                         <Button
@@ -113,10 +119,6 @@ export function MfaEnrollmentCard() {
                       )}
                     </CopyButton>
                   </Group>
-                  {/* The raw secret, unformatted, for assistive tech and automation. */}
-                  <Text fz={11} c="dimmed" className="vigil-mono" data-testid="mfa-secret">
-                    {secret.secret}
-                  </Text>
                 </Stack>
               </Group>
               <Text fz="sm">2. Enter the 6-digit code the app shows to confirm.</Text>

@@ -9,6 +9,7 @@ import { StepUpDocument } from '@/generated/graphql';
 import { ErrorAlert } from '@/ui/components/ErrorAlert';
 import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
+import { STEP_UP_LIFETIME_TEXT } from '../lib/stepUpLifetime';
 import { useViewer } from '../hooks/useViewer';
 import { TotpCodeInput } from './TotpCodeInput';
 
@@ -69,8 +70,11 @@ export function StepUpModal() {
         <form onSubmit={(e) => void submit(e)}>
           <Stack gap="md">
             <Text fz="sm" c="dimmed">
-              {reason ?? 'This action needs a recent two-step verification.'} Enter the code from your authenticator app; the
-              action continues once you are verified.
+              {reason ?? 'This action needs two-step verification.'} Enter the code from your authenticator app; the action
+              continues once you are verified.
+            </Text>
+            <Text fz="xs" c="dimmed" data-testid="step-up-lifetime">
+              {STEP_UP_LIFETIME_TEXT}
             </Text>
             <ErrorAlert message={error} testId="step-up-error" />
             <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="step-up-code" />

@@ -1,5 +1,6 @@
-import { Checkbox, Group, Table, Text } from '@mantine/core';
+import { Box, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import { groupPermissions, humanizeResource } from '../lib/groupPermissions';
+import { togglePermission, writeHolding } from '../lib/permissionSelection';
 
 type PermissionMatrixProps = {
   catalog: readonly string[];
@@ -10,32 +11,40 @@ type PermissionMatrixProps = {
 
 export function PermissionMatrix({ catalog, selected, onChange, readOnly }: PermissionMatrixProps) {
   const rows = groupPermissions(catalog);
-  const toggle = (permission: string, on: boolean) => {
-    if (!onChange) return;
-    const next = new Set(selected);
-    if (on) next.add(permission);
-    else next.delete(permission);
-    onChange(catalog.filter((p) => next.has(p)));
-  };
-  const box = (permission: string | null, label: string) =>
-    permission ? (
+
+  const box = (permission: string | null, label: string) => {
+    if (!permission) {
+      return (
+        <Text fz="xs" c="dimmed">
+          —
+        </Text>
+      );
+    }
+    const heldBy = readOnly ? null : writeHolding(selected, permission);
+    const checkbox = (
       <Checkbox
         size="xs"
         aria-label={permission}
         label={label}
         checked={selected.includes(permission)}
-        disabled={readOnly}
-        onChange={(e) => toggle(permission, e.currentTarget.checked)}
+        disabled={readOnly || heldBy !== null}
+        onChange={(e) => onChange?.(togglePermission(catalog, selected, permission, e.currentTarget.checked))}
         data-testid={`perm-${permission}`}
       />
-    ) : (
-      <Text fz="xs" c="dimmed">
-        —
-      </Text>
     );
+    if (!heldBy) return checkbox;
+    // A disabled input gets no hover: the tooltip hangs on a wrapper.
+    return (
+      <Tooltip label="Write includes read: a role cannot change what it cannot see. Untick Write first." multiline w={260}>
+        <Box component="span" style={{ display: 'inline-block' }}>
+          {checkbox}
+        </Box>
+      </Tooltip>
+    );
+  };
 
   return (
-    <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="permission-matrix">
+    <Table withTableBorder layout="fixed" verticalSpacing={4} fz="sm" data-testid="permission-matrix">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Resource</Table.Th>

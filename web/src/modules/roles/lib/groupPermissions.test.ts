@@ -22,6 +22,10 @@ describe('groupPermissions', () => {
 
 describe('humanizeResource', () => {
   it('should capitalize and space out snake_case names', () => {
-    expect(humanizeResource('api_keys')).toBe('Api keys');
+    expect(humanizeResource('audit_log')).toBe('Audit log');
+  });
+
+  it('should keep acronyms in capitals when a name starts with one', () => {
+    expect(humanizeResource('api_keys')).toBe('API keys');
   });
 });

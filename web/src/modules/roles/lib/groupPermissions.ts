@@ -22,7 +22,12 @@ export function groupPermissions(catalog: readonly string[]): PermissionRow[] {
   return [...rows.values()];
 }
 
+// Words people write in capitals whatever the case of the sentence around them.
+const ACRONYMS: Record<string, string> = { api: 'API', ip: 'IP', mfa: 'MFA', csv: 'CSV' };
+
+/** `api_keys` → "API keys": sentence case, as every other label in the console. */
 export function humanizeResource(resource: string): string {
-  const words = resource.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = resource.split('_').map((word) => ACRONYMS[word] ?? word);
+  const sentence = words.join(' ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

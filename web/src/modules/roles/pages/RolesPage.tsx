@@ -10,14 +10,14 @@ import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { TableSkeleton } from '@/ui/components/TableSkeleton';
 import { DeleteRoleModal } from '../components/DeleteRoleModal';
 import { RoleDetailsModal } from '../components/RoleDetailsModal';
-import { RoleEditorModal } from '../components/RoleEditorModal';
+import { RoleEditorModal, type RoleEditorTarget } from '../components/RoleEditorModal';
 import { RolesTable } from '../components/RolesTable';
 
 export function RolesPage() {
   const viewer = useViewer();
   const canWrite = hasPermission(viewer.permissions, 'roles:write');
   const { data, error, refetch } = useQuery(RolesDocument);
-  const [editorTarget, setEditorTarget] = useState<RoleFieldsFragment | 'new' | null>(null);
+  const [editorTarget, setEditorTarget] = useState<RoleEditorTarget | null>(null);
   const [viewing, setViewing] = useState<RoleFieldsFragment | null>(null);
   const [deleting, setDeleting] = useState<RoleFieldsFragment | null>(null);
 
@@ -25,6 +25,10 @@ export function RolesPage() {
     ? [...data.roles].sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name))
     : null;
   const catalog = data?.permissionCatalog ?? [];
+  const copy = (role: RoleFieldsFragment) => {
+    setViewing(null);
+    setEditorTarget({ mode: 'new', copyOf: role });
+  };
 
   return (
     <>
@@ -35,7 +39,7 @@ export function RolesPage() {
           canWrite && (
             <Button
               leftSection={<IconPlus size={16} />}
-              onClick={() => setEditorTarget('new')}
+              onClick={() => setEditorTarget({ mode: 'new' })}
               disabled={!data}
               data-testid="new-role"
             >
@@ -55,13 +59,15 @@ export function RolesPage() {
               py="xl"
               icon={<IconUserShield size={22} />}
               title="No roles"
-              description="This organization has no roles yet."
+              description="Every organization starts with the built-in roles (Admin, Compliance, Viewer…); none came back. Reload the page, and ask your Vigil operator if it stays empty."
             />
           ) : (
             <RolesTable
               roles={roles}
               canWrite={canWrite}
-              onEdit={(role) => (role.builtIn ? setViewing(role) : setEditorTarget(role))}
+              onView={setViewing}
+              onEdit={(role) => setEditorTarget({ mode: 'edit', role })}
+              onCopy={copy}
               onDelete={setDeleting}
             />
           )}
@@ -78,7 +84,7 @@ export function RolesPage() {
         onClose={() => setEditorTarget(null)}
         onSaved={() => void refetch()}
       />
-      <RoleDetailsModal role={viewing} catalog={catalog} onClose={() => setViewing(null)} />
+      <RoleDetailsModal role={viewing} catalog={catalog} onClose={() => setViewing(null)} onCopy={canWrite ? copy : undefined} />
       <DeleteRoleModal role={deleting} onClose={() => setDeleting(null)} onDeleted={() => void refetch()} />
     </>
   );

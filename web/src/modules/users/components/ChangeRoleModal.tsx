@@ -3,6 +3,7 @@ import { Select, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { AssignRoleDocument, type UserRowFieldsFragment } from '@/generated/graphql';
 import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
+import { notifySuccess } from '@/ui/lib/notifySuccess';
 import { useRoleOptions } from '../hooks/useRoleOptions';
 
 type ChangeRoleModalProps = { user: UserRowFieldsFragment | null; onClose: () => void };
@@ -14,16 +15,21 @@ export function ChangeRoleModal({ user, onClose }: ChangeRoleModalProps) {
 
   useEffect(() => setRoleId(user?.role.id ?? null), [user]);
 
+  const blockedReason =
+    roleId === null ? 'Choose the new role first.' : roleId === user?.role.id ? `${user.name} already has this role.` : null;
+
   return (
     <JustifiedActionModal
       opened={user !== null}
       onClose={onClose}
       title="Change role"
       confirmLabel="Change role"
-      canSubmit={roleId !== null && roleId !== user?.role.id}
+      blockedReason={blockedReason}
       onConfirm={async (justification) => {
         if (!user || !roleId) return;
-        await assignRole({ variables: { userId: user.id, roleId, justification } });
+        const { data } = await assignRole({ variables: { userId: user.id, roleId, justification } });
+        const role = data?.assignRole.role.name ?? options.find((o) => o.value === roleId)?.label ?? 'the new role';
+        notifySuccess('Role changed', `${user.name} is now ${role}. Their open sessions were signed out.`);
       }}
     >
       <Text fz="sm">

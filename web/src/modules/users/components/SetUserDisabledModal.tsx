@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Text } from '@mantine/core';
 import { UpdateUserDocument, type UserRowFieldsFragment } from '@/generated/graphql';
 import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
+import { notifySuccess } from '@/ui/lib/notifySuccess';
 
 type SetUserDisabledModalProps = { user: UserRowFieldsFragment | null; onClose: () => void };
 
@@ -19,6 +20,11 @@ export function SetUserDisabledModal({ user, onClose }: SetUserDisabledModalProp
       onConfirm={async (justification) => {
         if (!user) return;
         await updateUser({ variables: { id: user.id, input: { disabled: disabling }, justification } });
+        if (disabling) {
+          notifySuccess('User disabled', `${user.name} was signed out and cannot sign in until enabled again.`);
+        } else {
+          notifySuccess('User enabled', `${user.name} can sign in again with their existing password and MFA.`);
+        }
       }}
     >
       <Text fz="sm">

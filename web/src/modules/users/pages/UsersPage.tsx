@@ -11,6 +11,7 @@ import { PageHeader } from '@/ui/components/PageHeader';
 import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { TableSkeleton } from '@/ui/components/TableSkeleton';
 import { useCursorPager } from '@/ui/hooks/useCursorPager';
+import { ChangeNameModal } from '../components/ChangeNameModal';
 import { ChangeRoleModal } from '../components/ChangeRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
 import { SetUserDisabledModal } from '../components/SetUserDisabledModal';
@@ -21,6 +22,7 @@ const PAGE_SIZE = 25;
 export function UsersPage() {
   const viewer = useViewer();
   const canWrite = hasPermission(viewer.permissions, 'users:write');
+  const canAssignRoles = canWrite && hasPermission(viewer.permissions, 'roles:write');
   const pager = useCursorPager();
   const [searchText, setSearchText] = useState('');
   const [search] = useDebouncedValue(searchText.trim(), 300);
@@ -30,6 +32,7 @@ export function UsersPage() {
     variables: { first: PAGE_SIZE, after: pager.after, search: search || null },
   });
   const [creating, setCreating] = useState(false);
+  const [nameTarget, setNameTarget] = useState<UserRowFieldsFragment | null>(null);
   const [roleTarget, setRoleTarget] = useState<UserRowFieldsFragment | null>(null);
   const [disableTarget, setDisableTarget] = useState<UserRowFieldsFragment | null>(null);
 
@@ -83,7 +86,9 @@ export function UsersPage() {
               <UsersTable
                 users={connection.nodes}
                 canWrite={canWrite}
+                canAssignRoles={canAssignRoles}
                 currentUserId={viewer.user.id}
+                onChangeName={setNameTarget}
                 onChangeRole={setRoleTarget}
                 onToggleDisabled={setDisableTarget}
               />
@@ -98,6 +103,7 @@ export function UsersPage() {
         </Text>
       )}
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} onCreated={() => void refetch()} />
+      <ChangeNameModal user={nameTarget} onClose={() => setNameTarget(null)} />
       <ChangeRoleModal user={roleTarget} onClose={() => setRoleTarget(null)} />
       <SetUserDisabledModal user={disableTarget} onClose={() => setDisableTarget(null)} />
     </>
