@@ -8,21 +8,30 @@ import net from 'node:net';
 import path from 'node:path';
 import { ensureInstalled, pnpm, ROOT, run } from './lib.mjs';
 
-const reachable = (port) =>
+// One set of variables moves every suite to other hosts and ports (the server's tests read the
+// TEST_* ones, the browser journeys the E2E_* ones derived from them here).
+const pgHost = process.env.TEST_PG_HOST ?? '127.0.0.1';
+const pgPort = Number(process.env.TEST_PG_PORT ?? 5432);
+const redisUrl = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+process.env.E2E_PG_HOST ??= `${pgHost}:${pgPort}`;
+process.env.E2E_PG_SUPERUSER ??= process.env.TEST_PG_SUPERUSER ?? 'postgres';
+process.env.E2E_REDIS_URL ??= redisUrl.href;
+
+const reachable = (host, port) =>
   new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port, timeout: 2000 });
+    const socket = net.connect({ host, port, timeout: 2000 });
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
   });
 
-for (const [name, port] of [
-  ['PostgreSQL', 5432],
-  ['Redis', 6379],
+for (const [name, host, port] of [
+  ['PostgreSQL', pgHost, pgPort],
+  ['Redis', redisUrl.hostname, Number(redisUrl.port || 6379)],
 ]) {
-  if (!(await reachable(port))) {
+  if (!(await reachable(host, port))) {
     console.error(
-      `${name} is not reachable on 127.0.0.1:${port}. Start it: \`docker compose up -d postgres redis\` or the system service.`,
+      `${name} is not reachable on ${host}:${port}. Start it: \`docker compose up -d postgres redis\` or the system service (or point TEST_PG_HOST, TEST_PG_PORT, TEST_REDIS_URL elsewhere).`,
     );
     process.exit(1);
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 const SERVER = process.env.E2E_PG_HOST ?? '127.0.0.1:5432';
-const SUPERUSER_URL = `postgres://postgres@${SERVER}/postgres`;
+const SUPERUSER_URL = `postgres://${process.env.E2E_PG_SUPERUSER ?? 'postgres'}@${SERVER}/postgres`;
 
 export type TestDatabase = {
   name: string;

@@ -89,7 +89,12 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
         })
       : undefined;
     if (redis) stops.push(() => redis.quit());
-    else logger.warn('REDIS_URL not set: in-memory denylist, rate limits and jobs (one node only)');
+    else
+      logger.warn(
+        embedded
+          ? 'REDIS_URL not set: the denylist is kept in the embedded database; rate limits and jobs in memory (one node only)'
+          : 'REDIS_URL not set: in-memory denylist, rate limits and jobs (one node only)',
+      );
 
     const dev =
       env.JWT_SECRET && (env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE)

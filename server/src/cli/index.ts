@@ -16,6 +16,8 @@ import { loadOrCreateDevSecrets } from '@/lib/crypto/dev-secrets';
 import { loadKeyRing, type KeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
 import { reencryptSecrets } from './reencrypt-secrets';
+import { openCliDatabase } from './cli-database';
+import { recoverAccessCommand } from './recover-access';
 import { securityEventsCommand } from './security-events';
 import { verifyAuditCommand } from './verify-audit';
 
@@ -25,6 +27,10 @@ const USAGE = `vigil <command>
   migrate                         apply migrations/ (DATABASE_ADMIN_URL or DATABASE_URL)
   create-admin --org NAME [--slug SLUG] --email EMAIL --name NAME --password PW
                                   create an organization, its built-in roles and its first Admin
+  add-admin --org SLUG --email EMAIL --name NAME --password PW --reason TEXT
+                                  add an Admin to an existing organization (the day it locked itself out)
+  reset-mfa --org SLUG --email EMAIL --reason TEXT
+                                  clear a user's TOTP enrolment and end their sessions
   verify-audit [--org ORG_ID]     walk every audit chain; exit 1 naming the first entry that does not hold
   security-events [--limit N]     the platform's own security events (sign-ins naming no organization), newest first
   emit-schema [--check]           write schema/schema.graphql (--check: fail when it is stale)
@@ -79,11 +85,49 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'verify-audit': {
       const { values } = parseArgs({ args: rest, options: { org: { type: 'string' } } });
-      const url = env.DATABASE_URL;
-      if (!url) throw new Error('DATABASE_URL is required');
       const ring = await keyRingOf(env);
       if (!ring) throw new Error('ENCRYPTION_KEYS or ENCRYPTION_KEYS_FILE is required: entries carry MACs under the key ring');
-      return verifyAuditCommand(url, new AuditEntryMac(ring), values.org);
+      const db = await openCliDatabase(env);
+      try {
+        return await verifyAuditCommand(db.url, new AuditEntryMac(ring), values.org);
+      } finally {
+        await db.close();
+      }
+    }
+    case 'add-admin':
+    case 'reset-mfa': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          org: { type: 'string' },
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      });
+      const { org, email, reason } = values;
+      if (!org || !email || !reason?.trim() || (command === 'add-admin' && !values.password)) {
+        console.error(USAGE);
+        return 2;
+      }
+      const ring = await keyRingOf(env);
+      if (!ring) throw new Error('ENCRYPTION_KEYS or ENCRYPTION_KEYS_FILE is required: the audit entry carries a MAC');
+      if (command === 'reset-mfa')
+        return recoverAccessCommand(env, ring, { kind: 'reset-mfa', organization: org, email, reason });
+      const pw = passwordSchema.safeParse(values.password);
+      if (!pw.success) {
+        console.error(`password: ${pw.error.issues[0]!.message}`);
+        return 2;
+      }
+      return recoverAccessCommand(env, ring, {
+        kind: 'add-admin',
+        organization: org,
+        email,
+        name: values.name ?? email,
+        password: values.password!,
+        reason,
+      });
     }
     case 'security-events': {
       const { values } = parseArgs({ args: rest, options: { limit: { type: 'string' } } });
@@ -92,8 +136,12 @@ async function main(argv: string[]): Promise<number> {
         console.error('--limit must be a whole number from 1 to 10000');
         return 2;
       }
-      if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
-      return securityEventsCommand(env.DATABASE_URL, limit);
+      const db = await openCliDatabase(env);
+      try {
+        return await securityEventsCommand(db.url, limit);
+      } finally {
+        await db.close();
+      }
     }
     case 'emit-schema': {
       const sdl = `${printSchema(lexicographicSortSchema(await buildBareSchema()))}\n`;

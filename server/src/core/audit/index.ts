@@ -1,6 +1,7 @@
 // What the rest of Vigil may use of the audit log; everything else in this folder is its own.
 export { auditModule } from './audit.module';
 export { AUDIT_ACTIONS } from './audit-actions';
+export { appendInTransaction } from './audit-append';
 export { AuditBatcher } from './audit-batcher';
 export { AuditChainer, type ChainBatchReport } from './audit-chainer';
 export { AuditChainStatus } from './audit-chain-status';

@@ -1,5 +1,6 @@
 import { defineModule } from '@/core/module';
 import { AuthResolver } from './auth/auth.resolver';
+import { IDENTITY_AUDIT_ACTIONS } from './identity-audit-actions';
 import { identityFields } from './identity.fields';
 import { roleAccess, userAccess } from './identity.access';
 import { OrganizationSchema } from './orgs/organization.entity';
@@ -18,5 +19,6 @@ export const identityModule = defineModule({
   resolvers: [AuthResolver, UserResolver, RoleResolver],
   fields: identityFields,
   access: [userAccess, roleAccess],
+  auditActions: Object.values(IDENTITY_AUDIT_ACTIONS),
   sealedColumns: [{ table: 'users', idColumn: 'id', orgColumn: 'org_id', columns: ['mfa_secret_enc', 'mfa_pending_enc'] }],
 });

@@ -5,4 +5,6 @@ export { authenticateBearer } from './auth/authenticate';
 export { SessionRevocation } from './auth/session-revocation';
 export { createOrganization, type NewOrganization } from './orgs/create-organization';
 export { ensureFirstAdmin } from './orgs/ensure-first-admin';
+export { addAdministrator, resetMfa, type RecoveredAccess } from './orgs/recover-access';
+export { IDENTITY_AUDIT_ACTIONS } from './identity-audit-actions';
 export { passwordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';

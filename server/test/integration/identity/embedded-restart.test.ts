@@ -6,6 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '@/config/env';
 import { startVigil, type Vigil } from '@/app/bootstrap';
 import { createLogger } from '@/lib/logger';
+import { loadOrCreateDevSecrets } from '@/lib/crypto/dev-secrets';
+import { loadKeyRing } from '@/lib/crypto/key-ring';
+import { AuditEntryMac } from '@/core/audit';
+import { openCliDatabase } from '@/cli/cli-database';
+import { recoverAccessCommand } from '@/cli/recover-access';
+import { verifyAuditCommand } from '@/cli/verify-audit';
 
 // Issue 9, item 1: revocations survive restarts in embedded mode. The signing key and the tokens
 // survive a restart (DATA_DIR); so must every revocation made before it.
@@ -102,5 +108,24 @@ describe('embedded mode: revocations survive a restart', () => {
     expect(await works(url, second)).toBe(false);
     // Not everything was refused: a session nobody revoked still works after the restart.
     expect(await works(url, kept)).toBe(true);
+
+    // With the server stopped, the CLI works on the same embedded database (no DATABASE_URL):
+    // a reset of the first Admin's MFA ends the session that was kept, and the chain verifies.
+    await vigil!.stop();
+    vigil = undefined;
+    const cliEnv = parseEnv({ NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const ring = loadKeyRing({ inline: (await loadOrCreateDevSecrets(dataDir)).encryptionKeys })!;
+    const reset = { kind: 'reset-mfa' as const, organization: 'restart', email: 'first@restart.test', reason: 'testing the CLI' };
+    const printed: string[] = [];
+    expect(await recoverAccessCommand(cliEnv, ring, reset, (t) => printed.push(t))).toBe(0);
+    expect(JSON.parse(printed[0]!)).toMatchObject({ sessions: 'ended' });
+    const db = await openCliDatabase(cliEnv);
+    try {
+      expect(await verifyAuditCommand(db.url, new AuditEntryMac(ring), undefined, (t) => printed.push(t))).toBe(0);
+    } finally {
+      await db.close();
+    }
+    url = await start();
+    expect(await works(url, kept)).toBe(false);
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Aal, UserActor as Actor } from '@/core/actor';
-import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
+import { discardAudit, PLATFORM_CHAIN_ORG_ID, type FieldAudit } from '@/core/request/audit-note';
 import type { CoreDeps } from '@/core/deps';
 import { parseInput } from '@/core/graphql/validate';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/crypto/passwords';
@@ -11,7 +11,6 @@ import { AppError, badInput, forbidden, mfaRequired, unauthenticated } from '@/l
 import type { Logger } from '@/lib/logger';
 import { User } from '@/core/identity/users/user.entity';
 import { Organization } from '@/core/identity/orgs/organization.entity';
-import { PLATFORM_CHAIN_ORG_ID } from '@/core/audit';
 import { toUserType, type UserRow } from '@/core/identity/users/user.types';
 import { toRoleType, type RoleRow } from '@/core/identity/roles/role.types';
 import { viewerSql } from '@/core/identity/users/viewer.queries';
