@@ -298,9 +298,13 @@ describe('CSV exports whose readers stall or run too long', () => {
     await closed;
     clearInterval(trickle);
     const ms = performance.now() - started;
+    // Cut at the 3 s deadline, not finished: at the trickle's pace the whole CSV (~40 MB) would
+    // take about 250 s. The upper bound leaves room for a loaded host (8.6 s seen under the full
+    // suite); what proves the cut is how little of the CSV arrived.
     expect(ms).toBeGreaterThan(2500);
-    expect(ms).toBeLessThan(8000);
+    expect(ms).toBeLessThan(30_000);
     expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThan((ROWS * PAD.length) / 4);
     await until(async () => (await runningExports(sql, app.db.name)).length === 0, 3000, 'the export query to end');
   });
 });
