@@ -8,6 +8,7 @@ import { useStepUpState } from '@/app/stepUp/useStepUpState';
 import { StepUpDocument } from '@/generated/graphql';
 import { ErrorAlert } from '@/ui/components/ErrorAlert';
 import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
+import { tooManyAttemptsMessage } from '@/ui/lib/tooManyAttempts';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { STEP_UP_LIFETIME_TEXT } from '../lib/stepUpLifetime';
 import { useViewer } from '../hooks/useViewer';
@@ -43,7 +44,7 @@ export function StepUpModal() {
       setCode('');
       setError(
         hasErrorCode(err, 'RATE_LIMITED')
-          ? 'Too many attempts. Wait a minute, then try again.'
+          ? tooManyAttemptsMessage(err)
           : hasErrorCode(err, 'UNAUTHENTICATED') || hasErrorCode(err, 'BAD_USER_INPUT')
             ? 'That code is not valid. Codes change every 30 seconds and work once.'
             : errorMessageOf(err),

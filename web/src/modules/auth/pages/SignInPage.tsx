@@ -9,11 +9,12 @@ import { type AuthPayloadFieldsFragment, LoginDocument, LogoutDocument, StepUpDo
 import { ErrorAlert } from '@/ui/components/ErrorAlert';
 import { VigilMark } from '@/ui/components/VigilMark';
 import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
+import { tooManyAttemptsMessage } from '@/ui/lib/tooManyAttempts';
 import { TotpCodeInput } from '../components/TotpCodeInput';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 
 function signInMessage(error: unknown): string {
-  if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
+  if (hasErrorCode(error, 'RATE_LIMITED')) return tooManyAttemptsMessage(error);
   if (hasErrorCode(error, 'UNAUTHENTICATED') || hasErrorCode(error, 'BAD_USER_INPUT')) {
     return 'That organization, email and password do not match an active account.';
   }
@@ -40,7 +41,7 @@ const lastOrganization = {
 };
 
 function codeMessage(error: unknown): string {
-  if (hasErrorCode(error, 'RATE_LIMITED')) return 'Too many attempts. Wait a minute, then try again.';
+  if (hasErrorCode(error, 'RATE_LIMITED')) return tooManyAttemptsMessage(error);
   if (hasErrorCode(error, 'UNAUTHENTICATED') || hasErrorCode(error, 'BAD_USER_INPUT')) {
     return 'That code is not valid. Codes change every 30 seconds and work once.';
   }
