@@ -5,7 +5,7 @@
 // first Admin signs in.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib.mjs';
 
@@ -23,6 +23,9 @@ if (!existsSync(credsFile)) {
 }
 // Files from before sign-in named the organization lack it; their org's slug came from its name.
 const creds = { organization: 'vigil-demo', ...JSON.parse(readFileSync(credsFile, 'utf8')) };
+// The server writes whether that first password still signs the Admin in; the banner says so.
+const statusFile = path.join(dataDir, 'first-admin.status.json');
+rmSync(statusFile, { force: true });
 if (!existsSync(path.join(webDist, 'index.html'))) {
   console.warn('web/dist is missing: the API starts, the console does not. Run `npm run quickstart` to build it.');
 }
@@ -42,12 +45,27 @@ const child = spawn(tsx, ['src/main.ts'], {
     FIRST_ADMIN_PASSWORD: creds.password,
     FIRST_ORG_NAME: process.env.FIRST_ORG_NAME ?? 'Vigil demo',
     FIRST_ORG_SLUG: creds.organization,
+    FIRST_ADMIN_STATUS_FILE: statusFile,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   },
 });
 child.stdout.pipe(process.stdout);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 1));
+
+function signInLines() {
+  const status = existsSync(statusFile) ? JSON.parse(readFileSync(statusFile, 'utf8')) : { initialPasswordInUse: true };
+  if (status.initialPasswordInUse) {
+    return [
+      `  Sign in:       ${creds.email} / ${creds.password}`,
+      `  (kept in ${credsFile}; you will be asked to enrol MFA for Admin changes)`,
+    ];
+  }
+  return [
+    `  Sign in:       ${creds.email} with the password you chose`,
+    `  (the first password, printed on the first start and kept in ${credsFile}, was changed and no longer works)`,
+  ];
+}
 
 const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const deadline = Date.now() + 120_000;
@@ -62,8 +80,7 @@ while (Date.now() < deadline) {
         'Vigil is running.',
         `  Console:       ${url}/sign-in?org=${creds.organization}`,
         `  Organization:  ${creds.organization}`,
-        `  Sign in:       ${creds.email} / ${creds.password}`,
-        `  (kept in ${credsFile}; you will be asked to enrol MFA for Admin changes)`,
+        ...signInLines(),
         '',
       ].join('\n'),
     );

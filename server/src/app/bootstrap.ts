@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
@@ -79,6 +80,15 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       });
       if (outcome.created)
         logger.info({ email: env.FIRST_ADMIN_EMAIL, organization: outcome.slug }, 'first organization and Admin created');
+      // For the launcher's banner: it prints the first password only while it still works.
+      if (env.FIRST_ADMIN_STATUS_FILE) {
+        const status = {
+          organization: outcome.slug,
+          email: env.FIRST_ADMIN_EMAIL,
+          initialPasswordInUse: outcome.initialPasswordInUse,
+        };
+        await writeFile(env.FIRST_ADMIN_STATUS_FILE, JSON.stringify(status), { mode: 0o600 });
+      }
     }
 
     const redis = env.REDIS_URL

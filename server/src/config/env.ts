@@ -164,6 +164,10 @@ const schema = z
     FIRST_ADMIN_EMAIL: z.email().optional(),
     FIRST_ADMIN_PASSWORD: z.string().min(12).optional(),
     FIRST_ORG_NAME: z.string().min(1).max(200).default('My organization'),
+    FIRST_ADMIN_STATUS_FILE: z
+      .string()
+      .optional()
+      .describe('Where to write whether the first Admin still signs in with FIRST_ADMIN_PASSWORD (npm start reads it).'),
     FIRST_ORG_SLUG: z
       .string()
       .regex(SLUG_PATTERN, 'must be 1–63 lower-case letters, digits and inner hyphens')
