@@ -80,6 +80,7 @@ function validArgs(field: GraphQLField<unknown, unknown>, ids: Ids): Record<stri
     permissions: ['users:read'],
     disabled: false,
     search: 'a',
+    writesOnly: false,
     first: 10,
     after: null,
     userId: ids.userId,

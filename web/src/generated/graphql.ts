@@ -5,6 +5,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AuditFilter = {
+  /** An action, or a prefix ending in `*` (`mutation.*`). */
   action?: string | null | undefined;
   actorId?: string | number | null | undefined;
   /** Inclusive. */
@@ -13,6 +14,8 @@ export type AuditFilter = {
   resourceType?: string | null | undefined;
   /** Exclusive. */
   to?: string | null | undefined;
+  /** Leave out reads (`query.*` actions). */
+  writesOnly?: boolean | null | undefined;
 };
 
 export type AuditOutcome =

@@ -11,6 +11,8 @@ import { outcomeOf, RequestAudit } from '@/core/request/request-audit';
 import { AppError } from '@/lib/errors/app-error';
 import { ResponseCut, responseAbort } from '@/lib/http/response-abort';
 import { AUDIT_ACTIONS } from './audit-actions';
+import { ACTION_FILTER } from './audit-filter';
+import { AUDIT_OUTCOMES } from './audit-outcomes';
 import { AuditExportTimeout, streamAuditCsv } from './audit-export';
 import { exportLimitsOf, takeExportSlot } from './audit-export-slots';
 
@@ -19,10 +21,14 @@ const query = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   actor: z.string().max(200).optional(),
   resource: z.string().max(100).optional(),
+  action: z.string().regex(ACTION_FILTER).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  writesOnly: z.enum(['true', 'false']).optional(),
 });
 
 /**
- * GET /api/v1/audit — the org's audit log as streaming CSV (filters: from, to, actor, resource),
+ * GET /api/v1/audit — the org's audit log as streaming CSV (filters: from, to, actor, resource,
+ * action (a prefix with `*`), outcome, writesOnly: the same as the console's list),
  * for holders of audit:read. The export is itself an audited action, committed before the first
  * byte is sent; a refused export is logged as denied. No tenant can stall another with exports
  * (README.md, "Export"): they read on a pool of their own, a few at once per org and per user
@@ -91,6 +97,9 @@ async function sendCsv(deps: CoreDeps, actor: UserActor, filter: z.infer<typeof 
       to: filter.to ? new Date(filter.to) : null,
       actorId: filter.actor ?? null,
       resourceType: filter.resource ?? null,
+      action: filter.action ?? null,
+      outcome: filter.outcome ?? null,
+      writesOnly: filter.writesOnly === 'true',
     },
     res,
     { signal, timeoutMs: deps.env.EXPORT_STATEMENT_TIMEOUT_SECONDS * 1000, cancelable: deps.longReads.cancelable },

@@ -9,7 +9,12 @@ export type AuditFilter = {
   resourceType?: string | null;
   action?: string | null;
   outcome?: AuditOutcome | null;
+  /** Leaves out reads (`query.*`): writes, exports, refusals and system events remain. */
+  writesOnly?: boolean | null;
 };
+
+/** `mutation.*`: every action with that prefix. A `*` anywhere but at the end is refused. */
+export const ACTION_FILTER = /^[A-Za-z0-9_.:-]{1,100}\*?$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,7 +39,15 @@ export function auditFilterSql(filter: AuditFilter, bind: (value: string) => str
   if (filter.to) where.push(`at < ${time(filter.to)}::timestamptz`);
   if (filter.actorId) where.push(`actor_id = ${bind(filter.actorId)}`);
   if (filter.resourceType) where.push(`resource_type = ${bind(filter.resourceType)}`);
-  if (filter.action) where.push(`action = ${bind(filter.action)}`);
+  if (filter.action) {
+    if (!ACTION_FILTER.test(filter.action)) throw new Error('audit filter: bad action');
+    where.push(
+      filter.action.endsWith('*')
+        ? `starts_with(action, ${bind(filter.action.slice(0, -1))})`
+        : `action = ${bind(filter.action)}`,
+    );
+  }
+  if (filter.writesOnly) where.push(`NOT starts_with(action, 'query.')`);
   if (filter.outcome) {
     if (!AUDIT_OUTCOMES.includes(filter.outcome)) throw new Error('audit filter: bad outcome');
     where.push(`outcome = ${bind(filter.outcome)}`);

@@ -9,6 +9,7 @@ import type { AuditChainStatus } from './audit-chain-status';
 import { AUDIT_OUTCOMES } from './audit-entry';
 import type { AuditChainer } from './audit-chainer';
 import type { AuditFilter } from './audit-filter';
+import { ACTION_FILTER } from './audit-filter';
 import { listAuditEntries } from './audit-query';
 import { toAuditEntryType, type AuditFilterInput } from './audit.types';
 
@@ -18,8 +19,9 @@ const filterSchema = z
     to: z.date().nullish(),
     actorId: z.string().max(200).nullish(),
     resourceType: z.string().max(100).nullish(),
-    action: z.string().max(200).nullish(),
+    action: z.string().regex(ACTION_FILTER, 'an action, or a prefix ending in *').nullish(),
     outcome: z.enum(AUDIT_OUTCOMES).nullish(),
+    writesOnly: z.boolean().nullish(),
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: '`from` must be before `to`', path: ['from'] });
 

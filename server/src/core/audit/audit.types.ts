@@ -99,11 +99,14 @@ export class AuditFilterInput {
   @Field(() => String, { nullable: true })
   resourceType?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An action, or a prefix ending in `*` (`mutation.*`).' })
   action?: string | null;
 
   @Field(() => AuditOutcomeEnum, { nullable: true })
   outcome?: AuditOutcomeEnum | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Leave out reads (`query.*` actions).' })
+  writesOnly?: boolean | null;
 }
 
 @ObjectType('AuditChainStatus', { simpleResolvers: true })

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Switch, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconFilter, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { type AuditFilterForm, emptyAuditFilterForm, validateAuditFilter } from '../lib/auditFilter';
@@ -66,7 +66,7 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           size="xs"
           label="Resource type"
           style={TEXT_FIELD}
-          placeholder="e.g. users"
+          placeholder="e.g. user"
           value={form.resourceType}
           onChange={(e) => set({ resourceType: e.currentTarget.value })}
           data-testid="filter-resource"
@@ -75,7 +75,7 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           size="xs"
           label="Action"
           style={TEXT_FIELD}
-          placeholder="e.g. user.created"
+          placeholder="mutation.createUser or mutation.*"
           value={form.action}
           onChange={(e) => set({ action: e.currentTarget.value })}
           data-testid="filter-action"
@@ -91,9 +91,17 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           data-testid="filter-outcome"
         />
       </Group>
+      <Switch
+        size="xs"
+        mt="xs"
+        label="Writes only (hide reads)"
+        checked={form.writesOnly}
+        onChange={(e) => set({ writesOnly: e.currentTarget.checked })}
+        data-testid="filter-writes-only"
+      />
       <Group justify="space-between" mt="xs">
         <Text fz="xs" c={invalid ? 'red' : 'dimmed'}>
-          {invalid ?? 'Times are in your local time zone. The CSV export applies the time, actor and resource filters.'}
+          {invalid ?? 'Times are in your local time zone. The CSV export applies every filter here.'}
         </Text>
         <Group gap="xs">
           <Button

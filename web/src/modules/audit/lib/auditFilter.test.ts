@@ -38,14 +38,15 @@ describe('auditExportUrl', () => {
     expect(auditExportUrl({})).toBe('/api/v1/audit');
   });
 
-  it('should map the filter to the export parameters from, to, actor and resource', () => {
+  it('should carry every filter the list applies into the export parameters', () => {
     const url = auditExportUrl({
       from: '2030-01-01T00:00:00.000Z',
       to: '2030-01-31T00:00:00.000Z',
       actorId: 'u 1',
       resourceType: 'users',
-      action: 'user.created',
+      action: 'mutation.*',
       outcome: 'allowed',
+      writesOnly: true,
     });
     const params = new URL(url, 'http://x').searchParams;
     expect(url.startsWith('/api/v1/audit?')).toBe(true);
@@ -54,6 +55,16 @@ describe('auditExportUrl', () => {
       to: '2030-01-31T00:00:00.000Z',
       actor: 'u 1',
       resource: 'users',
+      action: 'mutation.*',
+      outcome: 'allowed',
+      writesOnly: 'true',
     });
+  });
+
+  it('should refuse an action with a * anywhere but at its end, and send writesOnly only when on', () => {
+    expect(validateAuditFilter({ ...emptyAuditFilterForm, action: 'mutation.*' })).toBeNull();
+    expect(validateAuditFilter({ ...emptyAuditFilterForm, action: '*.createUser' })).toMatch(/prefix ending in \*/);
+    expect(toAuditFilter({ ...emptyAuditFilterForm, writesOnly: false })).toEqual({});
+    expect(toAuditFilter({ ...emptyAuditFilterForm, writesOnly: true })).toEqual({ writesOnly: true });
   });
 });
