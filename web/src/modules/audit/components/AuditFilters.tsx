@@ -75,7 +75,7 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           size="xs"
           label="Action"
           style={TEXT_FIELD}
-          placeholder="mutation.createUser or mutation.*"
+          placeholder="e.g. mutation.*"
           value={form.action}
           onChange={(e) => set({ action: e.currentTarget.value })}
           data-testid="filter-action"
