@@ -80,7 +80,11 @@ export async function runExportBench(opts: { rows: number; log: (s: string) => v
  * time as psql's \timing reports it (connecting and starting psql excluded), ms.
  */
 async function bareCopyMs(db: BenchDatabase, orgId: string): Promise<number> {
-  const columns = AUDIT_CSV_COLUMNS.map((c) => (c === 'at' ? `${atIsoSql()} AS at` : c)).join(', ');
+  const bare: Partial<Record<(typeof AUDIT_CSV_COLUMNS)[number], string>> = {
+    at: `${atIsoSql()} AS at`,
+    justification: `details->>'justification' AS justification`,
+  };
+  const columns = AUDIT_CSV_COLUMNS.map((c) => bare[c] ?? c).join(', ');
   const copy = `COPY (SELECT ${columns} FROM audit_entries WHERE org_id = '${orgId}' ORDER BY audit_entries.seq) TO STDOUT (FORMAT csv)`;
   const commands = ['BEGIN', JOIN_LINKS_BY_KEY, '\\o /dev/null', '\\timing on', copy, '\\timing off', 'COMMIT'];
   const out = await new Promise<string>((resolve, reject) =>

@@ -24,11 +24,12 @@ const query = z.object({
   action: z.string().regex(ACTION_FILTER).optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   writesOnly: z.enum(['true', 'false']).optional(),
+  adminWritesOnly: z.enum(['true', 'false']).optional(),
 });
 
 /**
  * GET /api/v1/audit — the org's audit log as streaming CSV (filters: from, to, actor, resource,
- * action (a prefix with `*`), outcome, writesOnly: the same as the console's list),
+ * action (a prefix with `*`), outcome, writesOnly, adminWritesOnly: the same as the console's list),
  * for holders of audit:read. The export is itself an audited action, committed before the first
  * byte is sent; a refused export is logged as denied. No tenant can stall another with exports
  * (README.md, "Export"): they read on a pool of their own, a few at once per org and per user
@@ -100,6 +101,7 @@ async function sendCsv(deps: CoreDeps, actor: UserActor, filter: z.infer<typeof 
       action: filter.action ?? null,
       outcome: filter.outcome ?? null,
       writesOnly: filter.writesOnly === 'true',
+      adminWritesOnly: filter.adminWritesOnly === 'true',
     },
     res,
     { signal, timeoutMs: deps.env.EXPORT_STATEMENT_TIMEOUT_SECONDS * 1000, cancelable: deps.longReads.cancelable },

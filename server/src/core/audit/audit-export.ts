@@ -23,6 +23,8 @@ export const AUDIT_CSV_COLUMNS = [
   'details',
   'prev_hash',
   'hash',
+  // An Admin write's justification, from details, in a column of its own for reviewers.
+  'justification',
 ] as const;
 
 /** An export cut at its deadline (`timeoutMs`). */
@@ -70,12 +72,14 @@ const CLIENT_TEXT_COLUMNS: ReadonlySet<string> = new Set([
 const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r', "'"].map((c) => c.charCodeAt(0));
 
 /** `column`, neutralised, computed in the COPY's SELECT: the export stays one streaming statement. */
-const neutralisedSql = (column: string) =>
-  `CASE WHEN ascii(${column}) IN (${FORMULA_LEADS.join(', ')}) THEN '''' || ${column} ELSE ${column} END AS ${column}`;
+const neutralisedSql = (column: string, value = column) =>
+  `CASE WHEN ascii(${value}) IN (${FORMULA_LEADS.join(', ')}) THEN '''' || ${value} ELSE ${value} END AS ${column}`;
 
 function columnSql(column: (typeof AUDIT_CSV_COLUMNS)[number]): string {
   // `at` as the chain hashes it, so anyone can recompute the hashes from the file.
   if (column === 'at') return `${atIsoSql()} AS at`;
+  // Written by an Admin: client text like the others.
+  if (column === 'justification') return neutralisedSql(column, `(details->>'justification')`);
   return CLIENT_TEXT_COLUMNS.has(column) ? neutralisedSql(column) : column;
 }
 

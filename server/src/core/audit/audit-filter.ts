@@ -11,6 +11,8 @@ export type AuditFilter = {
   outcome?: AuditOutcome | null;
   /** Leaves out reads (`query.*`): writes, exports, refusals and system events remain. */
   writesOnly?: boolean | null;
+  /** Only Admin writes: the entries that carry a written justification. */
+  adminWritesOnly?: boolean | null;
 };
 
 /** `mutation.*`: every action with that prefix. A `*` anywhere but at the end is refused. */
@@ -48,6 +50,7 @@ export function auditFilterSql(filter: AuditFilter, bind: (value: string) => str
     );
   }
   if (filter.writesOnly) where.push(`NOT starts_with(action, 'query.')`);
+  if (filter.adminWritesOnly) where.push(`details->>'justification' IS NOT NULL`);
   if (filter.outcome) {
     if (!AUDIT_OUTCOMES.includes(filter.outcome)) throw new Error('audit filter: bad outcome');
     where.push(`outcome = ${bind(filter.outcome)}`);

@@ -22,6 +22,7 @@ const filterSchema = z
     action: z.string().regex(ACTION_FILTER, 'an action, or a prefix ending in *').nullish(),
     outcome: z.enum(AUDIT_OUTCOMES).nullish(),
     writesOnly: z.boolean().nullish(),
+    adminWritesOnly: z.boolean().nullish(),
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: '`from` must be before `to`', path: ['from'] });
 

@@ -53,6 +53,9 @@ export class AuditEntryType {
   @Field(() => GraphQLJSON)
   details!: Record<string, unknown>;
 
+  @Field(() => String, { nullable: true, description: "An Admin write's written justification (also in details)." })
+  justification!: string | null;
+
   @Field(() => String)
   hash!: string;
 }
@@ -73,6 +76,7 @@ export const toAuditEntryType = (e: ChainedAuditEntry): AuditEntryType =>
     ipAddress: e.ipAddress,
     outcome: e.outcome,
     details: e.details,
+    justification: typeof e.details.justification === 'string' ? e.details.justification : null,
     hash: e.hash,
   });
 
@@ -107,6 +111,9 @@ export class AuditFilterInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Leave out reads (`query.*` actions).' })
   writesOnly?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only Admin writes (the entries with a written justification).' })
+  adminWritesOnly?: boolean | null;
 }
 
 @ObjectType('AuditChainStatus', { simpleResolvers: true })

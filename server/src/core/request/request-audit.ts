@@ -42,7 +42,10 @@ export class RequestAudit {
     const ownOrg = note.orgId !== undefined;
     const orgId = ownOrg ? note.orgId : this.actor?.orgId;
     if (!orgId) return undefined;
-    const details = error === undefined ? note.details : { ...note.details, error: describeError(error) };
+    // An Admin write's justification is part of what its entry says, whatever the outcome: the
+    // org's audit readers (audit:read) see why, and it is hashed and signed with the rest.
+    const said = note.justification === undefined ? note.details : { ...note.details, justification: note.justification };
+    const details = error === undefined ? said : { ...said, error: describeError(error) };
     const who =
       this.actor && !ownOrg
         ? auditActorOf(this.actor)

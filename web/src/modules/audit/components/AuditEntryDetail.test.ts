@@ -27,6 +27,7 @@ const systemEntry: AuditRow = {
   ipAddress: null,
   outcome: 'allowed',
   details: {},
+  justification: null,
   hash: 'cd'.repeat(32),
 };
 

@@ -91,14 +91,22 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           data-testid="filter-outcome"
         />
       </Group>
-      <Switch
-        size="xs"
-        mt="xs"
-        label="Writes only (hide reads)"
-        checked={form.writesOnly}
-        onChange={(e) => set({ writesOnly: e.currentTarget.checked })}
-        data-testid="filter-writes-only"
-      />
+      <Group gap="lg" mt="xs">
+        <Switch
+          size="xs"
+          label="Writes only (hide reads)"
+          checked={form.writesOnly}
+          onChange={(e) => set({ writesOnly: e.currentTarget.checked })}
+          data-testid="filter-writes-only"
+        />
+        <Switch
+          size="xs"
+          label="Admin writes only (with their justification)"
+          checked={form.adminWritesOnly}
+          onChange={(e) => set({ adminWritesOnly: e.currentTarget.checked })}
+          data-testid="filter-admin-writes-only"
+        />
+      </Group>
       <Group justify="space-between" mt="xs">
         <Text fz="xs" c={invalid ? 'red' : 'dimmed'}>
           {invalid ?? 'Times are in your local time zone. The CSV export applies every filter here.'}

@@ -16,6 +16,7 @@ const entry: AuditRow = {
   ipAddress: '127.0.0.1',
   outcome: 'allowed',
   details: { justification: 'Ticket OPS-1' },
+  justification: 'Ticket OPS-1',
   hash: 'ab'.repeat(32),
 };
 
@@ -35,6 +36,7 @@ describe('auditEntryFields', () => {
       resourceId: null,
       ipAddress: null,
       details: {},
+      justification: null,
     };
     expect(labels(system)).toEqual(['Time', 'Action', 'Outcome', 'Actor', 'Entry hash']);
   });
@@ -51,6 +53,7 @@ describe('auditEntryFields', () => {
       'Time',
       'Action',
       'Outcome',
+      'Justification',
       'Actor',
       'Actor role',
       'Resource',
@@ -60,6 +63,7 @@ describe('auditEntryFields', () => {
       'Details',
     ]);
     expect(fields.find((f) => f.label === 'Details')).toMatchObject({ kind: 'json', value: expect.stringContaining('OPS-1') });
+    expect(fields.find((f) => f.label === 'Justification')).toMatchObject({ kind: 'text', value: 'Ticket OPS-1' });
   });
 
   it('should show names with their ids apart when the names are known', () => {

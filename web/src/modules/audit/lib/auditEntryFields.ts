@@ -47,6 +47,7 @@ export function auditEntryFields(entry: AuditRow, nameOf: NameOf, formatTime: (i
     { label: 'Time', value: formatTime(entry.at), kind: 'text' },
     { label: 'Action', value: entry.action, kind: 'mono' },
     { label: 'Outcome', value: entry.outcome, kind: 'outcome' },
+    present(entry.justification) ? { label: 'Justification', value: entry.justification, kind: 'text' } : null,
     { label: 'Actor', value: actorText(entry, nameOf), kind: 'text' },
     actorName && present(entry.actorId) ? { label: 'Actor ID', value: entry.actorId, kind: 'mono' } : null,
     // An API key's entries carry the key's name where a person's carry their role.

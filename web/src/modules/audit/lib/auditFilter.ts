@@ -10,6 +10,8 @@ export type AuditFilterForm = {
   outcome: '' | AuditOutcome;
   /** Hide reads (`query.*`). */
   writesOnly: boolean;
+  /** Only Admin writes (those with a written justification). */
+  adminWritesOnly: boolean;
 };
 
 export const emptyAuditFilterForm: AuditFilterForm = {
@@ -20,6 +22,7 @@ export const emptyAuditFilterForm: AuditFilterForm = {
   action: '',
   outcome: '',
   writesOnly: false,
+  adminWritesOnly: false,
 };
 
 function localToIso(value: string): string | undefined {
@@ -48,6 +51,7 @@ export function toAuditFilter(form: AuditFilterForm): AuditFilter {
   if (action) filter.action = action;
   if (form.outcome !== '') filter.outcome = form.outcome;
   if (form.writesOnly) filter.writesOnly = true;
+  if (form.adminWritesOnly) filter.adminWritesOnly = true;
   return filter;
 }
 
@@ -74,6 +78,7 @@ export function auditExportUrl(filter: AuditFilter, base = '/api/v1/audit'): str
   if (filter.action) params.set('action', filter.action);
   if (filter.outcome) params.set('outcome', filter.outcome);
   if (filter.writesOnly) params.set('writesOnly', 'true');
+  if (filter.adminWritesOnly) params.set('adminWritesOnly', 'true');
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }
