@@ -81,6 +81,7 @@ function validArgs(field: GraphQLField<unknown, unknown>, ids: Ids): Record<stri
     disabled: false,
     search: 'a',
     writesOnly: false,
+    adminWritesOnly: false,
     first: 10,
     after: null,
     userId: ids.userId,
