@@ -83,6 +83,10 @@ async function bareCopyMs(db: BenchDatabase, orgId: string): Promise<number> {
   const bare: Partial<Record<(typeof AUDIT_CSV_COLUMNS)[number], string>> = {
     at: `${atIsoSql()} AS at`,
     justification: `details->>'justification' AS justification`,
+    // Names are resolved by the export itself; the bare COPY renders empty columns in their place.
+    actor_name: 'NULL::text AS actor_name',
+    actor_email: 'NULL::text AS actor_email',
+    resource_name: 'NULL::text AS resource_name',
   };
   const columns = AUDIT_CSV_COLUMNS.map((c) => bare[c] ?? c).join(', ');
   const copy = `COPY (SELECT ${columns} FROM audit_entries WHERE org_id = '${orgId}' ORDER BY audit_entries.seq) TO STDOUT (FORMAT csv)`;

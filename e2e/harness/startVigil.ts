@@ -29,7 +29,7 @@ const serverCli = (args: string[], env: NodeJS.ProcessEnv) =>
  * A real Vigil for one test file: a fresh PostgreSQL database, migrations and the first admin
  * through the server's CLI, then the server itself serving the built console.
  */
-export async function startVigil(): Promise<RunningVigil> {
+export async function startVigil(options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningVigil> {
   await ensureWebBuilt();
   const database = await createDatabase();
   const org = 'Acme Oversight';
@@ -80,6 +80,8 @@ export async function startVigil(): Promise<RunningVigil> {
         JWT_SECRET: randomBytes(48).toString('base64'),
         ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
         WEB_DIST_DIR,
+        // Per journey: a venue double's base URL, a short polling interval.
+        ...options.env,
       },
     });
     return {

@@ -42,7 +42,15 @@ describe('console journeys against a real server', () => {
     const { page } = browser;
     await signIn(page, vigil.baseUrl, vigil.admin);
     await page.waitForURL('**/users');
-    expect(await navLabels(page)).toEqual(['Users', 'Roles', 'Audit log', 'Account & security']);
+    expect(await navLabels(page)).toEqual([
+      'Users',
+      'Roles',
+      'Employees',
+      'Feed health',
+      'Alerts',
+      'Audit log',
+      'Account & security',
+    ]);
     await page.getByTestId('user-row').first().waitFor();
     expect(await page.getByTestId('org-name').innerText()).toBe(vigil.org);
     await screenshot(page, 'users-before-mfa');
@@ -75,6 +83,14 @@ describe('console journeys against a real server', () => {
     await page.getByTestId('mfa-code').fill(await freshTotp(mfaSecret));
     await page.getByTestId('mfa-confirm').click();
     await page.getByTestId('mfa-status').getByText('Enabled').waitFor();
+    // Ten recovery codes, shown this once, until the admin says they stored them.
+    await page.getByTestId('recovery-codes').waitFor();
+    const codes = await page.getByTestId('recovery-code').allInnerTexts();
+    expect(codes).toHaveLength(10);
+    for (const code of codes) expect(code).toMatch(/^[a-z2-7]{5}(-[a-z2-7]{5}){3}$/);
+    await screenshot(page, 'mfa-recovery-codes');
+    await page.getByTestId('recovery-codes-done').click();
+    await page.getByTestId('recovery-codes-left').getByText('10 left').waitFor();
     await screenshot(page, 'mfa-enabled');
   });
 
@@ -211,6 +227,14 @@ describe('console journeys against a real server', () => {
         email: 'hank@acme.test',
         password: 'Hr-password-12345!',
       });
+      // The admin set Hank's password: he must choose his own before anything else.
+      await hr.page.waitForURL('**/choose-password');
+      await hr.page.getByTestId('choose-password-explanation').waitFor();
+      await screenshot(hr.page, 'choose-password');
+      await hr.page.getByTestId('current-password').fill('Hr-password-12345!');
+      await hr.page.getByTestId('new-password').fill('Hank-own-passphrase-42');
+      await hr.page.getByTestId('repeat-password').fill('Hank-own-passphrase-42');
+      await hr.page.getByTestId('change-password').click();
       await hr.page.waitForURL('**/account');
       expect(await navLabels(hr.page)).toEqual(['Account & security']);
       await hr.page.goto(`${vigil.baseUrl}/audit`);

@@ -16,10 +16,10 @@ export async function createContext(deps: CoreDeps, req: Request, requestId: str
   reached.add(req);
   const ip = req.ip ?? null;
   const header = req.headers.authorization;
-  if (!header) return new RequestContext(deps, requestId, ip, null);
+  if (!header) return new RequestContext(deps, requestId, ip, null, req.secure);
   try {
     const actor = await authenticateBearer(deps, header);
-    return new RequestContext(deps, requestId, ip, actor);
+    return new RequestContext(deps, requestId, ip, actor, req.secure);
   } catch (err) {
     if (err instanceof AppError && err.code === 'UNAUTHENTICATED') {
       // Refused at the edge: no resolver and no database work for a bad or revoked token.

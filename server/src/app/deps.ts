@@ -56,6 +56,7 @@ export function buildDeps(opts: {
     longReads: opts.longReads,
     access: registry.access,
     rootFields: registry.rootFields,
+    auditActions: registry.auditActions,
     jobRegistry: registry.jobs,
     limits: {
       mfaPerUser: limiter('mfa-user', env.MFA_MAX_FAILURES_PER_USER),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseKeyRing } from '@/lib/crypto/key-ring';
 import { SLUG_PATTERN } from '@/lib/text/slug';
+import { chainsEnvSchema } from './chains';
+import { EXCHANGE_API_BASE_ENV } from './exchange-api-base';
 
 // The one place that reads process.env. Parsed once at boot; a bad value stops the process.
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -159,6 +161,32 @@ const schema = z
       .min(0)
       .default(30)
       .describe('An outbox row older than this was not sent by its writer and is re-queued by the sweeper.'),
+    // Holdings polling (issue 10). Exchange API bases replace every ccxt URL group of one venue
+    // (paths kept): a regional host, or a local double in tests and the demo.
+    ...EXCHANGE_API_BASE_ENV,
+    POLL_INTERVAL_SECONDS: z.coerce
+      .number()
+      .min(0.05)
+      .max(86_400)
+      .default(300)
+      .describe('How often every exchange connection and wallet is polled (default 5 minutes).'),
+    POLL_JITTER_SECONDS: z.coerce
+      .number()
+      .min(0)
+      .optional()
+      .describe('Random extra delay per poll, spreading a cycle (default: a tenth of the interval).'),
+    POLL_SCHEDULE_EVERY_SECONDS: z.coerce
+      .number()
+      .min(0.02)
+      .optional()
+      .describe('How often due connections are claimed and queued (default: a tenth of the interval, at most 10 s).'),
+    CHAINS: chainsEnvSchema,
+    KEY_EXPIRY_WARNING_DAYS: z.coerce
+      .number()
+      .min(0)
+      .max(365)
+      .default(14)
+      .describe('A venue-reported key expiry this close opens a key_expiring alert.'),
     // When set and the database has no organization yet, one is created with this first Admin
     // (the quick start uses it; production uses the create-admin CLI command).
     FIRST_ADMIN_EMAIL: z.email().optional(),

@@ -56,6 +56,8 @@ export type CoreDeps = {
   access: AccessProviders;
   /** Every module's root fields, for the audit middleware. */
   rootFields: RootFieldIndex;
+  /** Every module's own audit actions besides its root fields' (the audit filter's vocabulary). */
+  auditActions: readonly string[];
   /** Every module's jobs. */
   jobRegistry: JobRegistry;
   /** Where jobs go: BullMQ, or the in-process runner. Set once the runner has started. */

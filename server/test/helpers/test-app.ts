@@ -154,16 +154,27 @@ export async function adminWithMfa(app: TestApp, org: TestOrg) {
 
 const CREATE_USER = `mutation($input: CreateUserInput!, $j: String!) { createUser(input: $input, justification: $j) { id email } }`;
 
-/** Creates a user with a built-in or custom role through the API, as an Admin would. */
+const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }`;
+
+/**
+ * Creates a user with a built-in or custom role through the API, as an Admin would, and has the
+ * user make their first sign-in: they replace the Admin's password with TEST_PASSWORD, as
+ * everyone whose password an Admin set must before anything else works.
+ */
 export async function createUserWithRole(app: TestApp, adminToken: string, roleId: string, label = 'user') {
   const email = `${label}-${randomBytes(4).toString('hex')}@example.test`;
+  const initial = `initial ${randomBytes(6).toString('hex')} password`;
   const res = await app.gql<{ createUser: { id: string } }>(
     CREATE_USER,
-    { input: { email, name: `${label} person`, roleId, password: TEST_PASSWORD }, j: 'onboarding for the test suite' },
+    { input: { email, name: `${label} person`, roleId, password: initial }, j: 'onboarding for the test suite' },
     adminToken,
   );
   if (!res.data) throw new Error(`createUser failed: ${JSON.stringify(res.errors)}`);
-  return { id: res.data.createUser.id, email, organization: await orgSlugOfToken(app, adminToken) };
+  const user = { id: res.data.createUser.id, email, organization: await orgSlugOfToken(app, adminToken) };
+  const first = await login(app, user, initial);
+  const changed = await app.gql(CHANGE_PASSWORD, { input: { currentPassword: initial, newPassword: TEST_PASSWORD } }, first);
+  if (!changed.data) throw new Error(`first password change failed: ${JSON.stringify(changed.errors)}`);
+  return user;
 }
 
 /** The slug of the organization a token belongs to, read as the system (no request, no audit entry). */

@@ -79,7 +79,9 @@ const linkedCount = async (sql: pg.Client, orgId: string) =>
 const runningExports = async (sql: pg.Client, db: string) =>
   (
     await sql.query<{ pid: number; state: string; wait_event: string | null }>(
-      "SELECT pid, state, wait_event FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'COPY (SELECT%' AND pid <> pg_backend_pid()",
+      // The export's COPY (it opens with the org's people, audit-export.ts), not the verifier's;
+      // pg_stat_activity keeps only the start of a long statement.
+      "SELECT pid, state, wait_event FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'COPY (WITH people%' AND pid <> pg_backend_pid()",
       [db],
     )
   ).rows;

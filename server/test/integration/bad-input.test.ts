@@ -42,6 +42,55 @@ const CASES = (org: TestOrg, userId: string): Record<string, string[]> => ({
     `mutation { updateUser(id: "${userId}", input: { name: "   " }, justification: ${J}) { id } }`,
   ],
   assignRole: [`mutation { assignRole(userId: "${userId}", roleId: ${NOT_A_UUID}, justification: ${J}) { id } }`],
+  resetUserMfa: [
+    `mutation { resetUserMfa(id: ${NOT_A_UUID}, justification: ${J}) { id } }`,
+    `mutation { resetUserMfa(id: "${userId}", justification: "   ") { id } }`,
+  ],
+  // As the Admin (alerts:read only) these are refused before the shield: by the edge's text check
+  // and by variable coercion. The service's own checks: alerts/alert-transitions.test.ts.
+  acknowledgeAlert: [`mutation { acknowledgeAlert(id: "${userId}", note: "a\\u0000b") { id } }`],
+  resolveAlert: [
+    `mutation { resolveAlert(id: "${userId}", note: "${'x'.repeat(10_001)}") { id } }`,
+    JSON.stringify({
+      query: 'mutation($id: ID!, $note: String!) { resolveAlert(id: $id, note: $note) { id } }',
+      variables: { id: userId, note: 42 },
+    }),
+  ],
+  inviteEmployee: [
+    `mutation { inviteEmployee(input: { name: "Grace", email: "not-an-email" }, justification: ${J}) { link } }`,
+    `mutation { inviteEmployee(input: { name: "", email: "grace@example.test" }, justification: ${J}) { link } }`,
+    `mutation { inviteEmployee(input: { name: "Grace", email: "grace@example.test", department: "${'d'.repeat(121)}" }, justification: ${J}) { link } }`,
+  ],
+  reissueInvitation: [`mutation { reissueInvitation(id: ${NOT_A_UUID}, justification: ${J}) { link } }`],
+  updateEmployee: [
+    `mutation { updateEmployee(id: ${NOT_A_UUID}, input: { name: "G" }, justification: ${J}) { id } }`,
+    `mutation { updateEmployee(id: "${userId}", input: {}, justification: ${J}) { id } }`,
+  ],
+  offboardEmployee: [`mutation { offboardEmployee(id: ${NOT_A_UUID}, justification: ${J}) { id } }`],
+  // As the Admin (no connections:write) these two are refused before the shield: by the edge's
+  // text check and by variable coercion. Their services' checks: holdings/employees.test.ts and
+  // holdings/connections.test.ts.
+  requireReonboarding: [`mutation { requireReonboarding(id: "${userId}", note: "a\\u0000b") { id } }`],
+  connectExchange: [
+    JSON.stringify({
+      query: 'mutation($i: ConnectExchangeInput!) { connectExchange(input: $i) { connection { id } } }',
+      variables: { i: { venue: 'binance', apiKey: 42, secret: 'x' } },
+    }),
+  ],
+  // As connectExchange: the Admin holds no connections:write, so these are refused at the edge's
+  // text check and by variable coercion; the services' checks: holdings/wallets.test.ts.
+  addWallet: [
+    `mutation { addWallet(input: { chainId: 1, address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", label: "a\\u0000b" }) { id } }`,
+    JSON.stringify({
+      query: 'mutation($i: AddWalletInput!) { addWallet(input: $i) { id } }',
+      variables: { i: { chainId: 'one', address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' } },
+    }),
+  ],
+  removeWallet: [`mutation { removeWallet(id: "a\\u0000b") { id } }`],
+  acceptInvitation: [
+    'mutation { acceptInvitation(token: "short", password: "long enough password") { email } }',
+    `mutation { acceptInvitation(token: "${'A'.repeat(43)}", password: "short") { email } }`,
+  ],
   createRole: [
     `mutation { createRole(input: { name: "Bad", permissions: ["users:fly"] }, justification: ${J}) { id } }`,
     `mutation { createRole(input: { name: "", permissions: [] }, justification: ${J}) { id } }`,
@@ -55,7 +104,7 @@ const CASES = (org: TestOrg, userId: string): Record<string, string[]> => ({
 });
 
 // Mutations that take no argument cannot be given bad input.
-const NO_INPUT = new Set(['logout', 'beginMfaEnrollment']);
+const NO_INPUT = new Set(['logout', 'beginMfaEnrollment', 'regenerateRecoveryCodes']);
 
 describe('bad input to every mutation', () => {
   let app: TestApp;
@@ -69,7 +118,10 @@ describe('bad input to every mutation', () => {
       await sql.query(`SELECT
         (SELECT md5(string_agg(u::text, ',' ORDER BY id)) FROM users u) AS users,
         (SELECT md5(string_agg(r::text, ',' ORDER BY id)) FROM roles r) AS roles,
-        (SELECT count(*) FROM admin_audit_log) AS admin_log`)
+        (SELECT count(*) FROM admin_audit_log) AS admin_log,
+        (SELECT md5(string_agg(e::text, ',' ORDER BY id)) FROM employees e) AS employees,
+        (SELECT count(*) FROM exchange_connections) AS connections,
+        (SELECT md5(string_agg(w::text, ',' ORDER BY id)) FROM wallets w) AS wallets`)
     ).rows[0] as Record<string, string>;
 
   beforeAll(async () => {

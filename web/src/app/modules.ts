@@ -1,6 +1,9 @@
 import { accountRoutes } from '@/modules/account';
+import { alertsRoutes } from '@/modules/alerts';
 import { auditRoutes } from '@/modules/audit';
 import { authRoutes } from '@/modules/auth';
+import { feedsRoutes } from '@/modules/feeds';
+import { holdingsRoutes } from '@/modules/holdings';
 import { rolesRoutes } from '@/modules/roles';
 import { usersRoutes } from '@/modules/users';
 import type { ConsoleRoute } from './routing/ConsoleRoute';
@@ -16,6 +19,9 @@ export const consoleModules: readonly ConsoleModule[] = [
   { name: 'auth', routes: authRoutes },
   { name: 'users', routes: usersRoutes },
   { name: 'roles', routes: rolesRoutes },
+  { name: 'holdings', routes: holdingsRoutes },
+  { name: 'feeds', routes: feedsRoutes },
+  { name: 'alerts', routes: alertsRoutes },
   { name: 'audit', routes: auditRoutes },
   { name: 'account', routes: accountRoutes },
 ];

@@ -5,6 +5,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { scopePreamble, type DbScope } from '@/lib/db/db-scope';
 import { abandonMidStatement, withRawClient, type RawClientSource } from '@/lib/db/raw-client';
 import { auditFilterSql, type AuditFilter } from './audit-filter';
+import { namesSql, personLookupsSql, WITH_ORG_PEOPLE_SQL } from './audit-people';
 import { atIsoSql, JOIN_LINKS_BY_KEY } from './audit-sql';
 
 export const AUDIT_CSV_COLUMNS = [
@@ -25,6 +26,11 @@ export const AUDIT_CSV_COLUMNS = [
   'hash',
   // An Admin write's justification, from details, in a column of its own for reviewers.
   'justification',
+  // Who acted and on whom, by name (issue 9, item 4): read at export time in the reader's org,
+  // after the chain's columns so that their positions stay as they were. Not hashed.
+  'actor_name',
+  'actor_email',
+  'resource_name',
 ] as const;
 
 /** An export cut at its deadline (`timeoutMs`). */
@@ -75,19 +81,50 @@ const FORMULA_LEADS = ['=', '+', '-', '@', '\t', '\r', "'"].map((c) => c.charCod
 const neutralisedSql = (column: string, value = column) =>
   `CASE WHEN ascii(${value}) IN (${FORMULA_LEADS.join(', ')}) THEN '''' || ${value} ELSE ${value} END AS ${column}`;
 
+// Names looked up in the org's people (audit-people.ts), computed once for the whole COPY. The
+// lookups are columns of the inner SELECT (EXPORT_ROWS), so each runs once per row however many
+// times the neutralising CASE reads its name.
+const ENTRY_REFS = {
+  actorType: 'actor_type',
+  actorId: 'actor_id',
+  actorRole: 'actor_role',
+  resourceType: 'resource_type',
+  resourceId: 'resource_id',
+};
+const LOOKUPS = personLookupsSql(ENTRY_REFS);
+const NAMES = namesSql(ENTRY_REFS, { actorPerson: 'actor_person', resourcePerson: 'resource_person' });
+
 function columnSql(column: (typeof AUDIT_CSV_COLUMNS)[number]): string {
-  // `at` as the chain hashes it, so anyone can recompute the hashes from the file.
-  if (column === 'at') return `${atIsoSql()} AS at`;
-  // Written by an Admin: client text like the others.
-  if (column === 'justification') return neutralisedSql(column, `(details->>'justification')`);
-  return CLIENT_TEXT_COLUMNS.has(column) ? neutralisedSql(column) : column;
+  switch (column) {
+    // `at` as the chain hashes it, so anyone can recompute the hashes from the file.
+    case 'at':
+      return `${atIsoSql()} AS at`;
+    // Written by an Admin, or chosen by whoever named a user, a role or a key: client text.
+    case 'justification':
+      return neutralisedSql(column, `(details->>'justification')`);
+    case 'actor_name':
+      return neutralisedSql(column, `(${NAMES.actorName})`);
+    case 'actor_email':
+      return neutralisedSql(column, `(${NAMES.actorEmail})`);
+    case 'resource_name':
+      return neutralisedSql(column, `(${NAMES.resourceName})`);
+    default:
+      return CLIENT_TEXT_COLUMNS.has(column) ? neutralisedSql(column) : column;
+  }
 }
 
-/** The COPY statement for a filter. Values are validated and inlined as escaped literals. */
+/**
+ * The COPY statement for a filter. Values are validated and inlined as escaped literals. The
+ * entries come from an inner SELECT (OFFSET 0 keeps the planner from merging it into the outer
+ * one, which would repeat each lookup wherever its name is read), in seq order, which the outer
+ * SELECT keeps without sorting again.
+ */
 export function auditCsvCopySql(filter: AuditFilter): string {
   const where = auditFilterSql(filter, (v) => pg.escapeLiteral(v));
   const columns = AUDIT_CSV_COLUMNS.map(columnSql).join(', ');
-  return `COPY (SELECT ${columns} FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY audit_entries.seq)
+  const rows = `SELECT audit_entries.*, ${LOOKUPS.actorPerson} AS actor_person, ${LOOKUPS.resourcePerson} AS resource_person
+    FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY audit_entries.seq OFFSET 0`;
+  return `COPY (${WITH_ORG_PEOPLE_SQL} SELECT ${columns} FROM (${rows}) audit_entries ORDER BY audit_entries.seq)
     TO STDOUT WITH (FORMAT csv, HEADER)`;
 }
 

@@ -10,7 +10,9 @@ import { AUDIT_OUTCOMES } from './audit-entry';
 import type { AuditChainer } from './audit-chainer';
 import type { AuditFilter } from './audit-filter';
 import { ACTION_FILTER } from './audit-filter';
+import { searchAuditActors } from './audit-actors';
 import { listAuditEntries } from './audit-query';
+import { auditVocabulary, type AuditVocabulary } from './audit-vocabulary';
 import { toAuditEntryType, type AuditFilterInput } from './audit.types';
 
 const filterSchema = z
@@ -26,20 +28,42 @@ const filterSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: '`from` must be before `to`', path: ['from'] });
 
-/** Reading and verifying the org's audit log (audit:read). */
-export type AuditServiceDeps = { db: RequestDb; access: ObjectAccess; chainStatus: AuditChainStatus; chainer?: AuditChainer };
+const actorSearchSchema = z.object({
+  // A name, a word of one, or an email's beginning; blank lists the first users by name.
+  search: z.string().trim().max(200),
+  first: z.number().int().min(1).max(50),
+});
+
+/**
+ * Reading and verifying the org's audit log (audit:read). `knownActions`: the root fields'
+ * registry keys (`Query.users`) and the actions modules write besides, for the filters' pickers.
+ */
+export type AuditServiceDeps = {
+  db: RequestDb;
+  access: ObjectAccess;
+  chainStatus: AuditChainStatus;
+  chainer?: AuditChainer;
+  knownActions?: { rootFields: Iterable<string>; moduleActions: readonly string[] };
+};
 
 export class AuditService {
   private readonly db: RequestDb;
   private readonly access: ObjectAccess;
   private readonly statuses: AuditChainStatus;
   private readonly chainer: AuditChainer | undefined;
+  private readonly knownActions: AuditServiceDeps['knownActions'];
 
   constructor(
     deps: AuditServiceDeps,
     private readonly audit: FieldAudit = discardAudit,
   ) {
-    ({ db: this.db, access: this.access, chainStatus: this.statuses, chainer: this.chainer } = deps);
+    ({
+      db: this.db,
+      access: this.access,
+      chainStatus: this.statuses,
+      chainer: this.chainer,
+      knownActions: this.knownActions,
+    } = deps);
   }
 
   async list(actor: Actor, input: { filter?: AuditFilterInput | null; first: number; after?: string | null }) {
@@ -54,6 +78,21 @@ export class AuditService {
       nodes: page.entries.map(toAuditEntryType),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor === null ? null : encodeCursor([page.endCursor]) },
     };
+  }
+
+  /** The org's users matching a name or email prefix, for the actor filter's picker. */
+  async actors(actor: Actor, input: { search: string; first: number }) {
+    await this.access.require(actor, 'audit:read');
+    const { search, first } = parseInput(actorSearchSchema, input);
+    this.audit.note({ resourceType: 'audit_log', details: { search, first } });
+    return searchAuditActors(await this.db.em(), search, first);
+  }
+
+  /** The actions and resource types the filters know; nothing is read from the database. */
+  async vocabulary(actor: Actor): Promise<AuditVocabulary> {
+    await this.access.require(actor, 'audit:read');
+    this.audit.note({ resourceType: 'audit_log' });
+    return auditVocabulary(this.knownActions?.rootFields ?? [], this.knownActions?.moduleActions ?? []);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@/core/graphql/page-info';
-import { AUDIT_OUTCOMES, type AuditOutcome, type ChainedAuditEntry } from './audit-entry';
+import { AUDIT_OUTCOMES, type AuditOutcome } from './audit-entry';
+import type { ListedAuditEntry } from './audit-query';
 
 // The GraphQL enum, made from the one list of outcomes.
 export const AuditOutcomeEnum = Object.fromEntries(AUDIT_OUTCOMES.map((o) => [o, o])) as { [K in AuditOutcome]: K };
@@ -26,6 +27,16 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true })
   actorId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Who acted, by name, read now in the reader's organization (an API key: the name its entry recorded); null when unknown.",
+  })
+  actorName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "A person actor's email, read now in the reader's organization." })
+  actorEmail!: string | null;
+
   @Field(() => String, { nullable: true })
   actorRole!: string | null;
 
@@ -40,6 +51,13 @@ export class AuditEntryType {
 
   @Field(() => String, { nullable: true })
   resourceId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The resource's name where it has one (a user, a role, the organization), read now in the reader's organization.",
+  })
+  resourceName!: string | null;
 
   @Field(() => String, { nullable: true })
   dealId!: string | null;
@@ -60,18 +78,21 @@ export class AuditEntryType {
   hash!: string;
 }
 
-export const toAuditEntryType = (e: ChainedAuditEntry): AuditEntryType =>
+export const toAuditEntryType = (e: ListedAuditEntry): AuditEntryType =>
   Object.assign(new AuditEntryType(), {
     id: `${e.orgId}:${e.seq}`,
     seq: e.seq,
     at: e.at,
     actorType: e.actorType,
     actorId: e.actorId,
+    actorName: e.actorName,
+    actorEmail: e.actorEmail,
     actorRole: e.actorRole,
     systemSource: e.systemSource,
     action: e.action,
     resourceType: e.resourceType,
     resourceId: e.resourceId,
+    resourceName: e.resourceName,
     dealId: e.dealId,
     ipAddress: e.ipAddress,
     outcome: e.outcome,

@@ -1,10 +1,12 @@
 import { defineRootFields } from '@/core/graphql/root-field';
-import { adminWrite, can, isAnyone, isAuthenticated } from '@/core/graphql/rules';
+import { adminWrite, can, hasMfa, isAnyone, isAuthenticated } from '@/core/graphql/rules';
 import { and } from 'graphql-shield';
+import { isSignedInWithOwnPassword } from './auth/password-change-gate';
 
 /**
  * Every root field of identity, once: who may call it (the shield; the fallback for anything
- * not here is deny), what its audit entry names, and which argument names its target.
+ * not here is deny), what its audit entry names, and which argument names its target. A session
+ * that must change its password first may call only `me`, `changePassword` and `logout`.
  */
 export const identityFields = defineRootFields({
   Query: {
@@ -13,17 +15,19 @@ export const identityFields = defineRootFields({
     user: { rule: can('users:read'), resource: 'user', idArg: 'id' },
     roles: { rule: can('roles:read'), resource: 'role' },
     role: { rule: can('roles:read'), resource: 'role', idArg: 'id' },
-    permissionCatalog: { rule: isAuthenticated, resource: 'role' },
+    permissionCatalog: { rule: isSignedInWithOwnPassword, resource: 'role' },
   },
   Mutation: {
     login: { rule: isAnyone, resource: 'user' },
     logout: { rule: isAuthenticated, resource: 'session' },
-    stepUp: { rule: isAuthenticated, resource: 'session' },
-    beginMfaEnrollment: { rule: isAuthenticated, resource: 'user' },
-    confirmMfaEnrollment: { rule: isAuthenticated, resource: 'user' },
+    stepUp: { rule: isSignedInWithOwnPassword, resource: 'session' },
+    beginMfaEnrollment: { rule: isSignedInWithOwnPassword, resource: 'user' },
+    confirmMfaEnrollment: { rule: isSignedInWithOwnPassword, resource: 'user' },
+    regenerateRecoveryCodes: { rule: and(isSignedInWithOwnPassword, hasMfa), resource: 'user' },
     changePassword: { rule: isAuthenticated, resource: 'user' },
     createUser: { rule: adminWrite('users:write'), resource: 'user' },
     updateUser: { rule: adminWrite('users:write'), resource: 'user', idArg: 'id' },
+    resetUserMfa: { rule: adminWrite('users:write'), resource: 'user', idArg: 'id' },
     assignRole: { rule: and(can('users:write'), adminWrite('roles:write')), resource: 'user', idArg: 'userId' },
     createRole: { rule: adminWrite('roles:write'), resource: 'role' },
     updateRole: { rule: adminWrite('roles:write'), resource: 'role', idArg: 'id' },

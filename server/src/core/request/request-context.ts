@@ -29,6 +29,8 @@ export class RequestContext {
     readonly requestId: string,
     readonly ip: string | null,
     readonly actor: RequestActor | null,
+    /** The client reached us over TLS (directly, or per X-Forwarded-Proto from a trusted proxy). */
+    readonly secure = false,
   ) {
     this.audit = new RequestAudit(actor, ip);
     this.logger = deps.logger.child({ requestId });

@@ -13,8 +13,13 @@ describe('navigationFor', () => {
     expect(keys(['users:read', 'roles:read', 'audit:read', 'deals:read'])).toEqual(['users', 'roles', 'audit', 'account']);
   });
 
-  it('should show Audit but not Users or Roles when the role is compliance-like', () => {
-    expect(keys(['employees:read', 'alerts:read', 'alerts:write', 'audit:read'])).toEqual(['audit', 'account']);
+  it('should show Employees, Alerts and Audit but not Users or Roles when the role is compliance-like', () => {
+    expect(keys(['employees:read', 'alerts:read', 'alerts:write', 'audit:read'])).toEqual([
+      'employees',
+      'alerts',
+      'audit',
+      'account',
+    ]);
   });
 
   it('should not treat a write permission as read when read is missing', () => {

@@ -1,5 +1,6 @@
 // What the rest of the console may use from auth; everything else in this folder is internal.
 export { MfaEnrollmentCard } from './components/MfaEnrollmentCard';
+export { RecoveryCodesPanel } from './components/RecoveryCodesPanel';
 export { StepUpModal } from './components/StepUpModal';
 export { useApplyAuthPayload } from './hooks/useApplyAuthPayload';
 export { useSignOut } from './hooks/useSignOut';

@@ -1,5 +1,6 @@
 import { IconUsers } from '@tabler/icons-react';
 import type { ConsoleRoute } from '@/app/routing/ConsoleRoute';
+import { UserDetailPage } from './pages/UserDetailPage';
 import { UsersPage } from './pages/UsersPage';
 
 export const usersRoutes: readonly ConsoleRoute[] = [
@@ -9,4 +10,6 @@ export const usersRoutes: readonly ConsoleRoute[] = [
     requires: 'users:read',
     nav: { key: 'users', label: 'Users', icon: IconUsers, section: 'administration' },
   },
+  // Reached from a user's name in the list.
+  { path: '/users/:id', element: <UserDetailPage />, requires: 'users:read', nav: null },
 ];

@@ -22,6 +22,11 @@ export type SessionClaims = {
   aal: Aal;
   /** When the user last proved MFA (ms since epoch), null at AAL1. */
   mfaAt: number | null;
+  /**
+   * Someone else set the password: the session carries no permissions and may only read `me`,
+   * change the password and sign out (password-change-gate.ts). Absent from other tokens.
+   */
+  passwordChangeRequired?: boolean;
 };
 
 export type VerifiedSession = SessionClaims & {
@@ -73,6 +78,7 @@ export class AccessTokens {
       aal: claims.aal,
       mfa_at: claims.mfaAt,
       iat_ms: issuedAtMs,
+      ...(claims.passwordChangeRequired ? { pwc: true } : {}),
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(claims.userId)
@@ -137,6 +143,7 @@ export class AccessTokens {
         permissions: perms as string[],
         aal: p.aal,
         mfaAt: typeof p.mfa_at === 'number' ? p.mfa_at : null,
+        passwordChangeRequired: p.pwc === true,
         jti: payload.jti!,
         issuedAtMs: p.iat_ms,
         expiresAt: new Date(payload.exp! * 1000),

@@ -31,7 +31,9 @@ export class AuthResolver {
   // non-null field would stop the document at the first refusal and hide the per-call limit.
   @Mutation(() => AuthPayloadType, {
     nullable: true,
-    description: 'Proves a TOTP code: returns an AAL2 token and ends the AAL1 one. Null when refused (see errors).',
+    description:
+      'Proves a TOTP code, or uses one recovery code in its place: returns an AAL2 token and ends the AAL1 one. ' +
+      'Null when refused (see errors).',
   })
   stepUp(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return this.service(ctx, info).stepUp(userOf(ctx), ctx.db, code);
@@ -45,6 +47,13 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadType)
   confirmMfaEnrollment(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return this.service(ctx, info).confirmMfaEnrollment(userOf(ctx), ctx.db, code);
+  }
+
+  @Mutation(() => [String], {
+    description: 'Issues new TOTP recovery codes (AAL2), shown this once; every earlier code stops working.',
+  })
+  regenerateRecoveryCodes(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<string[]> {
+    return this.service(ctx, info).regenerateRecoveryCodes(userOf(ctx), ctx.db);
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Ends every session of the user and returns a new one.' })

@@ -20,8 +20,18 @@ import { endStaleSessions } from './session-cutoffs';
 import { readSessionState, readSignInState, type SessionState } from './session-state';
 import { GuessLimits, type AccountName } from './guess-limits';
 import { acceptTotp, newTotpSecret, totpUri } from './totp';
+import { parseSecondFactor } from './recovery-codes';
+import { replaceRecoveryCodes, useRecoveryCode } from './recovery-code-store';
 
-export type AuthPayload = { token: string; expiresAt: Date; aal: Aal; mfaRequired: boolean; viewer: ViewerType };
+export type AuthPayload = {
+  token: string;
+  expiresAt: Date;
+  aal: Aal;
+  mfaRequired: boolean;
+  viewer: ViewerType;
+  /** Only from confirmMfaEnrollment: the recovery codes, shown this once. */
+  recoveryCodes?: string[];
+};
 
 const loginInput = z.object({
   organization: z.string().trim().toLowerCase().min(1).max(63),
@@ -30,6 +40,7 @@ const loginInput = z.object({
 });
 const changePasswordInput = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema });
 const totpCode = z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app');
+const NOT_A_SECOND_FACTOR = 'must be the 6-digit code from the authenticator app, or a recovery code';
 const INVALID_LOGIN = 'Invalid organization, email or password';
 
 /** Sign-in, sessions, TOTP enrolment and step-up. */
@@ -61,7 +72,7 @@ export class AuthService {
     if (!found || !ok || found.disabled) throw unauthenticated(INVALID_LOGIN);
     await this.guesses.passwordSucceeded(account);
     this.audit.note({ actorId: found.userId, actorRole: found.roleName });
-    return (await this.issue(found, 1, null)).payload;
+    return (await this.issue(found, 1, null, { signIn: true })).payload;
   }
 
   /**
@@ -85,13 +96,23 @@ export class AuthService {
 
   async stepUp(actor: Actor, db: RequestDb, input: string): Promise<AuthPayload> {
     this.audit.note({ resourceType: 'session', resourceId: actor.session.jti });
-    const { code } = parseInput(z.object({ code: totpCode }), { code: input });
+    const factor = parseSecondFactor(parseInput(z.object({ code: z.string().max(1024) }), { code: input }).code);
+    if (!factor) throw badInput(NOT_A_SECOND_FACTOR, { field: 'code' });
     await this.guesses.beforeCode(actor.userId);
     const em = await db.em();
     const user = await this.loadSelf(em, actor, ['mfaSecretEnc']);
     if (!user.mfaSecretEnc || !user.mfaEnabledAt) throw badInput('MFA is not enrolled', { field: 'code' });
-    const secret = this.deps.secrets.decrypt(user.mfaSecretEnc, this.binding(user));
-    const step = await this.acceptCode(actor, em, secret, code, user);
+    let step: { at: Date };
+    if (factor.kind === 'recovery') {
+      this.audit.note({ details: { factor: 'recovery_code' } });
+      if (!(await useRecoveryCode(em, actor, factor.hash, { mac: this.deps.auditMac, ip: this.ip })))
+        throw forbidden('Invalid or already used code');
+      await this.guesses.codeSucceeded(actor.userId);
+      step = { at: new Date() };
+    } else {
+      const secret = this.deps.secrets.decrypt(user.mfaSecretEnc, this.binding(user));
+      step = await this.acceptCode(actor, em, secret, factor.code, user);
+    }
     const state = await this.readOwnState(em, actor);
     await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
     return (await this.issue(state, 2, step.at, { db })).payload;
@@ -123,9 +144,21 @@ export class AuthService {
     user.mfaPendingEnc = null;
     user.mfaEnabledAt = step.at;
     await em.flush();
+    // A new factor gets new recovery codes; those of a replaced one stop working.
+    const recoveryCodes = await replaceRecoveryCodes(em, user);
     const state = await this.readOwnState(em, actor);
     await this.deps.revocation.revokeSession(actor.session.jti, actor.session.expiresAt);
-    return (await this.issue(state, 2, step.at, { db })).payload;
+    return { ...(await this.issue(state, 2, step.at, { db })).payload, recoveryCodes };
+  }
+
+  /** New recovery codes for the enrolled user (AAL2, by the field's rule); every old one stops working. */
+  async regenerateRecoveryCodes(actor: Actor, db: RequestDb): Promise<string[]> {
+    this.audit.note({ resourceType: 'user', resourceId: actor.userId });
+    if (actor.aal !== 2) throw mfaRequired('Verify your MFA code to issue new recovery codes');
+    const em = await db.em();
+    const user = await this.loadSelf(em, actor, []);
+    if (!user.mfaEnabledAt) throw badInput('Set up MFA first: recovery codes stand in for its codes');
+    return replaceRecoveryCodes(em, user);
   }
 
   async changePassword(actor: Actor, db: RequestDb, input: unknown): Promise<AuthPayload> {
@@ -140,8 +173,12 @@ export class AuthService {
     await this.guesses.beforePassword(account);
     if (!(await verifyPassword(user.passwordHash, data.currentPassword))) throw forbidden('The current password is wrong');
     await this.guesses.passwordSucceeded(account);
+    // A password someone else set is replaced by one they do not know.
+    if (user.mustChangePassword && data.newPassword === data.currentPassword)
+      throw badInput('Choose a password different from the one you were given', { field: 'newPassword' });
     user.passwordHash = await hashPassword(data.newPassword);
     user.passwordChangedAt = new Date();
+    user.mustChangePassword = false;
     await em.flush();
     // Every other session ends, the one this answer carries excepted.
     const spared: { jti?: string } = {};
@@ -205,22 +242,26 @@ export class AuthService {
     state: SessionState,
     aal: Aal,
     mfaAt: Date | null,
-    opts: { notBeforeMs?: number; db?: RequestDb } = {},
+    opts: { notBeforeMs?: number; db?: RequestDb; signIn?: boolean } = {},
   ): Promise<{ payload: AuthPayload; jti: string }> {
     const claims = {
       userId: state.userId,
       orgId: state.orgId,
       roleId: state.roleId,
       roleName: state.roleName,
-      permissions: state.permissions,
+      // Until a password someone else set is replaced, the session holds nothing (password-change-gate.ts).
+      permissions: state.mustChangePassword ? [] : state.permissions,
       aal,
       mfaAt: mfaAt?.getTime() ?? null,
+      passwordChangeRequired: state.mustChangePassword,
     };
     const { token, jti, expiresAt } = await this.deps.tokens.issue(claims, opts.notBeforeMs ?? 0, state.readAtMs);
-    const viewerContext = { permissions: state.permissions, aal, mfaAt: claims.mfaAt, expiresAt };
+    const viewerContext = { permissions: claims.permissions, aal, mfaAt: claims.mfaAt, expiresAt };
     const viewer = opts.db
       ? await this.loadViewer(opts.db, state.userId, viewerContext)
       : await inScopedTransaction(this.deps.orm, { role: 'vigil_system', source: 'login' }, async (em) => {
+          // What the user's detail page tells an Admin; sessions themselves are not stored.
+          if (opts.signIn) await em.execute('UPDATE users SET last_sign_in_at = now() WHERE id = ?', [state.userId]);
           const rows = (await em.execute(viewerSql(state.userId))) as ViewerRow[];
           return toViewer(rows[0]!, viewerContext);
         });
@@ -234,7 +275,13 @@ export class AuthService {
   }
 }
 
-type ViewerRow = UserRow & { role: RoleRow; org_id: string; org_name: string; org_slug: string };
+type ViewerRow = UserRow & {
+  role: RoleRow;
+  org_id: string;
+  org_name: string;
+  org_slug: string;
+  recovery_codes_remaining: number;
+};
 type ViewerSession = { permissions: string[]; aal: Aal; mfaAt: number | null; expiresAt: Date };
 
 function toViewer(row: ViewerRow, s: ViewerSession): ViewerType {
@@ -245,5 +292,7 @@ function toViewer(row: ViewerRow, s: ViewerSession): ViewerType {
     aal: s.aal,
     mfaVerifiedAt: s.mfaAt === null ? null : new Date(s.mfaAt),
     sessionExpiresAt: s.expiresAt,
+    passwordChangeRequired: row.must_change_password,
+    recoveryCodesRemaining: row.recovery_codes_remaining,
   };
 }

@@ -17,6 +17,14 @@ export class AuthPayloadType {
 
   @Field(() => ViewerType)
   viewer!: ViewerType;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only from confirmMfaEnrollment: single-use codes that stand in for a TOTP code at step-up. Shown this once ' +
+      '(stored hashed); null on every other payload.',
+  })
+  recoveryCodes?: string[] | null;
 }
 
 @ObjectType('MfaEnrollment', { simpleResolvers: true })

@@ -31,6 +31,11 @@ export async function endStaleSessions(
       : revocation.revokeRoleSessions(target.roleId, cutoff);
   const first = await db.databaseNowMs();
   await write(first);
+  // For the user's detail page: the server keeps no list of sessions, but it can say this much.
+  if ('userId' in target) {
+    const em = await db.em();
+    await em.execute('UPDATE users SET sessions_ended_at = to_timestamp(? / 1000.0) WHERE id = ?', [first, target.userId]);
+  }
   db.afterCommit(async () => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -7,6 +7,8 @@ export type SessionState = {
   email: string;
   disabled: boolean;
   mfaEnabled: boolean;
+  /** Someone else set the password: the session may do nothing but change it (password-change-gate.ts). */
+  mustChangePassword: boolean;
   roleId: string;
   roleName: string;
   permissions: string[];
@@ -27,6 +29,7 @@ type Row = {
   password_hash: string;
   disabled: boolean;
   mfa_enabled: boolean;
+  must_change_password: boolean;
   role_id: string;
   role_name: string;
   permissions: string;
@@ -34,7 +37,7 @@ type Row = {
 };
 
 const COLUMNS = `u.id, u.email, u.password_hash, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
-    u.role_id, r.name AS role_name, array_to_string(r.permissions, ',') AS permissions,
+    u.must_change_password, u.role_id, r.name AS role_name, array_to_string(r.permissions, ',') AS permissions,
     floor(extract(epoch from statement_timestamp()) * 1000)::bigint::text AS read_at`;
 
 /** The session state of one user, by id, in one statement; undefined when none is visible. */
@@ -67,6 +70,7 @@ function toState(row: Row): SessionState {
     email: row.email,
     disabled: row.disabled,
     mfaEnabled: row.mfa_enabled,
+    mustChangePassword: row.must_change_password,
     roleId: row.role_id,
     roleName: row.role_name,
     permissions: row.permissions === '' ? [] : row.permissions.split(','),

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '@/lib/crypto/passwords';
 import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import { conflict, notFound } from '@/lib/errors/app-error';
+import { clearMfaEnrolment } from '@/core/identity/auth/mfa-reset';
 import { Role } from '@/core/identity/roles/role.entity';
 import { User } from '@/core/identity/users/user.entity';
 import { Organization } from './organization.entity';
@@ -27,6 +28,8 @@ export async function addAdministrator(
     name: input.name,
     roleId: admin.id,
     passwordHash: await hashPassword(input.password),
+    // The operator typed this password for someone: they choose their own at first sign-in.
+    mustChangePassword: true,
   } as User);
   try {
     await em.flush();
@@ -37,15 +40,12 @@ export async function addAdministrator(
   return { orgId: org.id, userId: user.id };
 }
 
-/** Clears a user's TOTP enrolment (enrolled and pending): they sign in with the password and enrol again. */
+/** Clears a user's TOTP enrolment (enrolled, pending, recovery codes): they sign in with the password and enrol again. */
 export async function resetMfa(em: EntityManager, input: { organization: string; email: string }): Promise<RecoveredAccess> {
   const org = await orgBySlug(em, input.organization);
   const user = await em.findOne(User, { orgId: org.id, email: input.email.trim().toLowerCase() });
   if (!user) throw notFound(`A user ${input.email} in ${input.organization}`);
-  user.mfaSecretEnc = null;
-  user.mfaPendingEnc = null;
-  user.mfaEnabledAt = null;
-  await em.flush();
+  await clearMfaEnrolment(em, user);
   return { orgId: org.id, userId: user.id };
 }
 

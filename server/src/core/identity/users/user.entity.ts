@@ -13,6 +13,11 @@ export class User {
   mfaEnabledAt!: Date | null;
   totpLastStep!: string;
   passwordChangedAt!: Date;
+  /** Someone else set the password (an Admin, the CLI): the user must choose their own first. */
+  mustChangePassword!: boolean;
+  lastSignInAt!: Date | null;
+  /** When every session of the user was last ended (session-cutoffs.ts). */
+  sessionsEndedAt!: Date | null;
   createdAt!: Date;
   updatedAt!: Date;
 }
@@ -34,6 +39,9 @@ export const UserSchema = new EntitySchema<User>({
     // bigint arrives as a string from pg; only compared in SQL.
     totpLastStep: { type: 'bigint', fieldName: 'totp_last_step', default: 0 },
     passwordChangedAt: { type: 'Date', columnType: 'timestamptz(3)', fieldName: 'password_changed_at', defaultRaw: 'now()' },
+    mustChangePassword: { type: 'boolean', fieldName: 'must_change_password', default: false },
+    lastSignInAt: { type: 'Date', columnType: 'timestamptz(3)', fieldName: 'last_sign_in_at', nullable: true },
+    sessionsEndedAt: { type: 'Date', columnType: 'timestamptz(3)', fieldName: 'sessions_ended_at', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()', onUpdate: () => new Date() },
   },

@@ -5,8 +5,9 @@ import type { PreparedStatement } from '@/lib/db/prepared-statement';
 // SQL for reading users, sent through RequestDb.readResults with the roles they hold (one round
 // trip under the caller's RLS scope). Every interpolated value is quoted with escapeLiteral or
 // validated.
-const USER_COLUMNS = `u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
-  ${isoTimestampSql('u.created_at')} AS created_at, u.role_id`;
+export const USER_COLUMNS = `u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
+  ${isoTimestampSql('u.created_at')} AS created_at, u.role_id, u.must_change_password,
+  ${isoTimestampSql('u.last_sign_in_at')} AS last_sign_in_at, ${isoTimestampSql('u.sessions_ended_at')} AS sessions_ended_at`;
 
 /** One page of the org's users by (name, id); a prepared statement per filter combination. */
 export function listUsersRead(opts: { limit: number; after?: [string, string]; search?: string }): PreparedStatement {

@@ -51,6 +51,20 @@ export class UserResolver {
     return this.service(ctx, info).update(actorOf(ctx), id, input);
   }
 
+  @Mutation(() => UserType, {
+    description:
+      "Clears another user's MFA (TOTP secret and recovery codes) and ends all of their sessions: they sign in " +
+      'with their password and enrol again. Not for oneself (BAD_USER_INPUT).',
+  })
+  resetUserMfa(
+    @Arg('id', () => ID) id: string,
+    @Arg('justification', () => String) _justification: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return this.service(ctx, info).resetMfa(actorOf(ctx), id);
+  }
+
   @Mutation(() => UserType, { description: "Changes a user's role and ends all of their sessions." })
   assignRole(
     @Arg('userId', () => ID) userId: string,

@@ -8,7 +8,8 @@ import { parseInput, pageSize, uuid } from '@/core/graphql/validate';
 import { hashPassword } from '@/lib/crypto/passwords';
 import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import type { RequestDb } from '@/lib/db/request-db';
-import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
+import { badInput, conflict, forbidden, notFound } from '@/lib/errors/app-error';
+import { clearMfaEnrolment } from '@/core/identity/auth/mfa-reset';
 import { endStaleSessions } from '@/core/identity/auth/session-cutoffs';
 import type { SessionRevocation } from '@/core/identity/auth/session-revocation';
 import type { Logger } from '@/lib/logger';
@@ -99,6 +100,8 @@ export class UserService {
       name: data.name,
       roleId: role.id,
       passwordHash: await hashPassword(data.password),
+      // The Admin knows this password: the user chooses their own at first sign-in.
+      mustChangePassword: true,
     } as User);
     try {
       await em.flush();
@@ -146,6 +149,25 @@ export class UserService {
     // A role change ends every session of the user: their tokens carry the old permissions.
     await endStaleSessions(this.db, this.revocation, { userId: user.id }, this.logger);
     return this.get(actor, user.id);
+  }
+
+  /**
+   * Clears another user's second factor (TOTP secret, pending enrolment, recovery codes) and ends
+   * every session they have; they sign in with their password and enrol again. Not oneself: an
+   * Admin replaces their own factor from their account page, proving the current one.
+   */
+  async resetMfa(actor: Actor, id: string): Promise<UserType> {
+    await this.access.require(actor, 'users:write');
+    const userId = parseInput(uuid, id);
+    this.audit.note({ resourceType: 'user', resourceId: userId });
+    if (actor.kind === 'user' && userId === actor.userId)
+      throw badInput('You cannot reset your own MFA here: replace your authenticator from Account & security', { field: 'id' });
+    await this.access.require(actor, 'users:write', [userId]);
+    const user = await this.load(userId);
+    this.audit.note({ details: { hadMfa: user.mfaEnabledAt !== null } });
+    await clearMfaEnrolment(await this.db.em(), user);
+    await endStaleSessions(this.db, this.revocation, { userId }, this.logger);
+    return this.get(actor, userId);
   }
 
   private async load(id: string): Promise<User> {

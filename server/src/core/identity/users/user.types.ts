@@ -25,6 +25,22 @@ export class UserType {
   /** A Date, or the canonical ISO string SQL rendered (see DateTimeISO). */
   @Field(() => Date)
   createdAt!: Date | string;
+
+  @Field(() => Boolean, {
+    description: 'Someone else set the password (an Admin, the CLI): the user must choose a new one before anything else works.',
+  })
+  passwordChangeRequired!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'The last sign-in with a password. Sessions themselves are not stored.' })
+  lastSignInAt!: Date | string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When every session of the user was last ended (password change, role change, disabling, MFA reset): ' +
+      'any session issued before it is refused.',
+  })
+  sessionsEndedAt!: Date | string | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -46,6 +62,9 @@ export type UserRow = {
   /** ISO-8601 UTC (isoTimestampSql). */
   created_at: string;
   role_id: string;
+  must_change_password: boolean;
+  last_sign_in_at: string | null;
+  sessions_ended_at: string | null;
 };
 
 // Plain objects of the type's shape: list responses build thousands of them.
@@ -56,6 +75,9 @@ export const toUserType = (u: UserRow, role: RoleType): UserType => ({
   disabled: u.disabled,
   mfaEnabled: u.mfa_enabled,
   createdAt: u.created_at,
+  passwordChangeRequired: u.must_change_password,
+  lastSignInAt: u.last_sign_in_at,
+  sessionsEndedAt: u.sessions_ended_at,
   role,
 });
 

@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
+import { USER_COLUMNS } from './user.queries';
 
 /** One row: the user with their role and organization, for `me` and for login responses. */
 export const viewerSql = (userId: string) => `
-  SELECT u.id, u.email, u.name, u.disabled, (u.mfa_enabled_at IS NOT NULL) AS mfa_enabled,
-    ${isoTimestampSql('u.created_at')} AS created_at, u.role_id,
+  SELECT ${USER_COLUMNS},
+    (SELECT count(*)::int FROM recovery_codes rc WHERE rc.user_id = u.id AND rc.used_at IS NULL) AS recovery_codes_remaining,
     json_build_object('id', r.id, 'name', r.name, 'description', r.description, 'permissions', array_to_string(r.permissions, ','),
                       'built_in', r.built_in, 'user_count', (SELECT count(*) FROM users c WHERE c.role_id = r.id)) AS role,
     o.id AS org_id, o.name AS org_name, o.slug AS org_slug

@@ -32,4 +32,12 @@ export class ViewerType {
 
   @Field(() => Date)
   sessionExpiresAt!: Date;
+
+  @Field(() => Boolean, {
+    description: 'This session may only read `me`, change the password and sign out: someone else set the password.',
+  })
+  passwordChangeRequired!: boolean;
+
+  @Field(() => Int, { description: 'Unused TOTP recovery codes (0 without MFA).' })
+  recoveryCodesRemaining!: number;
 }

@@ -10,7 +10,13 @@ import { notifySuccess } from '@/ui/lib/notifySuccess';
 import { PASSWORD_MIN_LENGTH } from '@/ui/lib/passwordPolicy';
 import { EMPTY_PASSWORD_FORM, type PasswordField, type PasswordForm, validatePasswordForm } from '../lib/validatePasswordForm';
 
-export function ChangePasswordCard() {
+type ChangePasswordCardProps = {
+  /** A password someone else set: the wording says so, and `onChanged` takes over from the notice. */
+  forced?: boolean;
+  onChanged?: () => void;
+};
+
+export function ChangePasswordCard({ forced = false, onChanged }: ChangePasswordCardProps) {
   const applyAuthPayload = useApplyAuthPayload();
   const [form, setForm] = useState<PasswordForm>(EMPTY_PASSWORD_FORM);
   const { errors, show, clear, reset } = useFieldErrors<PasswordField>();
@@ -36,6 +42,10 @@ export function ChangePasswordCard() {
       applyAuthPayload(data.changePassword);
       setForm(EMPTY_PASSWORD_FORM);
       reset();
+      if (onChanged) {
+        onChanged();
+        return;
+      }
       notifySuccess(
         'Password changed',
         'Your other sessions were signed out. This session starts again at password only: verify with MFA before admin changes.',
@@ -53,10 +63,10 @@ export function ChangePasswordCard() {
     <Paper withBorder p="lg">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm" maw={420}>
-          <Title order={5}>Password</Title>
-          <ErrorAlert message={error} />
+          <Title order={5}>{forced ? 'Choose your own password' : 'Password'}</Title>
+          <ErrorAlert message={error} testId="change-password-error" />
           <PasswordInput
-            label="Current password"
+            label={forced ? 'Password you were given' : 'Current password'}
             autoComplete="current-password"
             required
             value={form.current}
@@ -66,7 +76,7 @@ export function ChangePasswordCard() {
           />
           <PasswordInput
             label="New password"
-            description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase of several words is easiest.`}
+            description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase of several words is easiest.${forced ? ' It must differ from the one you were given.' : ''}`}
             autoComplete="new-password"
             required
             value={form.next}
@@ -87,7 +97,7 @@ export function ChangePasswordCard() {
           />
           <Group>
             <Button type="submit" loading={loading} data-testid="change-password">
-              Change password
+              {forced ? 'Save my new password' : 'Change password'}
             </Button>
           </Group>
         </Stack>

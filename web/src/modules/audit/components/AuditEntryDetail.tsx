@@ -1,6 +1,6 @@
 import { Code, SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
-import { type AuditRow, auditEntryFields, type EntryField, type NameOf } from '../lib/auditEntryFields';
+import { type AuditRow, auditEntryFields, type EntryField } from '../lib/auditEntryFields';
 import { AuditOutcomeBadge } from './AuditOutcomeBadge';
 
 // Long values (hashes, ids, JSON) get a row of their own instead of squeezing into a column.
@@ -37,8 +37,8 @@ function Field({ field, entry }: { field: EntryField; entry: AuditRow }) {
 }
 
 /** One audit entry, field by field: only the fields that apply to it. */
-export function AuditEntryDetail({ entry, nameOf }: { entry: AuditRow; nameOf: NameOf }) {
-  const fields = auditEntryFields(entry, nameOf, formatDateTime);
+export function AuditEntryDetail({ entry }: { entry: AuditRow }) {
+  const fields = auditEntryFields(entry, formatDateTime);
   const short = fields.filter((f) => f.kind !== 'json' && f.value.length <= LONG_VALUE);
   const long = fields.filter((f) => !short.includes(f));
   return (

@@ -1,7 +1,9 @@
-import { Button, Group, Paper, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Paper, Select, Switch, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconFilter, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { useAuditVocabulary } from '../hooks/useAuditVocabulary';
 import { type AuditFilterForm, emptyAuditFilterForm, validateAuditFilter } from '../lib/auditFilter';
+import { AuditActorPicker } from './AuditActorPicker';
 
 type AuditFiltersProps = {
   value: AuditFilterForm;
@@ -14,6 +16,8 @@ type AuditFiltersProps = {
 // size; the text fields share what is left and wrap onto another line before they get cramped.
 const DATE_FIELD = { flex: '1 1 205px', minWidth: 205 };
 const TEXT_FIELD = { flex: '1 1 140px', minWidth: 140 };
+// An actor reads as "Name <email>": it gets more room before it wraps.
+const ACTOR_FIELD = { flex: '2 1 220px', minWidth: 200 };
 
 const OUTCOMES = [
   { value: '', label: 'Any outcome' },
@@ -24,6 +28,7 @@ const OUTCOMES = [
 
 export function AuditFilters({ value, onApply, onExport, exporting }: AuditFiltersProps) {
   const [form, setForm] = useState<AuditFilterForm>(value);
+  const vocabulary = useAuditVocabulary();
   const invalid = validateAuditFilter(form);
   const set = (patch: Partial<AuditFilterForm>) => setForm((prev) => ({ ...prev, ...patch }));
 
@@ -53,31 +58,34 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           onChange={(e) => set({ to: e.currentTarget.value })}
           data-testid="filter-to"
         />
-        <TextInput
-          size="xs"
-          label="Actor ID"
-          style={TEXT_FIELD}
-          placeholder="user or API key id"
-          value={form.actorId}
-          onChange={(e) => set({ actorId: e.currentTarget.value })}
-          data-testid="filter-actor"
+        <AuditActorPicker
+          style={ACTOR_FIELD}
+          actorId={form.actorId}
+          actorLabel={form.actorLabel}
+          onChange={(actorId, actorLabel) => set({ actorId, actorLabel })}
         />
-        <TextInput
+        <Autocomplete
           size="xs"
           label="Resource type"
           style={TEXT_FIELD}
           placeholder="e.g. user"
+          data={vocabulary.resourceTypes}
+          clearable
           value={form.resourceType}
-          onChange={(e) => set({ resourceType: e.currentTarget.value })}
+          onChange={(resourceType) => set({ resourceType })}
           data-testid="filter-resource"
         />
-        <TextInput
+        <Autocomplete
           size="xs"
           label="Action"
           style={TEXT_FIELD}
           placeholder="e.g. mutation.*"
+          data={vocabulary.actions}
+          limit={50}
+          clearable
           value={form.action}
-          onChange={(e) => set({ action: e.currentTarget.value })}
+          onChange={(action) => set({ action })}
+          comboboxProps={{ width: 280, position: 'bottom-start' }}
           data-testid="filter-action"
         />
         <Select

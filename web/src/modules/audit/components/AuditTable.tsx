@@ -1,11 +1,11 @@
 import { Table, Text } from '@mantine/core';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
-import { type AuditRow, actorText, type NameOf, resourceText } from '../lib/auditEntryFields';
+import { actorLines, type AuditRow, resourceText } from '../lib/auditEntryFields';
 import { AuditOutcomeBadge } from './AuditOutcomeBadge';
 
 export type { AuditRow } from '../lib/auditEntryFields';
 
-type AuditTableProps = { entries: readonly AuditRow[]; nameOf: NameOf; onOpen: (entry: AuditRow) => void };
+type AuditTableProps = { entries: readonly AuditRow[]; onOpen: (entry: AuditRow) => void };
 
 /** One line per entry; a cell too long for its column ends in an ellipsis and shows all of it on hover. */
 function Cell({ text, mono }: { text: string; mono?: boolean }) {
@@ -16,11 +16,28 @@ function Cell({ text, mono }: { text: string; mono?: boolean }) {
   );
 }
 
-export function AuditTable({ entries, nameOf, onOpen }: AuditTableProps) {
+/** The actor on two lines, name above email, so a narrow column still shows who it was; the id on hover. */
+function ActorCell({ entry }: { entry: AuditRow }) {
+  const { primary, secondary, title } = actorLines(entry);
+  return (
+    <div title={title} data-testid="audit-actor">
+      <Text fz="xs" fw={500} truncate="end">
+        {primary}
+      </Text>
+      {secondary && (
+        <Text fz={11} c="dimmed" truncate="end">
+          {secondary}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+export function AuditTable({ entries, onOpen }: AuditTableProps) {
   return (
     // Fixed column widths: paging and filtering do not move the columns; narrow screens scroll the
     // table inside its card.
-    <Table.ScrollContainer minWidth={1000} type="native">
+    <Table.ScrollContainer minWidth={1040} type="native">
       <Table striped highlightOnHover layout="fixed" data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
@@ -28,7 +45,7 @@ export function AuditTable({ entries, nameOf, onOpen }: AuditTableProps) {
               Seq
             </Table.Th>
             <Table.Th w={180}>Time</Table.Th>
-            <Table.Th w={150}>Actor</Table.Th>
+            <Table.Th w={200}>Actor</Table.Th>
             <Table.Th w={110}>Role</Table.Th>
             <Table.Th w={200}>Action</Table.Th>
             <Table.Th>Resource</Table.Th>
@@ -48,7 +65,7 @@ export function AuditTable({ entries, nameOf, onOpen }: AuditTableProps) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Cell text={actorText(entry, nameOf)} />
+                <ActorCell entry={entry} />
               </Table.Td>
               <Table.Td>
                 <Cell text={entry.actorRole ?? '—'} />
@@ -57,7 +74,7 @@ export function AuditTable({ entries, nameOf, onOpen }: AuditTableProps) {
                 <Cell text={entry.action} mono />
               </Table.Td>
               <Table.Td>
-                <Cell text={resourceText(entry, nameOf) ?? '—'} />
+                <Cell text={resourceText(entry) ?? '—'} />
               </Table.Td>
               <Table.Td>
                 <AuditOutcomeBadge outcome={entry.outcome} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditRow, actorText, auditEntryFields, type NameOf, noNames, resourceText } from './auditEntryFields';
+import { actorLines, actorText, type AuditRow, auditEntryFields, resourceText } from './auditEntryFields';
 
 const entry: AuditRow = {
   id: 'org:7',
@@ -7,11 +7,14 @@ const entry: AuditRow = {
   at: '2030-01-02T03:04:05.000Z',
   actorType: 'user',
   actorId: 'u-1',
+  actorName: null,
+  actorEmail: null,
   actorRole: 'Admin',
   systemSource: null,
   action: 'mutation.createUser',
   resourceType: 'user',
   resourceId: 'u-2',
+  resourceName: null,
   dealId: null,
   ipAddress: '127.0.0.1',
   outcome: 'allowed',
@@ -20,9 +23,9 @@ const entry: AuditRow = {
   hash: 'ab'.repeat(32),
 };
 
-const known: Record<string, string> = { 'user:u-1': 'Ada Admin', 'user:u-2': 'Carla Compliance' };
-const names: NameOf = (type, id) => known[`${type}:${id}`] ?? null;
-const labels = (row: AuditRow, nameOf: NameOf = noNames) => auditEntryFields(row, nameOf, (iso) => iso).map((f) => f.label);
+// As the server answers for a reader of the entry's organization.
+const named: AuditRow = { ...entry, actorName: 'Ada Admin', actorEmail: 'ada@acme.test', resourceName: 'Carla Compliance' };
+const labels = (row: AuditRow) => auditEntryFields(row, (iso) => iso).map((f) => f.label);
 
 describe('auditEntryFields', () => {
   it('should leave out the fields that do not apply to an entry', () => {
@@ -42,13 +45,13 @@ describe('auditEntryFields', () => {
   });
 
   it('should treat blank strings and empty details as not applying', () => {
-    expect(labels({ ...entry, dealId: '  ', ipAddress: '', details: null })).not.toEqual(
-      expect.arrayContaining(['Deal', 'IP address', 'Details']),
+    expect(labels({ ...entry, dealId: '  ', ipAddress: '', details: null, actorName: ' ' })).not.toEqual(
+      expect.arrayContaining(['Deal', 'IP address', 'Details', 'Actor ID']),
     );
   });
 
   it('should show every field an entry has, details as JSON', () => {
-    const fields = auditEntryFields({ ...entry, dealId: 'd-9' }, noNames, (iso) => iso);
+    const fields = auditEntryFields({ ...entry, dealId: 'd-9' }, (iso) => iso);
     expect(fields.map((f) => f.label)).toEqual([
       'Time',
       'Action',
@@ -66,31 +69,47 @@ describe('auditEntryFields', () => {
     expect(fields.find((f) => f.label === 'Justification')).toMatchObject({ kind: 'text', value: 'Ticket OPS-1' });
   });
 
-  it('should show names with their ids apart when the names are known', () => {
-    const fields = auditEntryFields(entry, names, (iso) => iso);
+  it('should show the names the server resolved, with the email and the ids apart', () => {
+    const fields = auditEntryFields(named, (iso) => iso);
     const value = (label: string) => fields.find((f) => f.label === label)?.value;
     expect(value('Actor')).toBe('Ada Admin');
+    expect(value('Actor email')).toBe('ada@acme.test');
     expect(value('Actor ID')).toBe('u-1');
     expect(value('Resource')).toBe('user · Carla Compliance');
     expect(value('Resource ID')).toBe('u-2');
   });
 
-  it('should call an API key actor role its key name', () => {
+  it('should call an API key actor role its key name when the key is not named otherwise', () => {
     expect(labels({ ...entry, actorType: 'api_key', actorId: 'k-1', actorRole: 'Payments partner' })).toContain('API key name');
+    const keyed = auditEntryFields(
+      { ...entry, actorType: 'api_key', actorId: 'k-1', actorRole: 'Payments partner', actorName: 'Payments partner' },
+      (iso) => iso,
+    );
+    expect(keyed.find((f) => f.label === 'Actor')?.value).toBe('Payments partner');
+    expect(keyed.map((f) => f.label)).not.toContain('API key name');
   });
 });
 
-describe('actorText and resourceText', () => {
+describe('actorText, actorLines and resourceText', () => {
   it('should fall back to the type and id when no name is known', () => {
-    expect(actorText(entry, noNames)).toBe('user · u-1');
-    expect(resourceText(entry, noNames)).toBe('user · u-2');
+    expect(actorText(entry)).toBe('user · u-1');
+    expect(resourceText(entry)).toBe('user · u-2');
+    expect(actorLines(entry)).toEqual({ primary: 'user · u-1', secondary: null, title: 'user · u-1' });
+  });
+
+  it('should read "Name <email>" and keep the id for the tooltip when the name is known', () => {
+    expect(actorText(named)).toBe('Ada Admin <ada@acme.test>');
+    expect(resourceText(named)).toBe('user · Carla Compliance');
+    expect(actorLines(named)).toEqual({
+      primary: 'Ada Admin',
+      secondary: 'ada@acme.test',
+      title: 'Ada Admin <ada@acme.test> · id u-1',
+    });
   });
 
   it('should name the system source of a system actor and a resource type alone', () => {
-    expect(actorText({ ...entry, actorType: 'system', actorId: null, systemSource: 'scheduler' }, noNames)).toBe(
-      'system · scheduler',
-    );
-    expect(resourceText({ ...entry, resourceId: null }, noNames)).toBe('user');
-    expect(resourceText({ ...entry, resourceType: null, resourceId: null }, noNames)).toBeNull();
+    expect(actorText({ ...entry, actorType: 'system', actorId: null, systemSource: 'scheduler' })).toBe('system · scheduler');
+    expect(resourceText({ ...entry, resourceId: null })).toBe('user');
+    expect(resourceText({ ...entry, resourceType: null, resourceId: null })).toBeNull();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { auditExportUrl, emptyAuditFilterForm, toAuditFilter, validateAuditFilter } from './auditFilter';
+import {
+  actionOptions,
+  auditExportUrl,
+  emptyAuditFilterForm,
+  looksLikeActorId,
+  toAuditFilter,
+  validateAuditFilter,
+} from './auditFilter';
 
 describe('toAuditFilter', () => {
   it('should send no fields when the form is empty', () => {
@@ -66,5 +73,39 @@ describe('auditExportUrl', () => {
     expect(validateAuditFilter({ ...emptyAuditFilterForm, action: '*.createUser' })).toMatch(/prefix ending in \*/);
     expect(toAuditFilter({ ...emptyAuditFilterForm, writesOnly: false })).toEqual({});
     expect(toAuditFilter({ ...emptyAuditFilterForm, writesOnly: true })).toEqual({ writesOnly: true });
+  });
+});
+
+describe('actionOptions', () => {
+  it('should offer a prefix for each family of actions before the actions themselves', () => {
+    expect(actionOptions(['audit.export_csv', 'mutation.createUser', 'query.users'])).toEqual([
+      'audit.*',
+      'mutation.*',
+      'query.*',
+      'audit.export_csv',
+      'mutation.createUser',
+      'query.users',
+    ]);
+    expect(actionOptions([])).toEqual([]);
+  });
+
+  it('should give prefixes only in the form the filter accepts', () => {
+    for (const option of actionOptions(['query.auditEntries', 'graphql.rejected'])) {
+      expect(validateAuditFilter({ ...emptyAuditFilterForm, action: option })).toBeNull();
+    }
+  });
+});
+
+describe('looksLikeActorId', () => {
+  it('should take a UUID as an id and a name or an email as text to look up', () => {
+    expect(looksLikeActorId(' 3f2a9c1e-0b7d-4c55-9a1e-2b3c4d5e6f70 ')).toBe(true);
+    expect(looksLikeActorId('Ada Admin')).toBe(false);
+    expect(looksLikeActorId('ada@acme.test')).toBe(false);
+  });
+
+  it('should never send the shown label of a picked actor', () => {
+    expect(toAuditFilter({ ...emptyAuditFilterForm, actorId: 'u-1', actorLabel: 'Ada Admin <ada@acme.test>' })).toEqual({
+      actorId: 'u-1',
+    });
   });
 });

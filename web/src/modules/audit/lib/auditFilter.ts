@@ -4,7 +4,10 @@ import type { AuditFilter, AuditOutcome } from '@/generated/graphql';
 export type AuditFilterForm = {
   from: string;
   to: string;
+  /** What the filter sends: an actor picked by name or email, or an id typed in. */
   actorId: string;
+  /** How the picked actor is shown ("Ada Admin <ada@acme.test>"); never sent. */
+  actorLabel: string;
   resourceType: string;
   action: string;
   outcome: '' | AuditOutcome;
@@ -18,6 +21,7 @@ export const emptyAuditFilterForm: AuditFilterForm = {
   from: '',
   to: '',
   actorId: '',
+  actorLabel: '',
   resourceType: '',
   action: '',
   outcome: '',
@@ -82,3 +86,17 @@ export function auditExportUrl(filter: AuditFilter, base = '/api/v1/audit'): str
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }
+
+/**
+ * The action filter's options: every known action, after a prefix for each family of them
+ * (`mutation.*`, `query.*`, `audit.*`), which the filter matches as a prefix.
+ */
+export function actionOptions(actions: readonly string[]): string[] {
+  const families = new Set(actions.filter((a) => a.includes('.')).map((a) => `${a.slice(0, a.indexOf('.'))}.*`));
+  return [...[...families].sort(), ...actions.filter((a) => !families.has(a))];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether typed text is an actor id itself (user and API key ids are UUIDs), not a name to look up. */
+export const looksLikeActorId = (text: string): boolean => UUID.test(text.trim());

@@ -15,7 +15,6 @@ import { AuditFilters } from '../components/AuditFilters';
 import { type AuditRow, AuditTable } from '../components/AuditTable';
 import { ChainStatusPanel } from '../components/ChainStatusPanel';
 import { useAuditCsvExport } from '../hooks/useAuditCsvExport';
-import { useAuditNames } from '../hooks/useAuditNames';
 import { type AuditFilterForm, emptyAuditFilterForm, toAuditFilter } from '../lib/auditFilter';
 
 const PAGE_SIZE = 50;
@@ -30,7 +29,6 @@ export function AuditPage() {
   });
   const [opened, setOpened] = useState<AuditRow | null>(null);
   const { exportCsv, exporting } = useAuditCsvExport();
-  const nameOf = useAuditNames();
   const connection = (data ?? previousData)?.auditEntries;
   const filtered = Object.keys(filter).length > 0;
 
@@ -71,13 +69,13 @@ export function AuditPage() {
             />
           ) : (
             <>
-              <AuditTable entries={connection.nodes} nameOf={nameOf} onOpen={setOpened} />
+              <AuditTable entries={connection.nodes} onOpen={setOpened} />
               <CursorPagerControls pager={pager} connection={connection} loading={loading} />
             </>
           )}
         </Paper>
       )}
-      <AuditEntryModal entry={opened} nameOf={nameOf} onClose={() => setOpened(null)} />
+      <AuditEntryModal entry={opened} onClose={() => setOpened(null)} />
     </Stack>
   );
 }

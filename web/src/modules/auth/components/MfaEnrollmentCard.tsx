@@ -8,6 +8,7 @@ import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { notifySuccess } from '@/ui/lib/notifySuccess';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { useViewer } from '../hooks/useViewer';
+import { RecoveryCodesPanel } from './RecoveryCodesPanel';
 import { TotpCodeInput } from './TotpCodeInput';
 
 /**
@@ -32,6 +33,8 @@ export function MfaEnrollmentCard() {
   const applyAuthPayload = useApplyAuthPayload();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The recovery codes the confirmation returned: shown until the person says they stored them.
+  const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const [begin, { data: enrollment, loading: starting, reset }] = useMutation(BeginMfaEnrollmentDocument);
   const [confirm, { loading: confirming }] = useMutation(ConfirmMfaEnrollmentDocument);
 
@@ -51,6 +54,7 @@ export function MfaEnrollmentCard() {
       const { data } = await confirm({ variables: { code } });
       if (!data) return;
       applyAuthPayload(data.confirmMfaEnrollment);
+      setRecoveryCodes(data.confirmMfaEnrollment.recoveryCodes ?? null);
       reset();
       setCode('');
       notifySuccess('Two-step verification is on', 'You will be asked for a code at each sign-in. This session is verified.');
@@ -82,7 +86,9 @@ export function MfaEnrollmentCard() {
           )}
         </Group>
         <ErrorAlert message={error} testId="mfa-error" />
-        {viewer.user.mfaEnabled ? (
+        {recoveryCodes ? (
+          <RecoveryCodesPanel codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+        ) : viewer.user.mfaEnabled ? (
           <Text fz="sm" c="dimmed">
             Your account asks for an authenticator code at sign-in and before sensitive changes.
           </Text>

@@ -12,7 +12,7 @@ import { tooManyAttemptsMessage } from '@/ui/lib/tooManyAttempts';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
 import { STEP_UP_LIFETIME_TEXT } from '../lib/stepUpLifetime';
 import { useViewer } from '../hooks/useViewer';
-import { TotpCodeInput } from './TotpCodeInput';
+import { SecondFactorInput, SecondFactorToggle, secondFactorReady } from './SecondFactorInput';
 
 /** Opened whenever an operation answers MFA_REQUIRED, or from "Verify with MFA"; settles the wait. */
 export function StepUpModal() {
@@ -22,11 +22,13 @@ export function StepUpModal() {
   const applyAuthPayload = useApplyAuthPayload();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [recovery, setRecovery] = useState(false);
   const [stepUp, { loading }] = useMutation(StepUpDocument);
 
   useEffect(() => {
     if (open) {
       setCode('');
+      setRecovery(false);
       setError(null);
     }
   }, [open]);
@@ -46,7 +48,7 @@ export function StepUpModal() {
         hasErrorCode(err, 'RATE_LIMITED')
           ? tooManyAttemptsMessage(err)
           : hasErrorCode(err, 'UNAUTHENTICATED') || hasErrorCode(err, 'BAD_USER_INPUT')
-            ? 'That code is not valid. Codes change every 30 seconds and work once.'
+            ? 'That code is not valid. Authenticator codes change every 30 seconds; each code, a recovery code too, works once.'
             : errorMessageOf(err),
       );
     }
@@ -78,12 +80,21 @@ export function StepUpModal() {
               {STEP_UP_LIFETIME_TEXT}
             </Text>
             <ErrorAlert message={error} testId="step-up-error" />
-            <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="step-up-code" />
+            <SecondFactorInput recovery={recovery} value={code} onChange={setCode} testId="step-up-code" />
+            <SecondFactorToggle
+              recovery={recovery}
+              onToggle={() => {
+                setRecovery(!recovery);
+                setCode('');
+                setError(null);
+              }}
+              testId="step-up-toggle-recovery"
+            />
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={() => stepUpCoordinator.settle(false)}>
                 Cancel
               </Button>
-              <Button type="submit" loading={loading} disabled={code.length !== 6} data-testid="step-up-submit">
+              <Button type="submit" loading={loading} disabled={!secondFactorReady(recovery, code)} data-testid="step-up-submit">
                 Verify
               </Button>
             </Group>

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconShieldLock } from '@tabler/icons-react';
+import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconInfoCircle, IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sessionStore } from '@/app/session/sessionStore';
@@ -10,8 +10,9 @@ import { ErrorAlert } from '@/ui/components/ErrorAlert';
 import { VigilMark } from '@/ui/components/VigilMark';
 import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { tooManyAttemptsMessage } from '@/ui/lib/tooManyAttempts';
-import { TotpCodeInput } from '../components/TotpCodeInput';
+import { SecondFactorInput, SecondFactorToggle, secondFactorReady } from '../components/SecondFactorInput';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
+import { takeSignOutNotice } from '../lib/signOutNotice';
 
 function signInMessage(error: unknown): string {
   if (hasErrorCode(error, 'RATE_LIMITED')) return tooManyAttemptsMessage(error);
@@ -43,7 +44,7 @@ const lastOrganization = {
 function codeMessage(error: unknown): string {
   if (hasErrorCode(error, 'RATE_LIMITED')) return tooManyAttemptsMessage(error);
   if (hasErrorCode(error, 'UNAUTHENTICATED') || hasErrorCode(error, 'BAD_USER_INPUT')) {
-    return 'That code is not valid. Codes change every 30 seconds and work once.';
+    return 'That code is not valid. Authenticator codes change every 30 seconds; each code, a recovery code too, works once.';
   }
   return errorMessageOf(error);
 }
@@ -63,6 +64,10 @@ export function SignInPage() {
   // An AAL1 token that still needs its code: kept out of the session until the code checks out.
   const [pending, setPending] = useState<AuthPayloadFieldsFragment | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Why the console signed this person out on purpose (their own role changed…), said once.
+  const [notice] = useState(takeSignOutNotice);
+  // A lost authenticator: one recovery code stands in for the 6-digit code.
+  const [useRecovery, setUseRecovery] = useState(false);
   const [login, { loading: signingIn }] = useMutation(LoginDocument);
   const [stepUp, { loading: verifying }] = useMutation(StepUpDocument);
   const [logout] = useMutation(LogoutDocument);
@@ -72,6 +77,11 @@ export function SignInPage() {
 
   const finish = (payload: AuthPayloadFieldsFragment) => {
     applyAuthPayload(payload);
+    // A password someone else set must be replaced before anything else works (the server refuses the rest).
+    if (payload.viewer.passwordChangeRequired) {
+      void navigate('/choose-password', { replace: true });
+      return;
+    }
     // '/' is the person's landing page (the first page their permissions can read): the console's
     // route list decides it, this module does not know which pages exist.
     void navigate(from ?? '/', { replace: true });
@@ -115,6 +125,7 @@ export function SignInPage() {
   const cancelCode = () => {
     if (pending) void logout({ context: { token: pending.token } }).catch(() => undefined);
     setPending(null);
+    setUseRecovery(false);
     setPassword('');
     setError(null);
     sessionStore.clear();
@@ -153,14 +164,31 @@ export function SignInPage() {
                   <IconShieldLock size={28} color="var(--mantine-color-vigil-7)" />
                   <Title order={3}>Two-step verification</Title>
                   <Text fz="sm" c="dimmed">
-                    Enter the 6-digit code from your authenticator app for {pending.viewer.user.email}.
+                    {useRecovery
+                      ? `Enter one of the recovery codes you stored for ${pending.viewer.user.email}. It will not work again.`
+                      : `Enter the 6-digit code from your authenticator app for ${pending.viewer.user.email}.`}
                   </Text>
                 </Stack>
                 <ErrorAlert message={error} testId="sign-in-error" />
-                <TotpCodeInput value={code} onChange={setCode} autoFocus data-testid="sign-in-code" />
-                <Button type="submit" loading={verifying} disabled={code.length !== 6} fullWidth>
+                <SecondFactorInput recovery={useRecovery} value={code} onChange={setCode} testId="sign-in-code" />
+                <Button
+                  type="submit"
+                  loading={verifying}
+                  disabled={!secondFactorReady(useRecovery, code)}
+                  fullWidth
+                  data-testid="sign-in-verify"
+                >
                   Verify
                 </Button>
+                <SecondFactorToggle
+                  recovery={useRecovery}
+                  onToggle={() => {
+                    setUseRecovery(!useRecovery);
+                    setCode('');
+                    setError(null);
+                  }}
+                  testId="sign-in-toggle-recovery"
+                />
                 <Anchor component="button" type="button" fz="sm" onClick={cancelCode}>
                   Use a different account
                 </Anchor>
@@ -175,6 +203,11 @@ export function SignInPage() {
                     Use the account your organization's administrator created for you.
                   </Text>
                 </Stack>
+                {notice && (
+                  <Alert color="blue" icon={<IconInfoCircle size={16} />} data-testid="sign-in-notice">
+                    {notice}
+                  </Alert>
+                )}
                 <ErrorAlert message={error} testId="sign-in-error" />
                 <TextInput
                   label="Organization"

@@ -1,5 +1,6 @@
-import { ActionIcon, Badge, Group, Menu, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Menu, Table, Text } from '@mantine/core';
 import { IconDots, IconPencil, IconUserCheck, IconUserOff, IconUserShield } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { UserRowFieldsFragment } from '@/generated/graphql';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
 
@@ -48,7 +49,9 @@ export function UsersTable(props: UsersTableProps) {
               <Table.Tr key={user.id} data-testid="user-row">
                 <Table.Td>
                   <Text fz="sm" fw={500} truncate="end" title={user.name}>
-                    {user.name}
+                    <Anchor component={Link} to={`/users/${user.id}`} inherit data-testid="user-link">
+                      {user.name}
+                    </Anchor>
                     {self && (
                       <Text span fz="xs" c="dimmed">
                         {' '}

@@ -1,0 +1,61 @@
+import pg from 'pg';
+import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
+
+// Reads of what polling stored, under the caller's RLS scope (migration 0021): balances need
+// balances:read, trades and transfers transactions:read, poll runs and health connections:read;
+// an Employee sees only its own. Interpolated values are validated UUIDs, numbers, or quoted.
+
+const q = (v: string) => pg.escapeLiteral(v);
+
+/** Each connection's latest balance snapshot of one employee. */
+export const latestBalancesSql = (employeeId: string) => `
+  SELECT b.connection_id, c.venue, b.asset, b.total::text AS total, ${isoTimestampSql('b.fetched_at')} AS fetched_at
+    FROM exchange_balances b JOIN exchange_connections c ON c.id = b.connection_id
+   WHERE b.employee_id = ${q(employeeId)}::uuid AND c.status <> 'removed'
+     AND b.fetched_at = (SELECT max(x.fetched_at) FROM exchange_balances x WHERE x.connection_id = b.connection_id)
+   ORDER BY c.venue, b.asset`;
+
+/** One employee's balances over time: one point per snapshot per asset, summed over connections. */
+export const balanceHistorySql = (employeeId: string, sinceIso: string) => `
+  SELECT b.asset, ${isoTimestampSql('b.fetched_at')} AS at, sum(b.total)::text AS total
+    FROM exchange_balances b
+   WHERE b.employee_id = ${q(employeeId)}::uuid AND b.fetched_at >= ${q(sinceIso)}::timestamptz
+   GROUP BY b.asset, b.fetched_at
+   ORDER BY b.fetched_at, b.asset
+   LIMIT 5000`;
+
+export type TradeFilter = { employeeId: string; symbol?: string; side?: 'buy' | 'sell'; from?: string; to?: string };
+
+/** A page of trades, newest first, keyset-paged by (traded_at, id). */
+export function tradesPageSql(f: TradeFilter, limit: number, after?: [string, number]): string {
+  const where = [`t.employee_id = ${q(f.employeeId)}::uuid`];
+  if (f.symbol) where.push(`t.symbol = ${q(f.symbol)}`);
+  if (f.side) where.push(`t.side = ${q(f.side)}`);
+  if (f.from) where.push(`t.traded_at >= ${q(f.from)}::timestamptz`);
+  if (f.to) where.push(`t.traded_at < ${q(f.to)}::timestamptz`);
+  if (after) where.push(`(t.traded_at, t.id) < (${q(after[0])}::timestamptz, ${Math.trunc(after[1])})`);
+  return `
+  SELECT t.id, t.connection_id, c.venue, t.venue_trade_id, t.symbol, t.side, t.amount::text AS amount, t.price::text AS price,
+         t.fee_asset, t.fee_amount::text AS fee_amount, ${isoTimestampSql('t.traded_at')} AS traded_at
+    FROM exchange_trades t JOIN exchange_connections c ON c.id = t.connection_id
+   WHERE ${where.join(' AND ')}
+   ORDER BY t.traded_at DESC, t.id DESC
+   LIMIT ${Math.trunc(limit)}`;
+}
+
+/** The most recent polls of one connection. */
+export const pollRunsSql = (connectionId: string, limit: number) => `
+  SELECT r.id, r.outcome, r.duration_ms, r.counts, r.error, ${isoTimestampSql('r.started_at')} AS started_at
+    FROM poll_runs r WHERE r.connection_id = ${q(connectionId)}::uuid
+   ORDER BY r.started_at DESC, r.id DESC LIMIT ${Math.trunc(limit)}`;
+
+/** Every connection the reader may see, with its employee and health, worst first. */
+export const feedHealthSql = () => `
+  SELECT c.id, c.employee_id, e.name AS employee_name, c.venue, c.label, c.key_fingerprint, c.status,
+         ${isoTimestampSql('c.last_success_at')} AS last_success_at, c.last_error,
+         ${isoTimestampSql('c.failing_since')} AS failing_since, ${isoTimestampSql('c.next_poll_at')} AS next_poll_at,
+         ${isoTimestampSql('c.key_expires_at')} AS key_expires_at
+    FROM exchange_connections c JOIN employees e ON e.id = c.employee_id
+   WHERE c.status <> 'removed'
+   ORDER BY (c.status IN ('broken', 'suspended')) DESC, (c.failing_since IS NOT NULL) DESC, e.name, c.venue, c.id
+   LIMIT 1000`;

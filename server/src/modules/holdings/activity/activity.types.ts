@@ -1,0 +1,138 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { PageInfo } from '@/core/graphql/page-info';
+
+@ObjectType('HeldBalance', { simpleResolvers: true, description: "One asset of one connection's latest snapshot." })
+export class HeldBalanceType {
+  @Field(() => ID)
+  connectionId!: string;
+
+  @Field(() => String)
+  venue!: string;
+
+  @Field(() => String)
+  asset!: string;
+
+  @Field(() => String, { description: 'A decimal number.' })
+  total!: string;
+
+  @Field(() => Date, { description: 'When the venue last reported it (stale when its connection is failing).' })
+  fetchedAt!: string;
+}
+
+@ObjectType('BalancePoint', { simpleResolvers: true })
+export class BalancePointType {
+  @Field(() => String)
+  asset!: string;
+
+  @Field(() => Date)
+  at!: string;
+
+  @Field(() => String, { description: 'The asset summed over the employee’s connections at that snapshot.' })
+  total!: string;
+}
+
+@ObjectType('Trade', { simpleResolvers: true })
+export class TradeType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  connectionId!: string;
+
+  @Field(() => String)
+  venue!: string;
+
+  @Field(() => String, { description: "The venue's own trade id." })
+  venueTradeId!: string;
+
+  @Field(() => String)
+  symbol!: string;
+
+  @Field(() => String)
+  side!: string;
+
+  @Field(() => String)
+  amount!: string;
+
+  @Field(() => String)
+  price!: string;
+
+  @Field(() => String, { nullable: true })
+  feeAsset!: string | null;
+
+  @Field(() => String, { nullable: true })
+  feeAmount!: string | null;
+
+  @Field(() => Date)
+  tradedAt!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class TradeConnection {
+  @Field(() => [TradeType])
+  nodes!: TradeType[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType('PollRun', { simpleResolvers: true })
+export class PollRunType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'ok | auth_failed | rate_limited | error | scope_widened | scope_unknown' })
+  outcome!: string;
+
+  @Field(() => Int)
+  durationMs!: number;
+
+  @Field(() => GraphQLJSON, { description: 'Balances, trades, deposits and withdrawals read; how many were new.' })
+  counts!: unknown;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => Date)
+  startedAt!: string;
+}
+
+@ObjectType('FeedHealth', { simpleResolvers: true, description: 'One connection’s health, for the feed-health page.' })
+export class FeedHealthType {
+  @Field(() => ID)
+  connectionId!: string;
+
+  @Field(() => ID)
+  employeeId!: string;
+
+  @Field(() => String)
+  employeeName!: string;
+
+  @Field(() => String)
+  venue!: string;
+
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => String)
+  keyFingerprint!: string;
+
+  @Field(() => String)
+  status!: string;
+
+  @Field(() => Date, { nullable: true })
+  lastSuccessAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  failingSince!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  nextPollAt!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  keyExpiresAt!: string | null;
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** The polling cadence, from config. */
+export type PollCadence = { intervalMs: number; jitterMs: number; scheduleEveryMs: number; claimBatch: number };
+
+export function pollCadence(env: {
+  POLL_INTERVAL_SECONDS: number;
+  POLL_JITTER_SECONDS?: number | undefined;
+  POLL_SCHEDULE_EVERY_SECONDS?: number | undefined;
+}): PollCadence {
+  const intervalMs = env.POLL_INTERVAL_SECONDS * 1000;
+  return {
+    intervalMs,
+    jitterMs: env.POLL_JITTER_SECONDS !== undefined ? env.POLL_JITTER_SECONDS * 1000 : intervalMs / 10,
+    scheduleEveryMs:
+      env.POLL_SCHEDULE_EVERY_SECONDS !== undefined ? env.POLL_SCHEDULE_EVERY_SECONDS * 1000 : Math.min(intervalMs / 10, 10_000),
+    claimBatch: 2000,
+  };
+}
+
+/**
+ * Claims the connections due now and moves each one's next poll a whole interval (plus jitter)
+ * ahead, in one statement. Rows another scheduler holds are skipped (SKIP LOCKED), and a claimed
+ * row is not due again until its next time: however many workers schedule at once, a connection
+ * is queued once per cycle. Offboarded employees and broken, suspended or removed connections
+ * are never due.
+ */
+export async function claimDueConnections(em: EntityManager, cadence: PollCadence): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `WITH due AS (
+       SELECT c.id FROM exchange_connections c JOIN employees e ON e.id = c.employee_id AND e.org_id = c.org_id
+        WHERE c.status IN ('active', 'scope_unverified') AND e.status IN ('active', 'needs_reonboarding')
+          AND (c.next_poll_at IS NULL OR c.next_poll_at <= now())
+        ORDER BY c.next_poll_at NULLS FIRST
+        LIMIT ?
+        FOR UPDATE OF c SKIP LOCKED)
+     UPDATE exchange_connections c
+        SET next_poll_at = now() + (? + random() * ?) * interval '1 millisecond'
+       FROM due WHERE c.id = due.id
+     RETURNING c.id`,
+    [cadence.claimBatch, cadence.intervalMs, cadence.jitterMs],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,19 @@
+import type { CoreDeps } from '@/core/deps';
+import { handleJob, type JobHandler } from '@/lib/queue/job-definition';
+import { pollWalletJob } from './wallet-jobs';
+import { WalletPoller } from './wallet-poller';
+
+/** The worker's side of wallet polling: one poll of one wallet (the scheduler tick is polling/'s). */
+export function walletHandlers(deps: CoreDeps): JobHandler[] {
+  const poller = new WalletPoller({
+    orm: deps.orm,
+    chains: deps.env.CHAINS,
+    logger: deps.logger.child({ component: 'wallet-poller' }),
+  });
+  return [
+    handleJob(pollWalletJob, async ({ walletId }, ctx) => {
+      const outcome = await poller.poll(walletId);
+      ctx.logger.debug({ walletId, outcome }, 'polled wallet');
+    }),
+  ];
+}

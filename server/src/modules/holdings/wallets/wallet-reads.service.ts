@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Actor } from '@/core/actor';
+import type { ObjectAccess } from '@/core/access/require-access';
+import { decodeCursor, encodeCursor } from '@/core/graphql/cursor';
+import { pageSize, parseInput, uuid } from '@/core/graphql/validate';
+import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
+import type { RequestDb } from '@/lib/db/request-db';
+import { walletBalancesSql, walletHealthSql, walletTransfersPageSql, type TransferCursor } from './wallet.queries';
+import type { WalletBalanceType, WalletHealthType, WalletTransferType } from './wallet.types';
+import type { WalletStatus } from './wallet.entity';
+
+type Row = Record<string, unknown>;
+
+const transfersInput = z.object({ employeeId: uuid, first: pageSize, after: z.string().max(1000).nullish() });
+const blockNumber = z.string().regex(/^\d{1,20}$/, 'is not a cursor of this list');
+
+/**
+ * What wallet polls stored, for the employee page and the feed-health page. Every read goes
+ * through the shield's permission, the access check on the employee it names (one the reader may
+ * not see is "not found"), and RLS.
+ */
+export class WalletReadsService {
+  constructor(
+    private readonly deps: { db: RequestDb; access: ObjectAccess },
+    private readonly audit: FieldAudit = discardAudit,
+  ) {}
+
+  async balances(actor: Actor, employeeId: string): Promise<WalletBalanceType[]> {
+    const id = await this.employee(actor, employeeId, 'balances:read', 'balance');
+    const rows = await this.deps.db.readRows<Row>(walletBalancesSql(id), this.audit.alongside);
+    return rows.map((r) => ({
+      walletId: r.wallet_id as string,
+      chainId: Number(r.chain_id),
+      address: r.address as string,
+      asset: r.asset as string,
+      symbol: r.symbol as string,
+      decimals: Number(r.decimals),
+      amount: r.amount as string,
+      blockNumber: r.block_number as string,
+      at: r.at as string,
+    }));
+  }
+
+  async transfers(actor: Actor, input: unknown) {
+    const f = parseInput(transfersInput, input);
+    const id = await this.employee(actor, f.employeeId, 'transactions:read', 'transaction');
+    const after = f.after ? parseTransferCursor(f.after) : undefined;
+    const rows = await this.deps.db.readRows<Row>(walletTransfersPageSql(id, f.first + 1, after), this.audit.alongside);
+    const nodes = rows.slice(0, f.first).map(toTransfer);
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > f.first,
+        endCursor: last ? encodeCursor([last.blockNumber, last.logIndex, last.id]) : null,
+      },
+    };
+  }
+
+  async health(actor: Actor): Promise<WalletHealthType[]> {
+    await this.deps.access.require(actor, 'connections:read');
+    this.audit.note({ resourceType: 'connection' });
+    const rows = await this.deps.db.readRows<Row>(walletHealthSql(), this.audit.alongside);
+    return rows.map((r) => ({
+      walletId: r.id as string,
+      employeeId: r.employee_id as string,
+      employeeName: r.employee_name as string,
+      chainId: Number(r.chain_id),
+      address: r.address as string,
+      label: r.label as string,
+      status: r.status as WalletStatus,
+      lastPollAt: (r.last_poll_at as string | null) ?? null,
+      lastSuccessAt: (r.last_success_at as string | null) ?? null,
+      lastError: (r.last_error as string | null) ?? null,
+      failingSince: (r.failing_since as string | null) ?? null,
+      nextPollAt: (r.next_poll_at as string | null) ?? null,
+    }));
+  }
+
+  /** The employee a read names, once the reader is allowed to read it (else "not found"). */
+  private async employee(
+    actor: Actor,
+    employeeId: string,
+    permission: 'balances:read' | 'transactions:read',
+    resourceType: 'balance' | 'transaction',
+  ) {
+    await this.deps.access.require(actor, permission);
+    const id = parseInput(uuid, employeeId);
+    this.audit.note({ resourceType, details: { employeeId: id } });
+    await this.deps.access.require(actor, 'employees:read', [id]);
+    return id;
+  }
+}
+
+/** A cursor this list handed out, or BAD_USER_INPUT: each part is checked before it reaches SQL. */
+function parseTransferCursor(cursor: string): TransferCursor {
+  const [block, logIndex, id] = decodeCursor(cursor, ['string', 'number', 'string']) as [string, number, string];
+  return [
+    parseInput(blockNumber, block),
+    parseInput(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1),
+      logIndex,
+    ),
+    parseInput(uuid, id),
+  ];
+}
+
+const toTransfer = (r: Row): WalletTransferType => ({
+  id: r.id as string,
+  walletId: r.wallet_id as string,
+  chainId: Number(r.chain_id),
+  walletAddress: r.wallet_address as string,
+  txHash: r.tx_hash as string,
+  logIndex: Number(r.log_index),
+  blockNumber: r.block_number as string,
+  blockTime: r.block_time as string,
+  tokenAddress: r.token_address as string,
+  fromAddress: r.from_address as string,
+  toAddress: r.to_address as string,
+  direction: r.direction as string,
+  amount: r.amount as string,
+});

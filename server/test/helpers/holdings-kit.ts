@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { login, type TestApp } from './test-app';
+
+// Test data for holdings: employees made the way people make them (an Admin's invitation,
+// accepted through its link), so every test goes through the real onboarding path.
+
+export const EMPLOYEE_PASSWORD = 'a long employee passphrase';
+const J = 'onboarding a trader for oversight';
+
+const INVITE = `mutation($input: InviteEmployeeInput!, $j: String!) {
+  inviteEmployee(input: $input, justification: $j) { link employee { id email } } }`;
+const ACCEPT = `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { organization email } }`;
+
+export const invitationTokenOf = (link: string) => new URL(link).hash.replace(/^#invitation=/, '');
+
+export type TestEmployee = { id: string; email: string; name: string; organization: string; token: string };
+
+/** Invites an employee as the given AAL2 Admin, accepts the link, and signs the employee in. */
+export async function onboardedEmployee(app: TestApp, adminToken: string, name = 'Grace Trader'): Promise<TestEmployee> {
+  const email = `emp-${randomBytes(4).toString('hex')}@example.test`;
+  const invited = await app.gql<{ inviteEmployee: { link: string; employee: { id: string } } }>(
+    INVITE,
+    { input: { name, email, department: 'Desk' }, j: J },
+    adminToken,
+  );
+  if (!invited.data) throw new Error(`inviteEmployee failed: ${JSON.stringify(invited.errors)}`);
+  const accepted = await app.gql<{ acceptInvitation: { organization: string } }>(ACCEPT, {
+    t: invitationTokenOf(invited.data.inviteEmployee.link),
+    p: EMPLOYEE_PASSWORD,
+  });
+  if (!accepted.data) throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.errors)}`);
+  const organization = accepted.data.acceptInvitation.organization;
+  const token = await login(app, { organization, email }, EMPLOYEE_PASSWORD);
+  return { id: invited.data.inviteEmployee.employee.id, email, name, organization, token };
+}
+
+export const CONNECT = `mutation($input: ConnectExchangeInput!) {
+  connectExchange(input: $input) { connection { id venue status keyFingerprint scopeVerdict employeeId } balances { asset total } } }`;
+
+/** A fresh key pair in the shape the venues hand out (long, printable, no spaces). */
+export const freshKey = () => ({ apiKey: `k${randomBytes(24).toString('hex')}`, secret: `s${randomBytes(32).toString('hex')}` });

@@ -1,0 +1,87 @@
+import { useQuery } from '@apollo/client/react';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ConnectionsDocument, EmployeeBalancesDocument } from '@/generated/graphql';
+import { QueryErrorState } from '@/ui/components/QueryErrorState';
+import { TableSkeleton } from '@/ui/components/TableSkeleton';
+import { formatDateTime } from '@/ui/lib/formatDateTime';
+import { useNow } from '../hooks/useNow';
+import { useVenueNames } from '../hooks/useVenueNames';
+import { staleText } from '../lib/staleness';
+import { BalanceChart } from './BalanceChart';
+import { HEALTH_REFRESH_MS } from './ConnectionsCard';
+
+const HISTORY_DAYS = 30;
+
+/** What an employee holds now, per connection (marked stale when its feed is failing), and over time. */
+export function BalancesCard({ employeeId }: { employeeId: string }) {
+  const venueName = useVenueNames();
+  const now = useNow();
+  const { data, error, refetch } = useQuery(EmployeeBalancesDocument, {
+    variables: { employeeId, days: HISTORY_DAYS },
+    pollInterval: HEALTH_REFRESH_MS * 6,
+  });
+  // The same query ConnectionsCard runs: answered from the cache, it says which feeds are failing.
+  const { data: health } = useQuery(ConnectionsDocument, { variables: { employeeId } });
+  const connectionOf = (id: string) => health?.connections.find((c) => c.id === id);
+
+  return (
+    <Paper withBorder p="lg" data-testid="balances-card">
+      <Stack gap="sm">
+        <Stack gap={2}>
+          <Title order={5}>Balances</Title>
+          <Text fz="xs" c="dimmed">
+            Each connection’s latest snapshot as the venue reported it. A failed poll never overwrites it; it is marked stale.
+          </Text>
+        </Stack>
+        {error && !data ? (
+          <QueryErrorState error={error} onRetry={() => void refetch()} />
+        ) : !data ? (
+          <TableSkeleton rows={3} />
+        ) : data.employeeBalances.length === 0 ? (
+          <Text fz="sm" c="dimmed" data-testid="balances-empty">
+            No balances yet. They appear after the employee connects an exchange and its first poll succeeds.
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={480} type="native">
+            <Table fz="sm" layout="fixed" data-testid="balances-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Venue</Table.Th>
+                  <Table.Th w={90}>Asset</Table.Th>
+                  <Table.Th ta="right">Total</Table.Th>
+                  <Table.Th w={210}>As of</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.employeeBalances.map((b) => {
+                  const stale = staleText(connectionOf(b.connectionId), b.fetchedAt);
+                  return (
+                    <Table.Tr key={`${b.connectionId}:${b.asset}`} data-testid="balance-row">
+                      <Table.Td>{venueName(b.venue)}</Table.Td>
+                      <Table.Td fw={600}>{b.asset}</Table.Td>
+                      <Table.Td ta="right" ff="monospace">
+                        {b.total}
+                      </Table.Td>
+                      <Table.Td>
+                        {stale ? (
+                          <Text fz="xs" c="orange.8" fw={600} data-testid="balance-stale">
+                            {stale}
+                          </Text>
+                        ) : (
+                          <Text fz="xs" c="dimmed">
+                            {formatDateTime(b.fetchedAt)}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {data && <BalanceChart points={data.employeeBalanceHistory} days={HISTORY_DAYS} now={now} />}
+      </Stack>
+    </Paper>
+  );
+}

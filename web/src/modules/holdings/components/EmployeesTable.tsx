@@ -1,0 +1,57 @@
+import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { EmployeeFieldsFragment } from '@/generated/graphql';
+import { EmployeeStatusBadge } from './EmployeeStatusBadge';
+import { InvitationExpiryText } from './InvitationExpiryText';
+
+/** The roster: a name opens the employee's page. Who and where they stand come first, so a phone shows both. */
+export function EmployeesTable({ employees }: { employees: readonly EmployeeFieldsFragment[] }) {
+  return (
+    // Fixed column widths keep the columns put across pages; narrow screens scroll inside the card.
+    <Table.ScrollContainer minWidth={620} type="native">
+      <Table striped highlightOnHover layout="fixed" data-testid="employees-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Employee</Table.Th>
+            <Table.Th w={200}>Status</Table.Th>
+            <Table.Th w={200}>Department</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {employees.map((employee) => (
+            <Table.Tr key={employee.id} data-testid="employee-row">
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/employees/${employee.id}`}
+                  fz="sm"
+                  fw={500}
+                  display="block"
+                  truncate="end"
+                  title={employee.name}
+                  data-testid="employee-link"
+                >
+                  {employee.name}
+                </Anchor>
+                <Text fz="xs" c="dimmed" truncate="end" title={employee.email}>
+                  {employee.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2} align="flex-start">
+                  <EmployeeStatusBadge status={employee.status} />
+                  {employee.status === 'invited' && <InvitationExpiryText expiresAt={employee.invitationExpiresAt} />}
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm" truncate="end" c={employee.department ? undefined : 'dimmed'} title={employee.department}>
+                  {employee.department || '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,12 @@
+import { validateNewPassword } from '@/ui/lib/passwordPolicy';
+
+export type ChosenPasswordField = 'password' | 'repeat';
+export type ChosenPasswordForm = Record<ChosenPasswordField, string>;
+
+/** What is wrong with each field of "choose a password" (null: nothing); the server's policy decides. */
+export function validateChosenPassword(form: ChosenPasswordForm): Record<ChosenPasswordField, string | null> {
+  return {
+    password: validateNewPassword(form.password),
+    repeat: form.repeat === '' ? 'Type the password again.' : form.repeat !== form.password ? 'The passwords differ.' : null,
+  };
+}
