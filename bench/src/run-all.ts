@@ -4,9 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runAppendBench, type AppendBenchResult } from './append-bench';
 import { runExportBench, type ExportBenchResult } from './export-bench';
+import { runHoldingsBench } from './holdings/holdings-bench';
 
 // `pnpm bench` (repo root): every benchmark in sequence, each in its own throwaway database,
-// then one table. Args: `appends` or `export` to run one. Env: BENCH_SECONDS (per pgbench phase,
+// then one table. Args: `appends`, `export` or `holdings` (src/holdings/holdings-bench.ts) to run one. Env: BENCH_SECONDS (per pgbench phase,
 // default 30), BENCH_ROUNDS (slices per design, 6), BENCH_CLIENTS (32), BENCH_EXPORT_ROWS (1000000).
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
@@ -98,6 +99,11 @@ if (!only || only === 'export') {
   const e = await runExportBench({ rows: exportRows, log });
   results.export = e;
   exportRowsOf(e);
+}
+if (!only || only === 'holdings') {
+  const h = await runHoldingsBench(log);
+  results.holdings = h.results;
+  rows.push(...h.rows);
 }
 
 const widths = [0, 1, 2, 3].map((i) =>

@@ -334,6 +334,26 @@ describe('exchange connections, onboarding to polling', () => {
     const nosy = await app.gql<{ connections: { id: string }[] }>(CONNECTIONS, { e: employee.id }, colleague.token);
     expect(nosy.data?.connections).toEqual([]);
   });
+
+  // Last in the file: it closes the Binance gate for every connection for a few seconds.
+  it('should send nothing to a venue during its Retry-After, and record each poll it defers', async () => {
+    const key = freshKey();
+    double.addKey({ ...key, permissions: 'read_only', balances: { DOT: '5' } });
+    const { id } = (await connect(employee.token, key)).data!.connectExchange.connection;
+    await expect
+      .poll(() => count('poll_runs', "connection_id = $1 AND outcome = 'ok'", [id]), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
+    double.throttle(key.apiKey, 4);
+    await expect
+      .poll(() => count('poll_runs', "connection_id = $1 AND outcome = 'rate_limited'", [id]), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(2);
+    expect(double.stats.sentDuringRetryAfter).toBe(0);
+    // Once the wait is over it polls again.
+    const okBefore = await count('poll_runs', "connection_id = $1 AND outcome = 'ok'", [id]);
+    await expect
+      .poll(() => count('poll_runs', "connection_id = $1 AND outcome = 'ok'", [id]), { timeout: 20_000 })
+      .toBeGreaterThan(okBefore);
+  });
 });
 
 async function pgDump(database: string): Promise<string> {

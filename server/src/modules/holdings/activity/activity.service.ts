@@ -7,6 +7,7 @@ import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { RequestDb } from '@/lib/db/request-db';
 import { balanceHistorySql, feedHealthSql, latestBalancesSql, pollRunsSql, tradesPageSql } from './activity.queries';
 import type { BalancePointType, FeedHealthType, HeldBalanceType, PollRunType, TradeType } from './activity.types';
+import { readableEmployee } from './readable-employee';
 
 const tradeFilter = z.object({
   employeeId: uuid,
@@ -32,7 +33,7 @@ export class ActivityService {
   ) {}
 
   async latestBalances(actor: Actor, employeeId: string): Promise<HeldBalanceType[]> {
-    const id = await this.employee(actor, employeeId, 'balances:read', 'balance');
+    const id = await readableEmployee(this.deps.access, this.audit, actor, employeeId, 'balances:read', 'balance');
     const rows = await this.deps.db.readRows<Row>(latestBalancesSql(id), this.audit.alongside);
     return rows.map((r) => ({
       connectionId: r.connection_id as string,
@@ -44,7 +45,7 @@ export class ActivityService {
   }
 
   async balanceHistory(actor: Actor, employeeId: string, days: number): Promise<BalancePointType[]> {
-    const id = await this.employee(actor, employeeId, 'balances:read', 'balance');
+    const id = await readableEmployee(this.deps.access, this.audit, actor, employeeId, 'balances:read', 'balance');
     const span = parseInput(z.number().int().min(1).max(366), days);
     const since = new Date(Date.now() - span * 86_400_000).toISOString();
     const rows = await this.deps.db.readRows<Row>(balanceHistorySql(id, since), this.audit.alongside);
@@ -56,7 +57,7 @@ export class ActivityService {
     // Input first (a bad cursor is BAD_USER_INPUT whoever asks), then access.
     const after = f.after ? (decodeCursor(f.after, ['string', 'number']) as [string, number]) : undefined;
     if (after && Number.isNaN(Date.parse(after[0]))) parseInput(z.iso.datetime(), after[0]);
-    const id = await this.employee(actor, f.employeeId, 'transactions:read', 'transaction');
+    const id = await readableEmployee(this.deps.access, this.audit, actor, f.employeeId, 'transactions:read', 'transaction');
     this.audit.note({ details: { symbol: f.symbol ?? undefined, side: f.side ?? undefined } });
     const rows = await this.deps.db.readRows<Row>(
       tradesPageSql(
@@ -115,20 +116,6 @@ export class ActivityService {
       nextPollAt: (r.next_poll_at as string | null) ?? null,
       keyExpiresAt: (r.key_expires_at as string | null) ?? null,
     }));
-  }
-
-  /** The employee a read names, once the reader is allowed to read it (else "not found"). */
-  private async employee(
-    actor: Actor,
-    employeeId: string,
-    permission: 'balances:read' | 'transactions:read',
-    resourceType: 'balance' | 'transaction',
-  ) {
-    await this.deps.access.require(actor, permission);
-    const id = parseInput(uuid, employeeId);
-    this.audit.note({ resourceType, details: { employeeId: id } });
-    await this.deps.access.require(actor, 'employees:read', [id]);
-    return id;
   }
 }
 

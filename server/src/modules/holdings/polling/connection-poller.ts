@@ -44,7 +44,8 @@ export class ConnectionPoller {
     if (!target) return 'skipped';
     const adapter = this.deps.adapterFor(target.venue);
     if (!adapter) return this.finish(target, startedAt, 'error', `venue ${target.venue} is not configured`);
-    if ((await this.deps.gate.waitFor(target.venue)) > 0) return 'skipped';
+    const wait = await this.deps.gate.waitFor(target.venue);
+    if (wait > 0) return this.deferred(target, startedAt, wait);
     let credentials: ExchangeCredentials;
     try {
       credentials = this.credentials(target);
@@ -156,6 +157,26 @@ export class ConnectionPoller {
         { source: SOURCE, signer: this.deps.auditMac },
       );
       return outcome;
+    });
+  }
+
+  /**
+   * The venue asked every worker to wait: nothing is sent, the poll is recorded as rate limited
+   * (no silent gap), and the connection is due again as soon as the venue's wait is over rather
+   * than a whole interval later. Not a failure of the key: its health is left as it was.
+   */
+  private deferred(t: PollTarget, startedAt: Date, waitMs: number): Promise<PollOutcome> {
+    return this.system(async (em) => {
+      await em.execute(
+        `UPDATE exchange_connections SET next_poll_at = now() + ? * interval '1 millisecond', updated_at = now() WHERE id = ?`,
+        [Math.ceil(waitMs), t.id],
+      );
+      await recordPollRun(em, t, {
+        startedAt,
+        outcome: 'rate_limited',
+        error: `The venue asked us to wait ${Math.ceil(waitMs / 1000)} s`,
+      });
+      return 'rate_limited' as const;
     });
   }
 

@@ -8,6 +8,7 @@ import type { RequestDb } from '@/lib/db/request-db';
 import { walletBalancesSql, walletHealthSql, walletTransfersPageSql, type TransferCursor } from './wallet.queries';
 import type { WalletBalanceType, WalletHealthType, WalletTransferType } from './wallet.types';
 import type { WalletStatus } from './wallet.entity';
+import { readableEmployee } from '../activity/readable-employee';
 
 type Row = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ export class WalletReadsService {
   ) {}
 
   async balances(actor: Actor, employeeId: string): Promise<WalletBalanceType[]> {
-    const id = await this.employee(actor, employeeId, 'balances:read', 'balance');
+    const id = await readableEmployee(this.deps.access, this.audit, actor, employeeId, 'balances:read', 'balance');
     const rows = await this.deps.db.readRows<Row>(walletBalancesSql(id), this.audit.alongside);
     return rows.map((r) => ({
       walletId: r.wallet_id as string,
@@ -43,7 +44,7 @@ export class WalletReadsService {
 
   async transfers(actor: Actor, input: unknown) {
     const f = parseInput(transfersInput, input);
-    const id = await this.employee(actor, f.employeeId, 'transactions:read', 'transaction');
+    const id = await readableEmployee(this.deps.access, this.audit, actor, f.employeeId, 'transactions:read', 'transaction');
     const after = f.after ? parseTransferCursor(f.after) : undefined;
     const rows = await this.deps.db.readRows<Row>(walletTransfersPageSql(id, f.first + 1, after), this.audit.alongside);
     const nodes = rows.slice(0, f.first).map(toTransfer);
@@ -75,20 +76,6 @@ export class WalletReadsService {
       failingSince: (r.failing_since as string | null) ?? null,
       nextPollAt: (r.next_poll_at as string | null) ?? null,
     }));
-  }
-
-  /** The employee a read names, once the reader is allowed to read it (else "not found"). */
-  private async employee(
-    actor: Actor,
-    employeeId: string,
-    permission: 'balances:read' | 'transactions:read',
-    resourceType: 'balance' | 'transaction',
-  ) {
-    await this.deps.access.require(actor, permission);
-    const id = parseInput(uuid, employeeId);
-    this.audit.note({ resourceType, details: { employeeId: id } });
-    await this.deps.access.require(actor, 'employees:read', [id]);
-    return id;
   }
 }
 

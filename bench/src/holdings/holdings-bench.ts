@@ -1,0 +1,175 @@
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runHoldingsListBench, type ListResult } from './holdings-list-bench';
+import type { CycleResult, OverheadResult, PollBenchOptions } from './holdings-poll-bench';
+
+// Holdings oversight (issue 10, "pnpm bench"): (a) one polling cycle, (b) per-job overhead,
+// (c) the employees list. Env: BENCH_POLL_CONNECTIONS (10000), BENCH_POLL_CONCURRENCY (100),
+// BENCH_POLL_TIMEOUT (seconds, 900), BENCH_OVERHEAD_JOBS (per slice, 14),
+// BENCH_OVERHEAD_ROUNDS (2), BENCH_LIST_SECONDS (per server, 15, in BENCH_REQUEST_ROUNDS
+// slices, 6), BENCH_LIST_CONNECTIONS (10), BENCH_REQUEST_WARMUP (8).
+
+const INTERVAL_MS = 300_000;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+type Row = [string, string, string, string];
+const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const n = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+
+export type HoldingsBenchResult = { cycle: CycleResult; overhead: OverheadResult; list: ListResult };
+
+export async function runHoldingsBench(log: (s: string) => void): Promise<{ results: HoldingsBenchResult; rows: Row[] }> {
+  const concurrency = Number(process.env.BENCH_POLL_CONCURRENCY ?? 100);
+  log(`(d) holdings: a polling cycle, per-job overhead, the employees list (load average ${load(os.loadavg())})`);
+  const { cycle, overhead } = await runPollBenchInChild({
+    connections: Number(process.env.BENCH_POLL_CONNECTIONS ?? 10_000),
+    concurrency,
+    timeoutSeconds: Number(process.env.BENCH_POLL_TIMEOUT ?? 900),
+    overheadJobs: Number(process.env.BENCH_OVERHEAD_JOBS ?? 14),
+    overheadRounds: Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 2),
+    profileDir: path.resolve(here, '../../results/profiles'),
+  });
+  const list = await runHoldingsListBench({
+    seconds: Number(process.env.BENCH_LIST_SECONDS ?? 15),
+    rounds: Number(process.env.BENCH_REQUEST_ROUNDS ?? 6),
+    warmup: Number(process.env.BENCH_REQUEST_WARMUP ?? 8),
+    connections: Number(process.env.BENCH_LIST_CONNECTIONS ?? 10),
+    log,
+  });
+  printDetails(cycle, overhead, list);
+  return { results: { cycle, overhead, list }, rows: rowsOf(cycle, overhead, list) };
+}
+
+/** (a) and (b) in a child loaded with the server's tsconfig (poll-orchestrator.ts says why). */
+function runPollBenchInChild(options: Omit<PollBenchOptions, 'log'>): Promise<{ cycle: CycleResult; overhead: OverheadResult }> {
+  const child = fork(path.join(here, 'poll-orchestrator.ts'), [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: path.resolve(here, '../../../server/tsconfig.json'),
+      BENCH_POLL_OPTIONS: JSON.stringify(options),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { type: string; result: { cycle: CycleResult; overhead: OverheadResult } }) => resolve(m.result));
+    child.once('exit', (code) => reject(new Error(`the poll bench exited with ${code} before reporting`)));
+  });
+}
+
+function rowsOf(c: CycleResult, o: OverheadResult, l: ListResult): Row[] {
+  const retryAfterSends = c.venueStats.reduce((a, v) => a + v.sentDuringRetryAfter, 0);
+  const ratio = o.pollMsPerJob / o.noopMsPerJob;
+  const listRatio = l.vigil.rps / l.bare.rps;
+  return [
+    [
+      `(a) poll cycle: ${n(c.connections)} connections, ${c.venues.length} venues, concurrency ${c.concurrency}`,
+      `${c.completed ? '' : 'NOT FINISHED: '}${n(c.wallMs / 1000, 1)} s (${n((c.wallMs / INTERVAL_MS) * 100)} % of 300 s)`,
+      '<= 300 s',
+      goal(c.completed && c.wallMs <= INTERVAL_MS),
+    ],
+    ['  first poll start to last poll end', `${n(c.pollSpanMs / 1000, 1)} s`, '', ''],
+    [
+      '  polls/s (jobs done / wall)',
+      `${n(c.done / (c.wallMs / 1000), 1)} /s (33.3 /s fills the interval)${c.completed ? '' : `; ${n(c.done)} of ${n(c.connections)} done, projected cycle ${n(c.connections / (c.done / (c.wallMs / 1000)))} s`}`,
+      '',
+      '',
+    ],
+    [
+      '  worker CPU per poll',
+      `${n(c.workerCpuMs / Math.max(1, c.pollRuns), 2)} ms (${n(c.workerCpuMs / 1000, 1)} s / ${n(c.pollRuns)} poll runs)`,
+      '',
+      '',
+    ],
+    ['  poll duration p50 / p99 (poll_runs)', `${n(c.pollMsP50)} / ${n(c.pollMsP99)} ms`, '', ''],
+    [
+      '  outcomes (poll_runs)',
+      Object.entries(c.outcomes)
+        .map(([k, v]) => `${k} ${n(v)}`)
+        .join(', '),
+      '',
+      '',
+    ],
+    ['  claimed / queued by the scheduler', `${n(c.claimed)} / ${n(c.added)}`, '', ''],
+    [
+      '  jobs done without a poll run (skipped at a closed gate, or failed)',
+      `${n(c.withoutRun)} (failed jobs ${n(c.failedJobs)})`,
+      '0',
+      goal(c.withoutRun === 0),
+    ],
+    [
+      '  requests sent during a Retry-After',
+      `${n(retryAfterSends)} (of ${n(c.venueStats.reduce((a, v) => a + v.requests, 0))}; 429s ${n(c.venueStats.reduce((a, v) => a + v.rateLimited, 0))})`,
+      '0',
+      goal(retryAfterSends === 0),
+    ],
+    [
+      '(b) per-job: poll job (venue at 0 ms) / no-op job',
+      `${n(ratio, 1)}x (${n(o.pollMsPerJob, 2)} / ${n(o.noopMsPerJob, 2)} ms per job, ${n(o.jobs)} each)`,
+      '<= 2x',
+      goal(ratio <= 2),
+    ],
+    [
+      '  poll handler called directly (no BullMQ)',
+      `${n(o.directMsPerJob, 2)} ms per poll; BullMQ adds ${n(o.pollMsPerJob - o.directMsPerJob, 2)} ms`,
+      '',
+      '',
+    ],
+    [
+      '  CPU per job: poll / direct / no-op',
+      `${n(o.pollCpuMsPerJob, 2)} / ${n(o.directCpuMsPerJob, 2)} / ${n(o.noopCpuMsPerJob, 2)} ms (${n(o.venueRequestsPerPoll, 1)} venue requests per poll)`,
+      '',
+      '',
+    ],
+    [
+      `(c) employees(first: 50), ${l.connections} connections`,
+      `${n(listRatio * 100)} % of bare (${n(l.vigil.rps)} vs ${n(l.bare.rps)} req/s)`,
+      '>= 60 %',
+      goal(listRatio >= 0.6),
+    ],
+    [
+      '  p50 / p99, server CPU per request',
+      `Vigil ${n(l.vigil.p50, 1)} / ${n(l.vigil.p99, 1)} ms, ${n(l.vigil.serverCpuMsPerReq, 2)} ms; bare ${n(l.bare.p50, 1)} / ${n(l.bare.p99, 1)} ms, ${n(l.bare.serverCpuMsPerReq, 2)} ms`,
+      '',
+      '',
+    ],
+    [
+      '  correctness: bad responses, audit entries',
+      `${n(l.vigil.bad + l.bare.bad)} bad; ${n(l.auditEntries)} query.employees entries for ${n(l.vigil.completed)} answered (${l.auditOk ? 'one per request' : 'MISMATCH'})`,
+      '0 bad, one each',
+      goal(l.vigil.bad + l.bare.bad === 0 && l.auditOk),
+    ],
+  ];
+}
+
+function printDetails(c: CycleResult, o: OverheadResult, l: ListResult): void {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(
+    `\nholdings (a): venues ${c.venues.join(', ')}${c.missingVenues.length ? `; not benched (not landed): ${c.missingVenues.join(', ')}` : ''}`,
+  );
+  out(
+    `  seeding ${n(c.connections)} connections took ${n(c.seedMs / 1000, 1)} s; load average before ${load(c.loadBefore)}, after ${load(c.loadAfter)}`,
+  );
+  out(
+    `  CPU during the cycle: worker ${n(c.workerCpuMs / 1000, 1)} s, doubles + bench process ${n(c.doublesCpuMs / 1000, 1)} s, PostgreSQL (all) ${n(c.postgresCpuMs / 1000, 1)} s, Redis ${n(c.redisCpuMs / 1000, 1)} s`,
+  );
+  for (const v of c.venueStats)
+    out(
+      `  ${v.venue.padEnd(9)} requests ${n(v.requests).padStart(7)}, 429/403 answered ${n(v.rateLimited).padStart(5)}, sent during a Retry-After ${n(v.sentDuringRetryAfter)}`,
+    );
+  out(`  Vigil list: ${n(l.vigil.completed)} of ${n(l.vigil.sent)} sent; bare ${n(l.bare.completed)} of ${n(l.bare.sent)}`);
+  out(
+    `\nholdings (b): where a poll's time goes with the venue at 0 ms (a sampling profile of one more slice of direct polls, not measured):`,
+  );
+  out(o.profileSummary);
+  out(
+    '\nholdings (b): one ccxt instance (createInstance) per venue, built 20 times; the poller builds 3 per poll (checkScope, fetchBalances, fetchActivitySince):',
+  );
+  for (const i of o.instanceCost)
+    out(
+      `  ${i.venue.padEnd(9)} ${n(i.cpuMs, 1).padStart(6)} ms CPU per instance; ccxt throttle (rateLimit) ${n(i.rateLimitMs)} ms between calls of one instance`,
+    );
+}

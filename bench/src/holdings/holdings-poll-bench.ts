@@ -1,0 +1,354 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createTestOrg, startTestApp, type TestApp } from '@vigil/server/testing/test-app';
+import { startServerChild, type ServerChild } from '../../request/child';
+import { cpuMsOf } from '../../request/proc-cpu';
+import { summarizeProfile, type CpuProfile } from '../../request/profile-summary';
+import { measureInstanceCost, type InstanceCost } from './instance-cost';
+import type { OverheadAnswer, OverheadAsk } from './overhead-messages';
+import { seedConnections, type SeededConnection } from './seed-connections';
+import { baseUrlEnv, benchVenues, startDoubles } from './venue-doubles';
+import type { ExchangeDouble } from '../../../server/test/doubles/exchanges/exchange-double';
+import type { DoubleVenue } from '../../../server/test/doubles/exchanges/dialects';
+
+// (a) One polling cycle of N connections over the venues that exist, through the real path:
+// the scheduler tick (holdings.schedule-polls → claimDueConnections) queues BullMQ `polling`
+// jobs, a worker process in mode `worker` runs ConnectionPoller with the real ccxt adapters,
+// pointed at local venue doubles (50–150 ms per answer, per-key and per-IP limits answering
+// 429 + Retry-After) by EXCHANGE_API_BASE_<VENUE>.
+// (b) Per-job overhead: the poll job with the venue answering at once, against a no-op job on
+// the same BullMQ runner (queue `polling`, one worker, concurrency 1), in alternating slices.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const serverTsconfig = path.resolve(here, '../../../server/tsconfig.json');
+
+export type PollBenchOptions = {
+  connections: number;
+  concurrency: number;
+  timeoutSeconds: number;
+  overheadJobs: number;
+  overheadRounds: number;
+  profileDir: string;
+  log: (s: string) => void;
+};
+
+export type VenueStats = { venue: string; requests: number; rateLimited: number; sentDuringRetryAfter: number };
+
+export type CycleResult = {
+  venues: string[];
+  missingVenues: string[];
+  connections: number;
+  concurrency: number;
+  completed: boolean;
+  /** From the worker process being ready to the queue drained with every connection claimed. */
+  wallMs: number;
+  /** From the first poll's start to the last poll's end (poll_runs). */
+  pollSpanMs: number;
+  claimed: number;
+  pollRuns: number;
+  outcomes: Record<string, number>;
+  /** Poll jobs the scheduler has queued so far (it claims 2,000 at once, then queues them one by one). */
+  added: number;
+  /** Poll jobs finished (added minus still queued or running). */
+  done: number;
+  /** Claimed and queued, but no poll_runs row: returned 'skipped' (a closed venue gate) or failed. */
+  withoutRun: number;
+  failedJobs: number;
+  pollMsP50: number;
+  pollMsP99: number;
+  workerCpuMs: number;
+  doublesCpuMs: number;
+  postgresCpuMs: number;
+  redisCpuMs: number;
+  venueStats: VenueStats[];
+  loadBefore: number[];
+  loadAfter: number[];
+  seedMs: number;
+};
+
+export type OverheadResult = {
+  jobs: number;
+  pollMsPerJob: number;
+  noopMsPerJob: number;
+  directMsPerJob: number;
+  pollCpuMsPerJob: number;
+  noopCpuMsPerJob: number;
+  directCpuMsPerJob: number;
+  venueRequestsPerPoll: number;
+  profileSummary: string;
+  instanceCost: InstanceCost[];
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function scalar(c: pg.Client, sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await c.query<{ n: string | null }>(sql, params);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Jobs of the polling queue still waiting or running, read from BullMQ's own keys. */
+async function pollingBacklog(app: TestApp, bullPrefix: string): Promise<number> {
+  const redis = app.vigil.deps.redis!;
+  const q = `${bullPrefix}:vigil-polling:`;
+  const [wait, active, prioritized, delayed, paused] = await Promise.all([
+    redis.llen(`${q}wait`),
+    redis.llen(`${q}active`),
+    redis.zcard(`${q}prioritized`),
+    redis.zcard(`${q}delayed`),
+    redis.llen(`${q}paused`),
+  ]);
+  return wait + active + prioritized + delayed + paused;
+}
+
+function workerCpuMs(s: { cpuUserUs: number; cpuSystemUs: number }) {
+  return (s.cpuUserUs + s.cpuSystemUs) / 1000;
+}
+
+export async function runHoldingsPollBench(o: PollBenchOptions): Promise<{ cycle: CycleResult; overhead: OverheadResult }> {
+  const { usable, missing } = benchVenues();
+  o.log(`  venues with adapter and double: ${usable.join(', ')}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
+  const loadBefore = os.loadavg();
+  // Venue-like limits: per client IP 600 requests per 10 s (60/s) with Retry-After 10 s; per key
+  // 20 requests per 10 s (a poll makes 5–7). Two keys per venue share their quota with another
+  // tool (3 requests per minute): their poll meets the venue's 429 with Retry-After 5 s.
+  const doubles = await startDoubles(usable, {
+    latencyMs: [50, 150],
+    ipLimit: { requests: 600, windowMs: 10_000, retryAfterSeconds: 10 },
+  });
+  const appEnv: Record<string, string> = {
+    VIGIL_MODE: 'api',
+    JWT_SECRET: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEYS: `b1:${randomBytes(32).toString('base64')}`,
+    // One clean cycle: a connection claimed now is due again only after the measurement. The
+    // scheduler's tick stays the production one (min(interval / 10, 10 s) = 10 s, 2,000 per tick).
+    POLL_INTERVAL_SECONDS: '3600',
+    QUEUE_POLLING_CONCURRENCY: String(o.concurrency),
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    ...baseUrlEnv(doubles),
+  };
+  const app = await startTestApp(appEnv);
+  const admin = new pg.Client({ connectionString: app.db.adminUrl });
+  await admin.connect();
+  const children: ServerChild[] = [];
+  try {
+    const env = app.vigil.deps.env;
+    const childEnv = {
+      ...appEnv,
+      NODE_ENV: 'test',
+      DATABASE_URL: app.db.appUrl,
+      DATABASE_REQUEST_URL: app.db.requestUrl,
+      DATABASE_ADMIN_URL: app.db.adminUrl,
+      REDIS_URL: env.REDIS_URL!,
+      REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
+      AUDIT_CHAIN_INTERVAL_MS: '50',
+      DATA_DIR: path.join(os.tmpdir(), `vigil-bench-holdings-${randomBytes(4).toString('hex')}`),
+    };
+    const org = await createTestOrg(app, 'Bench Holdings');
+    const seedStart = performance.now();
+    const seeded = await seedConnections(app.db.adminUrl, app.vigil.deps.secrets, {
+      orgId: org.orgId,
+      connections: o.connections,
+      connectionsPerEmployee: 4,
+      venues: usable,
+      doubles,
+      keyLimit: { requests: 20, windowMs: 10_000, retryAfterSeconds: 10 },
+      hotKeysPerVenue: 2,
+      hotKeyLimit: { requests: 3, windowMs: 60_000, retryAfterSeconds: 5 },
+    });
+    const seedMs = performance.now() - seedStart;
+    o.log(
+      `  seeded ${seeded.length} connections in ${(seedMs / 1000).toFixed(1)} s; starting the worker (concurrency ${o.concurrency})`,
+    );
+
+    const cycle = await measureCycle(o, app, admin, doubles, childEnv, children, { usable, missing, loadBefore, seedMs });
+    o.log(
+      `  cycle: ${cycle.completed ? 'done' : 'NOT DONE'} in ${(cycle.wallMs / 1000).toFixed(1)} s, ${cycle.pollRuns} poll runs, outcomes ${JSON.stringify(cycle.outcomes)}`,
+    );
+    await Promise.all(children.splice(0).map((c) => c.stop()));
+    const overhead = await measureOverhead(o, doubles, seeded, childEnv, children);
+    return { cycle, overhead };
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    await admin.end();
+    await app.stop();
+    await Promise.all([...doubles.values()].map((d) => d.close()));
+  }
+}
+
+async function measureCycle(
+  o: PollBenchOptions,
+  app: TestApp,
+  admin: pg.Client,
+  doubles: Map<DoubleVenue, ExchangeDouble>,
+  childEnv: Record<string, string>,
+  children: ServerChild[],
+  ctx: { usable: DoubleVenue[]; missing: string[]; loadBefore: number[]; seedMs: number },
+): Promise<CycleResult> {
+  const bullPrefix = `${app.vigil.deps.env.REDIS_KEY_PREFIX}bull`;
+  const before = new Map([...doubles].map(([v, d]) => [v, { ...d.stats }]));
+  const worker = await startServerChild({
+    name: 'poll-worker',
+    file: '../src/holdings/poll-worker.ts',
+    tsconfig: serverTsconfig,
+    env: { BENCH_HOLDINGS_MODE: 'cycle', BENCH_HOLDINGS_ENV: JSON.stringify({ ...childEnv, VIGIL_MODE: 'worker' }) },
+  });
+  children.push(worker);
+  const t0 = performance.now();
+  const [w0, p0, d0] = [await worker.stats(), await cpuMsOf(['postgres', 'redis-server']), process.cpuUsage()];
+  let completed = false;
+  let claimed = 0;
+  let backlog = 0;
+  let lastLog = 0;
+  // Drained means: every connection claimed and nothing queued or running, seen for 2 s on end
+  // (the scheduler commits its claim before it queues the jobs); the cycle ended at the first
+  // of those readings.
+  let drainedSince: number | undefined;
+  while (performance.now() - t0 < o.timeoutSeconds * 1000) {
+    await sleep(250);
+    // Claimed: moved an interval ahead by the scheduler (its next poll is after this bench).
+    claimed = await scalar(
+      admin,
+      `SELECT count(*) AS n FROM exchange_connections WHERE next_poll_at > now() + interval '10 minutes'`,
+    );
+    backlog = await pollingBacklog(app, bullPrefix);
+    if (performance.now() - lastLog > 15_000) {
+      lastLog = performance.now();
+      const runs = await scalar(admin, 'SELECT count(*) AS n FROM poll_runs');
+      o.log(
+        `    ${((performance.now() - t0) / 1000).toFixed(0)} s: claimed ${claimed}, poll runs ${runs}, queued or running ${backlog}`,
+      );
+    }
+    if (claimed >= o.connections && backlog === 0) {
+      drainedSince ??= performance.now();
+      if (performance.now() - drainedSince >= 2000) {
+        completed = true;
+        break;
+      }
+    } else drainedSince = undefined;
+  }
+  const wallMs = (completed ? drainedSince! : performance.now()) - t0;
+  const [w1, p1, d1] = [await worker.stats(), await cpuMsOf(['postgres', 'redis-server']), process.cpuUsage()];
+  const { rows: outcomeRows } = await admin.query<{ outcome: string; n: string }>(
+    'SELECT outcome, count(*) AS n FROM poll_runs GROUP BY outcome ORDER BY outcome',
+  );
+  const outcomes = Object.fromEntries(outcomeRows.map((r) => [r.outcome, Number(r.n)]));
+  const pollRuns = Object.values(outcomes).reduce((a, b) => a + b, 0);
+  const { rows: span } = await admin.query<{ span: string | null; p50: string | null; p99: string | null }>(
+    `SELECT extract(epoch FROM max(finished_at) - min(started_at)) * 1000 AS span,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50,
+            percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms) AS p99 FROM poll_runs`,
+  );
+  const failedJobs = await app.vigil.deps.redis!.zcard(`${bullPrefix}:vigil-polling:failed`);
+  // Poll jobs carry no job id of their own, so BullMQ numbers them from this counter: jobs added.
+  const added = Number((await app.vigil.deps.redis!.get(`${bullPrefix}:vigil-polling:id`)) ?? 0);
+  return {
+    venues: ctx.usable,
+    missingVenues: ctx.missing,
+    connections: o.connections,
+    concurrency: o.concurrency,
+    completed,
+    wallMs,
+    pollSpanMs: Number(span[0]?.span ?? 0),
+    claimed,
+    added,
+    done: added - backlog,
+    pollRuns,
+    outcomes,
+    withoutRun: added - backlog - pollRuns,
+    failedJobs,
+    pollMsP50: Number(span[0]?.p50 ?? 0),
+    pollMsP99: Number(span[0]?.p99 ?? 0),
+    workerCpuMs: workerCpuMs(w1) - workerCpuMs(w0),
+    doublesCpuMs: (d1.user + d1.system - d0.user - d0.system) / 1000,
+    postgresCpuMs: p1.postgres! - p0.postgres!,
+    redisCpuMs: p1['redis-server']! - p0['redis-server']!,
+    venueStats: [...doubles].map(([venue, d]) => ({
+      venue,
+      requests: d.stats.requests - before.get(venue)!.requests,
+      rateLimited: d.stats.rateLimited - before.get(venue)!.rateLimited,
+      sentDuringRetryAfter: d.stats.sentDuringRetryAfter - before.get(venue)!.sentDuringRetryAfter,
+    })),
+    loadBefore: ctx.loadBefore,
+    loadAfter: os.loadavg(),
+    seedMs: ctx.seedMs,
+  };
+}
+
+/** One run of the overhead worker (it answers over loopback HTTP when the jobs are done). */
+async function ask(child: ServerChild, m: OverheadAsk): Promise<OverheadAnswer> {
+  const res = await fetch(`${child.ready.url}${child.ready.path}`, { method: 'POST', body: JSON.stringify(m) });
+  if (!res.ok) throw new Error(`overhead worker: ${res.status} ${await res.text()}`);
+  return (await res.json()) as OverheadAnswer;
+}
+
+async function measureOverhead(
+  o: PollBenchOptions,
+  doubles: Map<DoubleVenue, ExchangeDouble>,
+  seeded: SeededConnection[],
+  childEnv: Record<string, string>,
+  children: ServerChild[],
+): Promise<OverheadResult> {
+  // The venue answers at once and sets no limits: what is left is our own path.
+  for (const d of doubles.values()) {
+    d.setLatency(0);
+    d.limitIp(undefined);
+  }
+  const worker = await startServerChild({
+    name: 'overhead-worker',
+    file: '../src/holdings/poll-worker.ts',
+    tsconfig: serverTsconfig,
+    env: { BENCH_HOLDINGS_MODE: 'overhead', BENCH_HOLDINGS_ENV: JSON.stringify({ ...childEnv, VIGIL_MODE: 'api', PORT: '0' }) },
+  });
+  children.push(worker);
+  // Connections that polled fine in the cycle (hot keys left out), a fresh slice per run.
+  const pool = seeded.filter((s) => !s.hot);
+  let next = 0;
+  const take = (n: number) => pool.slice(next, (next += n)).map((s) => s.id);
+  const run = (kind: OverheadAsk['kind'], ids: string[], round: number) =>
+    ask(worker, { type: 'overhead-run', kind, ids, round });
+  // Warm-up: markets cached per adapter, JIT, pools filled.
+  await run('direct', take(7), -1);
+  await run('poll', take(7), -2);
+  await run('noop', take(7), -3);
+  const totals = { poll: { ms: 0, cpu: 0 }, noop: { ms: 0, cpu: 0 }, direct: { ms: 0, cpu: 0 } };
+  const requests0 = [...doubles.values()].reduce((a, d) => a + d.stats.requests, 0);
+  let polledJobs = 0;
+  for (let round = 0; round < o.overheadRounds; round++) {
+    const order: OverheadAsk['kind'][] = round % 2 === 0 ? ['poll', 'noop', 'direct'] : ['direct', 'noop', 'poll'];
+    for (const kind of order) {
+      const ids = take(o.overheadJobs);
+      if (kind !== 'noop') polledJobs += ids.length;
+      const r = await run(kind, ids, round);
+      totals[kind].ms += r.ms;
+      totals[kind].cpu += r.cpuUs / 1000;
+      o.log(`    overhead round ${round + 1}/${o.overheadRounds} ${kind}: ${(r.ms / ids.length).toFixed(2)} ms/job`);
+    }
+  }
+  const venueRequests = [...doubles.values()].reduce((a, d) => a + d.stats.requests, 0) - requests0;
+  // Where a poll's time goes: a sampling profile of one more direct run (not measured).
+  await mkdir(o.profileDir, { recursive: true });
+  const stop = worker.profile(path.join(o.profileDir, `poll-direct-${Date.now()}.cpuprofile`));
+  await run('direct', take(o.overheadJobs), 99);
+  const file = await stop();
+  const profileSummary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, file, 20);
+  const per = (kind: keyof typeof totals) => ({
+    ms: totals[kind].ms / (o.overheadJobs * o.overheadRounds),
+    cpu: totals[kind].cpu / (o.overheadJobs * o.overheadRounds),
+  });
+  return {
+    jobs: o.overheadJobs * o.overheadRounds,
+    pollMsPerJob: per('poll').ms,
+    noopMsPerJob: per('noop').ms,
+    directMsPerJob: per('direct').ms,
+    pollCpuMsPerJob: per('poll').cpu,
+    noopCpuMsPerJob: per('noop').cpu,
+    directCpuMsPerJob: per('direct').cpu,
+    venueRequestsPerPoll: venueRequests / polledJobs,
+    profileSummary,
+    instanceCost: measureInstanceCost([...doubles.keys()]),
+  };
+}
