@@ -183,7 +183,7 @@ describe('audit entries of GraphQL requests', () => {
       expect(res.headers.get('content-type')).toMatch(/text\/csv/);
       const lines = (await res.text()).trim().split('\n');
       expect(lines[0]).toBe(
-        'seq,at,actor_type,actor_id,actor_role,system_source,action,resource_type,resource_id,deal_id,ip_address,outcome,details,prev_hash,hash,justification',
+        'seq,at,actor_type,actor_id,actor_role,system_source,action,resource_type,resource_id,deal_id,ip_address,outcome,details,prev_hash,hash,justification,actor_name,actor_email,resource_name',
       );
       expect(lines.length).toBeGreaterThan(1);
       for (const line of lines.slice(1)) expect(line).toContain(',role,');

@@ -243,38 +243,6 @@ describe('exchange connections, onboarding to polling', () => {
     expect(after).toEqual([]);
   });
 
-  it('should fail a poll whose ciphertext was altered or moved to another connection (H5)', async () => {
-    const a = freshKey();
-    const b = freshKey();
-    double.addKey({ ...a, permissions: 'read_only' });
-    double.addKey({ ...b, permissions: 'read_only' });
-    const idA = (await connect(employee.token, a)).data!.connectExchange.connection.id;
-    const idB = (await connect(employee.token, b)).data!.connectExchange.connection.id;
-    await sql.query(`UPDATE exchange_connections SET status = 'removed' WHERE id IN ($1, $2)`, [idA, idB]);
-    const tampered = (await sql.query('SELECT now() AS at')).rows[0].at as Date;
-    const { rows } = await sql.query('SELECT id, secret_enc FROM exchange_connections WHERE id IN ($1, $2)', [idA, idB]);
-    const sealedA = rows.find((r) => r.id === idA).secret_enc as string;
-    const flipped = sealedA.slice(0, -3) + (sealedA.at(-3) === 'A' ? 'B' : 'A') + sealedA.slice(-2);
-    await sql.query(`UPDATE exchange_connections SET secret_enc = $1, status = 'active', next_poll_at = now() WHERE id = $2`, [
-      flipped,
-      idA,
-    ]);
-    await sql.query(`UPDATE exchange_connections SET secret_enc = $1, status = 'active', next_poll_at = now() WHERE id = $2`, [
-      sealedA,
-      idB,
-    ]);
-    // Neither decrypts: each is broken at its first poll (never polled with what it would decrypt
-    // to), with one alert, and not polled again.
-    const statuses = async () =>
-      (await sql.query('SELECT status FROM exchange_connections WHERE id IN ($1, $2)', [idA, idB])).rows.map((r) => r.status);
-    await expect.poll(statuses, { timeout: 15_000 }).toEqual(['broken', 'broken']);
-    const since = 'connection_id IN ($1, $2) AND started_at >= $3';
-    expect(await count('poll_runs', `${since} AND outcome = 'error'`, [idA, idB, tampered])).toBe(2);
-    expect(await count('poll_runs', `${since} AND outcome <> 'error'`, [idA, idB, tampered])).toBe(0);
-    expect(await count('alerts', "kind = 'connection_broken' AND subject_id IN ($1, $2)", [idA, idB])).toBe(2);
-    expect(logs.some((l) => l.includes('does not decrypt'))).toBe(true);
-  });
-
   it('should keep polling every connection after reencrypt-secrets moves its ciphertexts to a new key', async () => {
     const key = freshKey();
     double.addKey({ ...key, permissions: 'read_only', balances: { ADA: '300' } });
@@ -316,6 +284,38 @@ describe('exchange connections, onboarding to polling', () => {
     });
     for (const row of rows) expect(await poller.poll(row.id as string), row.id as string).toBe('ok');
     expect(rows.map((r) => r.id)).toContain(id);
+  });
+
+  it('should fail a poll whose ciphertext was altered or moved to another connection (H5)', async () => {
+    const a = freshKey();
+    const b = freshKey();
+    double.addKey({ ...a, permissions: 'read_only' });
+    double.addKey({ ...b, permissions: 'read_only' });
+    const idA = (await connect(employee.token, a)).data!.connectExchange.connection.id;
+    const idB = (await connect(employee.token, b)).data!.connectExchange.connection.id;
+    await sql.query(`UPDATE exchange_connections SET status = 'removed' WHERE id IN ($1, $2)`, [idA, idB]);
+    const tampered = (await sql.query('SELECT now() AS at')).rows[0].at as Date;
+    const { rows } = await sql.query('SELECT id, secret_enc FROM exchange_connections WHERE id IN ($1, $2)', [idA, idB]);
+    const sealedA = rows.find((r) => r.id === idA).secret_enc as string;
+    const flipped = sealedA.slice(0, -3) + (sealedA.at(-3) === 'A' ? 'B' : 'A') + sealedA.slice(-2);
+    await sql.query(`UPDATE exchange_connections SET secret_enc = $1, status = 'active', next_poll_at = now() WHERE id = $2`, [
+      flipped,
+      idA,
+    ]);
+    await sql.query(`UPDATE exchange_connections SET secret_enc = $1, status = 'active', next_poll_at = now() WHERE id = $2`, [
+      sealedA,
+      idB,
+    ]);
+    // Neither decrypts: each is broken at its first poll (never polled with what it would decrypt
+    // to), with one alert, and not polled again.
+    const statuses = async () =>
+      (await sql.query('SELECT status FROM exchange_connections WHERE id IN ($1, $2)', [idA, idB])).rows.map((r) => r.status);
+    await expect.poll(statuses, { timeout: 15_000 }).toEqual(['broken', 'broken']);
+    const since = 'connection_id IN ($1, $2) AND started_at >= $3';
+    expect(await count('poll_runs', `${since} AND outcome = 'error'`, [idA, idB, tampered])).toBe(2);
+    expect(await count('poll_runs', `${since} AND outcome <> 'error'`, [idA, idB, tampered])).toBe(0);
+    expect(await count('alerts', "kind = 'connection_broken' AND subject_id IN ($1, $2)", [idA, idB])).toBe(2);
+    expect(logs.some((l) => l.includes('does not decrypt'))).toBe(true);
   });
 
   it("should show an employee's connections to Compliance, to the employee, and to no other org", async () => {

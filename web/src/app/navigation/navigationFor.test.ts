@@ -13,9 +13,10 @@ describe('navigationFor', () => {
     expect(keys(['users:read', 'roles:read', 'audit:read', 'deals:read'])).toEqual(['users', 'roles', 'audit', 'account']);
   });
 
-  it('should show Employees, Alerts and Audit but not Users or Roles when the role is compliance-like', () => {
+  it('should show Employees, Feed health, Alerts and Audit but not Users or Roles when the role is compliance-like', () => {
     expect(keys(['employees:read', 'alerts:read', 'alerts:write', 'audit:read'])).toEqual([
       'employees',
+      'feed-health',
       'alerts',
       'audit',
       'account',

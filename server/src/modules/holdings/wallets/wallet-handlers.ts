@@ -5,14 +5,17 @@ import { WalletPoller } from './wallet-poller';
 
 /** The worker's side of wallet polling: one poll of one wallet (the scheduler tick is polling/'s). */
 export function walletHandlers(deps: CoreDeps): JobHandler[] {
-  const poller = new WalletPoller({
-    orm: deps.orm,
-    chains: deps.env.CHAINS,
-    logger: deps.logger.child({ component: 'wallet-poller' }),
-  });
+  // Built on first use: handler factories close over their deps and touch nothing else.
+  let built: WalletPoller | undefined;
+  const poller = () =>
+    (built ??= new WalletPoller({
+      orm: deps.orm,
+      chains: deps.env.CHAINS,
+      logger: deps.logger.child({ component: 'wallet-poller' }),
+    }));
   return [
     handleJob(pollWalletJob, async ({ walletId }, ctx) => {
-      const outcome = await poller.poll(walletId);
+      const outcome = await poller().poll(walletId);
       ctx.logger.debug({ walletId, outcome }, 'polled wallet');
     }),
   ];

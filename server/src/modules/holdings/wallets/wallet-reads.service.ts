@@ -44,8 +44,9 @@ export class WalletReadsService {
 
   async transfers(actor: Actor, input: unknown) {
     const f = parseInput(transfersInput, input);
-    const id = await readableEmployee(this.deps.access, this.audit, actor, f.employeeId, 'transactions:read', 'transaction');
+    // Input first (a bad cursor is BAD_USER_INPUT whoever asks), then access.
     const after = f.after ? parseTransferCursor(f.after) : undefined;
+    const id = await readableEmployee(this.deps.access, this.audit, actor, f.employeeId, 'transactions:read', 'transaction');
     const rows = await this.deps.db.readRows<Row>(walletTransfersPageSql(id, f.first + 1, after), this.audit.alongside);
     const nodes = rows.slice(0, f.first).map(toTransfer);
     const last = nodes[nodes.length - 1];
