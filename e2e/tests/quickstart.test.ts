@@ -82,7 +82,15 @@ describe('quickstart: node scripts/start.mjs serves the console', () => {
     const { page } = browser;
     await signIn(page, printed.consoleUrl, printed);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    expect(await navLabels(page)).toEqual(['Users', 'Roles', 'Audit log', 'Account & security']);
+    expect(await navLabels(page)).toEqual([
+      'Users',
+      'Roles',
+      'Employees',
+      'Feed health',
+      'Alerts',
+      'Audit log',
+      'Account & security',
+    ]);
     await screenshot(page, 'quickstart-signed-in');
   });
 });
