@@ -41,11 +41,16 @@ async function main(argv: string[]): Promise<number> {
   const env = parseEnv();
   switch (command) {
     case 'migrate': {
-      const url = env.DATABASE_ADMIN_URL ?? env.DATABASE_URL;
-      if (!url) throw new Error('DATABASE_ADMIN_URL or DATABASE_URL is required');
-      const result = await runMigrations(url);
-      console.log(`applied: ${result.applied.join(', ') || 'none'}`);
-      return result.applied.includes(ENTRY_MAC_MIGRATION) ? sealAfterMigration(env, env.DATABASE_URL ?? url) : 0;
+      // Without a server, the embedded database in DATA_DIR (as the other commands).
+      const db = env.DATABASE_ADMIN_URL ? undefined : await openCliDatabase(env);
+      try {
+        const url = env.DATABASE_ADMIN_URL ?? db!.url;
+        const result = await runMigrations(url);
+        console.log(`applied: ${result.applied.join(', ') || 'none'}`);
+        return result.applied.includes(ENTRY_MAC_MIGRATION) ? await sealAfterMigration(env, env.DATABASE_URL ?? url) : 0;
+      } finally {
+        await db?.close();
+      }
     }
     case 'create-admin': {
       const { values } = parseArgs({
@@ -67,8 +72,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`password: ${pw.error.issues[0]!.message}`);
         return 2;
       }
-      if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
-      const orm = await createOrm({ url: env.DATABASE_URL, poolMax: 1, entities: new ModuleRegistry(MODULES).entities });
+      const db = await openCliDatabase(env);
+      const orm = await createOrm({ url: db.url, poolMax: 1, entities: new ModuleRegistry(MODULES).entities });
       try {
         const { org, admin } = await inScopedTransaction(orm, { role: 'vigil_system', source: 'cli:create-admin' }, (em) =>
           createOrganization(em, {
@@ -80,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
         console.log(JSON.stringify({ orgId: org.id, organization: org.slug, adminId: admin.id, email: admin.email }));
       } finally {
         await orm.close(true);
+        await db.close();
       }
       return 0;
     }
@@ -160,15 +166,16 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'reencrypt-secrets': {
-      if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required');
-      const ring = loadKeyRing({ inline: env.ENCRYPTION_KEYS, file: env.ENCRYPTION_KEYS_FILE });
+      const ring = await keyRingOf(env);
       if (!ring) throw new Error('ENCRYPTION_KEYS or ENCRYPTION_KEYS_FILE is required');
-      const orm = await createOrm({ url: env.DATABASE_URL, poolMax: 1 });
+      const db = await openCliDatabase(env);
+      const orm = await createOrm({ url: db.url, poolMax: 1 });
       try {
         const result = await reencryptSecrets(orm, new SecretBox(ring), ring.currentKeyId);
         for (const r of result) console.log(`${r.table}.${r.column}: ${r.rewritten} re-encrypted to ${ring.currentKeyId}`);
       } finally {
         await orm.close(true);
+        await db.close();
       }
       return 0;
     }
