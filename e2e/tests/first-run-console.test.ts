@@ -1,0 +1,329 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchBrowser } from '../harness/browser';
+import { chooseOption, enterSignInCode, justifyAndConfirm, signIn, signOut } from '../harness/console';
+import { type RunningVigil, startVigil } from '../harness/startVigil';
+import { freshTotp } from '../harness/totp';
+
+// Issue 9's "must show" items, as a compliance admin meets them on a first run: the last Admin
+// cannot demote themself, justifications and names in the audit log, a CSV that matches the
+// screen, a failed sign-in for an unknown email as a security event, and a 390 px wide console.
+
+const SHOTS_DIR = '/tmp/first-run-shots';
+const UNKNOWN_EMAIL = 'nobody-here@acme.test';
+const BACKUP_ADMIN_JUSTIFICATION = 'E2E: a second administrator for holiday cover (ticket OPS-9)';
+const PHONE_WIDTH = 390;
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await mkdir(SHOTS_DIR, { recursive: true });
+  // Mantine's dialogs and notifications finish entering within 200 ms.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage });
+}
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and newlines (the details JSON does). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+function rowFor(page: Page, email: string) {
+  return page.getByTestId('user-row').filter({ hasText: email });
+}
+
+async function openChangeRole(page: Page, email: string): Promise<void> {
+  await rowFor(page, email).getByTestId('user-actions').click();
+  await page.getByRole('menuitem', { name: /^Change role/ }).click();
+  await page.getByTestId('change-role-select').waitFor();
+}
+
+/**
+ * Applies the audit filters and waits for the list to show the server's answer to exactly this
+ * filter (the previous filter's rows stay on screen while it loads, and may match too).
+ */
+async function applyAuditFilter(page: Page, action: string, outcome: string): Promise<void> {
+  await page.getByTestId('filter-action').fill(action);
+  await page.keyboard.press('Escape');
+  await chooseOption(page, 'filter-outcome', outcome);
+  const answer = page.waitForResponse((r) => {
+    const sent = r.request().postData() ?? '';
+    return r.url().endsWith('/graphql') && sent.includes('"AuditEntries"') && sent.includes(JSON.stringify(action));
+  });
+  await page.getByTestId('filter-apply').click();
+  const body = (await (await answer).json()) as { data: { auditEntries: { nodes: { seq: number | string }[] } } };
+  const expected = body.data.auditEntries.nodes.map((n) => String(n.seq));
+  await page.waitForFunction((want) => {
+    const cells = Array.from(document.querySelectorAll('[data-testid="audit-row"] td:first-child'));
+    const shown = cells.map((td) => td.textContent?.trim());
+    return shown.length === want.length && shown.every((seq, i) => seq === want[i]);
+  }, expected);
+}
+
+async function screenSeqs(page: Page): Promise<string[]> {
+  return (await page.getByTestId('audit-row').locator('td:first-child').allInnerTexts()).map((s) => s.trim());
+}
+
+/** Nothing wider than the viewport, so the page never scrolls sideways. */
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** The collapsed navbar sits off-screen to the left (or is hidden). */
+async function navOnScreen(page: Page): Promise<boolean> {
+  return page.getByTestId('app-nav').evaluate((nav) => {
+    const rect = nav.getBoundingClientRect();
+    const style = getComputedStyle(nav);
+    return style.display !== 'none' && style.visibility !== 'hidden' && rect.right > 0 && rect.width > 0;
+  });
+}
+
+describe('first run of the console as a compliance admin (issue 9)', () => {
+  let vigil: RunningVigil;
+  let browser: Browser;
+  let mfaSecret = '';
+
+  beforeAll(async () => {
+    vigil = await startVigil();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await vigil?.stop();
+  });
+
+  it('should refuse a sign-in for an email the organization does not have, saying nothing about which part was wrong', async () => {
+    const { page } = browser;
+    await signIn(page, vigil.baseUrl, { ...vigil.admin, email: UNKNOWN_EMAIL, password: 'Guessing-passw0rd!' });
+    await page.getByTestId('sign-in-error').waitFor();
+    expect(await page.getByTestId('sign-in-error').innerText()).toMatch(/do not match/);
+    expect(page.url()).toContain('/sign-in');
+    await shot(page, '01-unknown-email-refused');
+  });
+
+  it('should enrol the first admin in MFA and sign in again with a code (AAL2 for Admin writes)', async () => {
+    const { page } = browser;
+    await signIn(page, vigil.baseUrl, vigil.admin);
+    await page.waitForURL('**/users');
+    await page.getByTestId('nav-account').click();
+    await page.getByTestId('mfa-begin').click();
+    await page.getByTestId('mfa-qr').waitFor();
+    mfaSecret = (await page.getByTestId('mfa-secret').innerText()).trim();
+    await page.getByTestId('mfa-code').fill(await freshTotp(mfaSecret));
+    await page.getByTestId('mfa-confirm').click();
+    await page.getByTestId('recovery-codes').waitFor();
+    await page.getByTestId('recovery-codes-done').click();
+    await signOut(page);
+    await signIn(page, vigil.baseUrl, vigil.admin);
+    await enterSignInCode(page, mfaSecret);
+    await page.waitForURL('**/users');
+    await page.getByTestId('aal-badge').getByText('MFA verified').waitFor();
+    await shot(page, '02-admin-verified');
+  });
+
+  it('should refuse the only Admin demoting themself with CONFLICT, warn in the first person, and change nothing', async () => {
+    const { page } = browser;
+    await openChangeRole(page, vigil.admin.email);
+    const warning = page.getByTestId('own-role-warning');
+    expect(await warning.innerText()).toMatch(/You are changing your own role.*you will be signed out/s);
+    await chooseOption(page, 'change-role-select', 'Viewer');
+    const answer = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('assignRole'),
+    );
+    await justifyAndConfirm(page, 'E2E: trying to step down as the only administrator');
+    const body = (await (await answer).json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(body.errors?.[0]?.message).toMatch(/without an administrator/);
+    const error = page.getByTestId('action-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/Not changed: You are the organization.s last administrator/);
+    await shot(page, '03-self-demotion-refused');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    // Nothing changed: still Admin on screen and after a reload from the server, still signed in.
+    await page.reload();
+    await rowFor(page, vigil.admin.email).waitFor();
+    expect(await rowFor(page, vigil.admin.email).innerText()).toMatch(/\bAdmin\b/);
+    expect(page.url()).toContain('/users');
+  });
+
+  it("should change another user's role once a second Admin exists", async () => {
+    const { page } = browser;
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('new-user-name').fill('Bob Backup');
+    await page.getByTestId('new-user-email').fill('bob.backup@acme.test');
+    await chooseOption(page, 'new-user-role', 'Admin');
+    await page.getByTestId('new-user-password').fill('Backup-admin-password-1!');
+    await justifyAndConfirm(page, BACKUP_ADMIN_JUSTIFICATION);
+    await rowFor(page, 'bob.backup@acme.test').waitFor();
+
+    await page.getByTestId('new-user').click();
+    await page.getByTestId('new-user-name').fill('Carla Compliance');
+    await page.getByTestId('new-user-email').fill('carla@acme.test');
+    await chooseOption(page, 'new-user-role', 'Viewer');
+    await page.getByTestId('new-user-password').fill('Compliance-password-123!');
+    await justifyAndConfirm(page, 'E2E: onboarding an analyst, read-only at first (ticket OPS-10)');
+    await rowFor(page, 'carla@acme.test').waitFor();
+
+    await openChangeRole(page, 'carla@acme.test');
+    expect(await page.getByTestId('own-role-warning').count()).toBe(0);
+    await chooseOption(page, 'change-role-select', 'Compliance');
+    await justifyAndConfirm(page, 'E2E: analyst now reviews deals (ticket OPS-11)');
+    await page.getByRole('alert').filter({ hasText: 'Role changed' }).waitFor();
+    await rowFor(page, 'carla@acme.test').getByText('Compliance', { exact: true }).waitFor();
+    await shot(page, '04-other-role-changed');
+  });
+
+  it('should show actors by name in the audit list and the justification in an entry detail', async () => {
+    const { page } = browser;
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL('**/audit');
+    await applyAuditFilter(page, 'mutation.createUser', 'Allowed');
+    const actors = await page.getByTestId('audit-actor').allInnerTexts();
+    expect(actors.length).toBe(2);
+    for (const actor of actors) {
+      expect(actor).toContain(vigil.admin.name);
+      expect(actor).toContain(vigil.admin.email);
+    }
+    await shot(page, '05-audit-names');
+
+    await page.getByTestId('audit-row').filter({ hasText: 'Bob Backup' }).click();
+    const detail = page.getByTestId('audit-entry-detail');
+    await detail.waitFor();
+    expect(await detail.locator('[data-label="Justification"]').innerText()).toContain(BACKUP_ADMIN_JUSTIFICATION);
+    expect(await detail.locator('[data-label="Actor"]').innerText()).toContain(vigil.admin.name);
+    await shot(page, '06-audit-justification');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+  });
+
+  it("should export a CSV with exactly the rows the screen's filters show", async () => {
+    const { page } = browser;
+    await applyAuditFilter(page, 'mutation.*', 'Allowed');
+    const seqs = await screenSeqs(page);
+    // One page holds them all, so the screen shows every row the filter matches.
+    expect(seqs.length).toBeGreaterThan(3);
+    expect(seqs.length).toBeLessThan(50);
+    await shot(page, '07-audit-filtered');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
+    const rows = parseCsv(await readFile(await download.path(), 'utf8')).filter((r) => r.some((f) => f !== ''));
+    const [header, ...entries] = rows;
+    const col = (name: string) => header!.indexOf(name);
+    expect(col('seq')).toBeGreaterThanOrEqual(0);
+    // The screen lists newest first; the CSV runs in chain order.
+    expect(entries.map((r) => r[col('seq')]).sort((a, b) => Number(b) - Number(a))).toEqual(seqs);
+    for (const entry of entries) {
+      expect(entry[col('action')]).toMatch(/^mutation\./);
+      expect(entry[col('outcome')]).toBe('allowed');
+    }
+    const backup = entries.find((r) => r[col('action')] === 'mutation.createUser' && r[col('resource_name')] === 'Bob Backup');
+    expect(backup?.[col('justification')]).toBe(BACKUP_ADMIN_JUSTIFICATION);
+    expect(backup?.[col('actor_name')]).toBe(vigil.admin.name);
+    await page.getByRole('alert').filter({ hasText: 'Export ready' }).waitFor();
+    await shot(page, '08-audit-exported');
+  });
+
+  it('should show the failed sign-in for an unknown email as a denied login with the email tried', async () => {
+    const { page } = browser;
+    await applyAuditFilter(page, 'mutation.login', 'Denied');
+    const rows = page.getByTestId('audit-row');
+    expect(await rows.count()).toBe(1);
+    await shot(page, '09-audit-denied-logins');
+    await rows.first().click();
+    const detail = page.getByTestId('audit-entry-detail');
+    await detail.waitFor();
+    expect(await detail.locator('[data-label="Action"]').innerText()).toContain('mutation.login');
+    expect(await detail.locator('[data-label="Outcome"]').innerText()).toMatch(/denied/i);
+    expect(await detail.locator('[data-label="Details"]').innerText()).toContain(UNKNOWN_EMAIL);
+    await shot(page, '10-unknown-email-entry');
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+  });
+
+  it('should fit the audit and users pages in 390 px with the sidebar collapsed behind the burger', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+    try {
+      await page.goto(`${vigil.baseUrl}/audit`);
+      await page.getByTestId('audit-row').first().waitFor();
+      expect(await navOnScreen(page)).toBe(false);
+      expect(await page.getByTestId('nav-burger').isVisible()).toBe(true);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      await shot(page, '11-audit-390');
+      await shot(page, '11b-audit-390-full', true);
+
+      await page.getByTestId('nav-burger').click();
+      await page.waitForFunction(() => {
+        const nav = document.querySelector('[data-testid="app-nav"]');
+        return nav !== null && nav.getBoundingClientRect().left >= 0;
+      });
+      await shot(page, '12-nav-open-390');
+      await page.getByTestId('nav-users').click();
+      await page.waitForURL('**/users');
+      await page.getByTestId('user-row').first().waitFor();
+      await page.waitForFunction(() => {
+        const nav = document.querySelector('[data-testid="app-nav"]');
+        return nav !== null && nav.getBoundingClientRect().right <= 0;
+      });
+      expect(await navOnScreen(page)).toBe(false);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      await shot(page, '13-users-390');
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+    }
+  });
+
+  it('should warn before changing one’s own role, then sign out with the explanation on the sign-in page', async () => {
+    const { page } = browser;
+    await page.goto(`${vigil.baseUrl}/users`);
+    await openChangeRole(page, vigil.admin.email);
+    expect(await page.getByTestId('own-role-warning').innerText()).toMatch(/You are changing your own role/);
+    await chooseOption(page, 'change-role-select', 'Viewer');
+    await shot(page, '14-own-role-warning');
+    expect(await page.getByTestId('action-confirm').innerText()).toBe('Change my role and sign out');
+    await justifyAndConfirm(page, 'E2E: handing administration over to Bob (ticket OPS-12)');
+    await page.waitForURL('**/sign-in');
+    const notice = page.getByTestId('sign-in-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/Your role was changed to Viewer\. You were signed out/);
+    await shot(page, '15-signed-out-explained');
+
+    // The change is real on the server: the next sign-in, from this very page, carries the new role.
+    await page.getByTestId('sign-in-organization').fill(vigil.admin.organization);
+    await page.getByTestId('sign-in-email').fill(vigil.admin.email);
+    await page.getByTestId('sign-in-password').fill(vigil.admin.password);
+    await page.getByTestId('sign-in-submit').click();
+    await enterSignInCode(page, mfaSecret);
+    await page.getByTestId('user-menu').getByText('Viewer').waitFor();
+    const menuLines = (await page.getByTestId('user-menu').innerText()).split('\n').map((l) => l.trim());
+    expect(menuLines).toContain('Viewer');
+    expect(menuLines).not.toContain('Admin');
+    await shot(page, '16-signed-in-as-viewer');
+  });
+});
