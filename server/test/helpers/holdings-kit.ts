@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import { login, type TestApp } from './test-app';
 
 // Test data for holdings: employees made the way people make them (an Admin's invitation,
@@ -39,3 +40,20 @@ export const CONNECT = `mutation($input: ConnectExchangeInput!) {
 
 /** A fresh key pair in the shape the venues hand out (long, printable, no spaces). */
 export const freshKey = () => ({ apiKey: `k${randomBytes(24).toString('hex')}`, secret: `s${randomBytes(32).toString('hex')}` });
+
+/** Every text-like column of every table whose value contains `needle` (as table.column). */
+export async function textColumnsContaining(sql: pg.Client, needle: string): Promise<string[]> {
+  const { rows } = await sql.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea')`,
+  );
+  const hits: string[] = [];
+  for (const { table_name, column_name } of rows) {
+    const res = await sql.query(
+      `SELECT 1 FROM "${table_name}" WHERE encode(convert_to("${column_name}"::text, 'UTF8'), 'escape') LIKE $1 LIMIT 1`,
+      [`%${needle}%`],
+    );
+    if (res.rowCount) hits.push(`${table_name}.${column_name}`);
+  }
+  return hits;
+}

@@ -10,7 +10,7 @@ import { exchangeDirectory } from '@/modules/holdings/exchange-directory';
 import { ConnectionPoller } from '@/modules/holdings/polling/connection-poller';
 import { memoryVenueGate } from '@/modules/holdings/polling/venue-gate';
 import { startExchangeDouble, type ExchangeDouble } from '../../doubles/exchanges/exchange-double';
-import { CONNECT, freshKey, onboardedEmployee, type TestEmployee } from '../../helpers/holdings-kit';
+import { CONNECT, freshKey, onboardedEmployee, textColumnsContaining, type TestEmployee } from '../../helpers/holdings-kit';
 import { PG_HOST, PG_PORT, PG_SUPERUSER } from '../../helpers/test-database';
 import {
   adminWithMfa,
@@ -365,21 +365,4 @@ async function pgDump(database: string): Promise<string> {
     },
   );
   return stdout;
-}
-
-/** Every text-like column of every table whose value contains `needle` (as table.column). */
-async function textColumnsContaining(sql: pg.Client, needle: string): Promise<string[]> {
-  const { rows } = await sql.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea')`,
-  );
-  const hits: string[] = [];
-  for (const { table_name, column_name } of rows) {
-    const res = await sql.query(
-      `SELECT 1 FROM "${table_name}" WHERE encode(convert_to("${column_name}"::text, 'UTF8'), 'escape') LIKE $1 LIMIT 1`,
-      [`%${needle}%`],
-    );
-    if (res.rowCount) hits.push(`${table_name}.${column_name}`);
-  }
-  return hits;
 }

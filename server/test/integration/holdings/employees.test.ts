@@ -11,6 +11,7 @@ import {
   type TestApp,
   type TestOrg,
 } from '../../helpers/test-app';
+import { textColumnsContaining } from '../../helpers/holdings-kit';
 
 // Issue 10, item 1: the roster, single-use invitation links, and who may do what with them.
 const J = 'onboarding a trader for oversight';
@@ -304,18 +305,4 @@ describe('employees and their invitations', () => {
 async function sha256(text: string): Promise<Buffer> {
   const { createHash } = await import('node:crypto');
   return createHash('sha256').update(text).digest();
-}
-
-/** Every text-like column of every table whose value contains `needle` (as table.column). */
-async function textColumnsContaining(sql: pg.Client, needle: string): Promise<string[]> {
-  const { rows } = await sql.query<{ table_name: string; column_name: string }>(
-    `SELECT table_name, column_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
-  );
-  const hits: string[] = [];
-  for (const { table_name, column_name } of rows) {
-    const res = await sql.query(`SELECT 1 FROM "${table_name}" WHERE "${column_name}"::text LIKE $1 LIMIT 1`, [`%${needle}%`]);
-    if (res.rowCount) hits.push(`${table_name}.${column_name}`);
-  }
-  return hits;
 }
