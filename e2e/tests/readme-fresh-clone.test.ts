@@ -205,6 +205,23 @@ describe('README on a fresh clone with npm only', () => {
     expect(result.output).toMatch(/^([1-9]\d*) chain\(s\) checked, 0 invalid$/m);
   });
 
+  it('npm run cli -- security-events (no DATABASE_URL) should show the refused sign-in naming no organization', async () => {
+    // Written and linked while the server ran; Ctrl-C (delivered more than once) stopped it cleanly,
+    // so the link is in ./.data too.
+    const result = await npm(clone, env, ['run', 'cli', '--', 'security-events']);
+    expect(result.code, result.output).toBe(0);
+    const events = cliLines(result.output)
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { action: string; outcome: string; details: { organization?: string } });
+    expect(events, result.output).toContainEqual(
+      expect.objectContaining({
+        action: 'mutation.login',
+        outcome: 'denied',
+        details: expect.objectContaining({ organization: unknownOrg }),
+      }),
+    );
+  });
+
   it('npm run cli -- add-admin should add an Admin to the printed organization', async () => {
     const args = ['--org', banner.organization, '--email', extraAdmin, '--name', 'Second Admin'];
     const result = await npm(clone, env, [

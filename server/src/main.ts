@@ -17,13 +17,24 @@ async function main() {
   }
   const logger = createLogger(env.LOG_LEVEL);
   const vigil = await startVigil(env, logger);
+  // Ctrl-C reaches this process more than once: from the terminal (the whole process group) and
+  // again from each launcher above it (npm, scripts/start.mjs, tsx) relaying it. A repeat must not
+  // fall through to Node's default, which exits at once: in embedded mode the database would be
+  // left unclosed and its last commits unflushed. Repeats are ignored; a stuck stop is bounded.
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown took over 30 s; exiting');
+      process.exit(1);
+    }, 30_000).unref();
     await vigil.stop();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((err: unknown) => {
