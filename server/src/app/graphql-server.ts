@@ -72,6 +72,10 @@ export function createGraphQLServer(deps: CoreDeps, schema: GraphQLSchema): Apol
     formatError,
     introspection: true,
     csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM and stops every part in order (Apollo among them); Apollo's own
+    // handler would stop it a second time concurrently and then re-raise the signal to kill the
+    // process, before the database is closed.
+    stopOnTerminationSignals: false,
     // Batches are allowed but bounded (see http.ts), each operation audited on its own.
     allowBatchedHttpRequests: true,
     includeStacktraceInErrorResponses: false,
