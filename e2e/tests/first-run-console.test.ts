@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser } from '../harness/browser';
 import { chooseOption, enterSignInCode, justifyAndConfirm, signIn, signOut } from '../harness/console';
@@ -10,11 +10,17 @@ import { freshTotp } from '../harness/totp';
 // Issue 9's "must show" items, as a compliance admin meets them on a first run: the last Admin
 // cannot demote themself, justifications and names in the audit log, a CSV that matches the
 // screen, a failed sign-in for an unknown email as a security event, and a 390 px wide console.
+// And what trying it as a new user found: notifications clear of the header, the header's badge
+// whole at 390 px, the audit filters in tidy rows with resource names in full, the email a failed
+// sign-in tried in the list, a changed role landing on its own first page after signing in again,
+// and the sign-in page filled in after accepting an invitation.
 
 const SHOTS_DIR = '/tmp/first-run-shots';
 const UNKNOWN_EMAIL = 'nobody-here@acme.test';
 const BACKUP_ADMIN_JUSTIFICATION = 'E2E: a second administrator for holiday cover (ticket OPS-9)';
 const PHONE_WIDTH = 390;
+const CARLA = { email: 'carla@acme.test', password: 'Compliance-password-123!', ownPassword: 'Carla-own-passphrase-42' };
+const ERIN = { email: 'erin.employee@acme.test', password: 'Erin-chooses-a-long-passphrase' };
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await mkdir(SHOTS_DIR, { recursive: true });
@@ -103,6 +109,28 @@ async function navOnScreen(page: Page): Promise<boolean> {
   });
 }
 
+/** Whether an element's text is cut (an ellipsis or clipped overflow) rather than shown whole. */
+async function isCut(element: Locator): Promise<boolean> {
+  return element.evaluate((el) => {
+    const cut = (node: Element) => node.scrollWidth > node.clientWidth + 1;
+    return cut(el) || Array.from(el.querySelectorAll('*')).some(cut) || el.getBoundingClientRect().right > window.innerWidth;
+  });
+}
+
+/** A notification must never lie over the header's controls (MFA badge, user menu with sign-out). */
+async function expectClearOfHeader(page: Page, notification: Locator): Promise<void> {
+  const box = await notification.boundingBox();
+  const controls = await page.getByTestId('header-controls').boundingBox();
+  expect(box).not.toBeNull();
+  expect(controls).not.toBeNull();
+  const overlaps =
+    box!.x < controls!.x + controls!.width &&
+    controls!.x < box!.x + box!.width &&
+    box!.y < controls!.y + controls!.height &&
+    controls!.y < box!.y + box!.height;
+  expect(overlaps).toBe(false);
+}
+
 describe('first run of the console as a compliance admin (issue 9)', () => {
   let vigil: RunningVigil;
   let browser: Browser;
@@ -184,9 +212,9 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
 
     await page.getByTestId('new-user').click();
     await page.getByTestId('new-user-name').fill('Carla Compliance');
-    await page.getByTestId('new-user-email').fill('carla@acme.test');
+    await page.getByTestId('new-user-email').fill(CARLA.email);
     await chooseOption(page, 'new-user-role', 'Viewer');
-    await page.getByTestId('new-user-password').fill('Compliance-password-123!');
+    await page.getByTestId('new-user-password').fill(CARLA.password);
     await justifyAndConfirm(page, 'E2E: onboarding an analyst, read-only at first (ticket OPS-10)');
     await rowFor(page, 'carla@acme.test').waitFor();
 
@@ -194,7 +222,10 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
     expect(await page.getByTestId('own-role-warning').count()).toBe(0);
     await chooseOption(page, 'change-role-select', 'Compliance');
     await justifyAndConfirm(page, 'E2E: analyst now reviews deals (ticket OPS-11)');
-    await page.getByRole('alert').filter({ hasText: 'Role changed' }).waitFor();
+    const changed = page.getByRole('alert').filter({ hasText: 'Role changed' });
+    await changed.waitFor();
+    await page.waitForTimeout(300); // the notification's enter transition
+    await expectClearOfHeader(page, changed);
     await rowFor(page, 'carla@acme.test').getByText('Compliance', { exact: true }).waitFor();
     await shot(page, '04-other-role-changed');
   });
@@ -211,6 +242,22 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       expect(actor).toContain(vigil.admin.email);
     }
     await shot(page, '05-audit-names');
+
+    // At 1366 px the six filters sit in two whole rows of three, none alone on a line.
+    const tops = await page.getByTestId('audit-filter-fields').evaluate((grid) =>
+      Array.from(grid.children)
+        .map((field) => field.getBoundingClientRect())
+        // A Select keeps a hidden input for forms beside its field: it takes no place in the grid.
+        .filter((box) => box.height > 0)
+        .map((box) => Math.round(box.top)),
+    );
+    expect(tops).toHaveLength(6);
+    expect(new Set(tops).size).toBe(2);
+    expect(tops.filter((top) => top === tops[0])).toHaveLength(3);
+    // A resource's name shows in full, not cut off by the column.
+    const bobRow = page.getByTestId('audit-row').filter({ hasText: 'Bob Backup' });
+    expect(await bobRow.getByTestId('audit-resource').innerText()).toBe('user · Bob Backup');
+    expect(await isCut(bobRow.getByTestId('audit-resource'))).toBe(false);
 
     await page.getByTestId('audit-row').filter({ hasText: 'Bob Backup' }).click();
     const detail = page.getByTestId('audit-entry-detail');
@@ -254,6 +301,8 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
     await applyAuditFilter(page, 'mutation.login', 'Denied');
     const rows = page.getByTestId('audit-row');
     expect(await rows.count()).toBe(1);
+    // Nobody was signed in: the list's actor column says which email was tried.
+    expect(await rows.first().getByTestId('audit-actor').innerText()).toContain(UNKNOWN_EMAIL);
     await shot(page, '09-audit-denied-logins');
     await rows.first().click();
     const detail = page.getByTestId('audit-entry-detail');
@@ -275,6 +324,10 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       expect(await navOnScreen(page)).toBe(false);
       expect(await page.getByTestId('nav-burger').isVisible()).toBe(true);
       expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      // The header's session badge and user menu are whole, not cut by the narrow bar.
+      expect(await page.getByTestId('aal-badge').innerText()).toMatch(/MFA verified/i);
+      expect(await isCut(page.getByTestId('aal-badge'))).toBe(false);
+      expect(await isCut(page.getByTestId('header-controls'))).toBe(false);
       await shot(page, '11-audit-390');
       await shot(page, '11b-audit-390-full', true);
 
@@ -296,6 +349,76 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       await shot(page, '13-users-390');
     } finally {
       await page.setViewportSize({ width: 1366, height: 860 });
+    }
+  });
+
+  it('should send a person whose role lost the page they had open to their own landing page when they sign in again', async () => {
+    const { page } = browser;
+    const carla = await launchBrowser();
+    try {
+      await signIn(carla.page, vigil.baseUrl, { ...vigil.admin, email: CARLA.email, password: CARLA.password });
+      await carla.page.waitForURL('**/choose-password');
+      await carla.page.getByTestId('current-password').fill(CARLA.password);
+      await carla.page.getByTestId('new-password').fill(CARLA.ownPassword);
+      await carla.page.getByTestId('repeat-password').fill(CARLA.ownPassword);
+      await carla.page.getByTestId('change-password').click();
+      await carla.page.waitForURL((url) => !url.pathname.startsWith('/choose-password'));
+      // Compliance reads the audit log: Carla has it open when her role changes.
+      await carla.page.getByTestId('nav-audit').click();
+      await carla.page.getByTestId('audit-row').first().waitFor();
+
+      await page.goto(`${vigil.baseUrl}/users`);
+      await openChangeRole(page, CARLA.email);
+      await chooseOption(page, 'change-role-select', 'Viewer');
+      await justifyAndConfirm(page, 'E2E: analyst back to read-only (ticket OPS-13)');
+      await rowFor(page, CARLA.email).getByText('Viewer', { exact: true }).waitFor();
+
+      // Her session ended with the change: the next request sends her to sign in, remembering /audit.
+      await carla.page.reload();
+      await carla.page.waitForURL('**/sign-in');
+      await carla.page.getByTestId('sign-in-organization').fill(vigil.admin.organization);
+      await carla.page.getByTestId('sign-in-email').fill(CARLA.email);
+      await carla.page.getByTestId('sign-in-password').fill(CARLA.ownPassword);
+      await carla.page.getByTestId('sign-in-submit').click();
+      // A Viewer cannot read the audit log: she lands on her first page instead of "Access denied".
+      await carla.page.waitForURL('**/employees');
+      await carla.page.getByTestId('user-menu').getByText('Viewer').waitFor();
+      expect(await carla.page.getByTestId('access-denied').count()).toBe(0);
+      await shot(carla.page, '13b-role-changed-lands-home');
+    } finally {
+      await carla.close();
+    }
+  });
+
+  it('should fill in the organization and email on the sign-in page after an employee accepts an invitation', async () => {
+    const { page } = browser;
+    await page.goto(`${vigil.baseUrl}/employees`);
+    await page.getByTestId('invite-employee').click();
+    await page.getByTestId('invite-name').fill('Erin Employee');
+    await page.getByTestId('invite-email').fill(ERIN.email);
+    await page.getByTestId('invite-department').fill('Equities');
+    await justifyAndConfirm(page, 'E2E: new equities trader joins (ticket HR-7)');
+    await page.getByTestId('invitation-link').waitFor();
+    const link = (await page.getByTestId('invitation-link').innerText()).trim();
+    await page.getByTestId('invitation-link-done').click();
+
+    const erin = await launchBrowser();
+    try {
+      await erin.page.goto(link);
+      await erin.page.getByTestId('onboarding-password').fill(ERIN.password);
+      await erin.page.getByTestId('onboarding-password-repeat').fill(ERIN.password);
+      await erin.page.getByTestId('onboarding-submit').click();
+      await erin.page.getByTestId('continue-to-sign-in').click();
+      await erin.page.waitForURL('**/sign-in?org=acme');
+      expect(await erin.page.getByTestId('sign-in-organization').inputValue()).toBe(vigil.admin.organization);
+      expect(await erin.page.getByTestId('sign-in-email').inputValue()).toBe(ERIN.email);
+      expect(await erin.page.getByTestId('sign-in-notice').innerText()).toMatch(/Your account is ready/);
+      await shot(erin.page, '13c-sign-in-prefilled');
+      await erin.page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+      expect(await pageWidth(erin.page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      await shot(erin.page, '13d-sign-in-prefilled-390');
+    } finally {
+      await erin.close();
     }
   });
 

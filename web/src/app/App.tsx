@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router';
 import { createApolloClient } from './createApolloClient';
 import { router } from './router';
 import { sessionStore } from './session/sessionStore';
+import { NOTIFICATIONS_POSITION } from './shell/notificationsPosition';
 import { theme } from './theme';
 
 export function App() {
@@ -23,7 +24,7 @@ export function App() {
 
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position={NOTIFICATIONS_POSITION} />
       <ApolloProvider client={client}>
         <RouterProvider router={router} />
       </ApolloProvider>

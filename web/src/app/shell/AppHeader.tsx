@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconShieldCheck, IconShieldLock, IconUserCircle } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { sessionStore } from '@/app/session/sessionStore';
@@ -31,7 +31,9 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
   return (
     <AppShell.Header px="md">
       <Group h="100%" justify="space-between" wrap="nowrap">
-        <Group gap="md" wrap="nowrap">
+        {/* The brand side gives way first (the organization name truncates, then hides under 576 px):
+            the session's badge and the user menu on the right never shrink, so they are never cut. */}
+        <Group gap="md" wrap="nowrap" miw={0}>
           <Burger
             opened={navOpened}
             onClick={onToggleNav}
@@ -45,12 +47,18 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
             {viewer.organization.name}
           </Text>
         </Group>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }} data-testid="header-controls">
           {elevated ? (
             <Tooltip
               label={`Signed in with password and authenticator code; verified until ${formatDateTime(viewer.sessionExpiresAt)}.`}
             >
-              <Badge color="teal" variant="light" leftSection={<IconShieldCheck size={12} />} data-testid="aal-badge">
+              <Badge
+                color="teal"
+                variant="light"
+                leftSection={<IconShieldCheck size={12} />}
+                style={{ flexShrink: 0 }}
+                data-testid="aal-badge"
+              >
                 MFA verified
               </Badge>
             </Tooltip>
@@ -60,13 +68,14 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
               variant="light"
               leftSection={<IconShieldLock size={14} />}
               onClick={() => void verify()}
+              style={{ flexShrink: 0 }}
               data-testid="verify-mfa-button"
             >
               Verify with MFA
             </Button>
           ) : (
             <Tooltip label="Set up two-step verification (MFA): admin changes need it">
-              <UnstyledButton onClick={() => void navigate('/account')}>
+              <UnstyledButton onClick={() => void navigate('/account')} style={{ flexShrink: 0 }}>
                 <Badge color="orange" variant="light" style={{ cursor: 'pointer' }} data-testid="aal-badge">
                   MFA not set up
                 </Badge>
@@ -75,22 +84,26 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
           )}
           <Menu position="bottom-end" width={220}>
             <Menu.Target>
-              <UnstyledButton data-testid="user-menu">
+              <UnstyledButton aria-label={`${viewer.user.name} (${viewer.user.role.name}): account menu`} data-testid="user-menu">
                 <Group gap={6} wrap="nowrap">
                   <IconUserCircle size={20} color="var(--mantine-color-gray-6)" />
-                  <div>
-                    <Text fz="sm" fw={500} lh={1.2}>
+                  {/* Under 768 px the name and role move into the menu: the badge keeps its room. */}
+                  <Box visibleFrom="sm" maw={220} data-testid="user-menu-name">
+                    <Text fz="sm" fw={500} lh={1.2} truncate="end">
                       {viewer.user.name}
                     </Text>
-                    <Text fz="xs" c="dimmed" lh={1.2}>
+                    <Text fz="xs" c="dimmed" lh={1.2} truncate="end">
                       {viewer.user.role.name}
                     </Text>
-                  </div>
+                  </Box>
                   <IconChevronDown size={14} />
                 </Group>
               </UnstyledButton>
             </Menu.Target>
             <Menu.Dropdown>
+              <Menu.Label hiddenFrom="sm">
+                {viewer.user.name} · {viewer.user.role.name}
+              </Menu.Label>
               <Menu.Label>{viewer.user.email}</Menu.Label>
               <Menu.Item leftSection={<IconShieldLock size={14} />} onClick={() => void navigate('/account')}>
                 Account &amp; security

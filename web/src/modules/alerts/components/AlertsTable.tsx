@@ -36,10 +36,22 @@ export function AlertsTable({ alerts, canWrite, onOpen, onAction }: AlertsTableP
                 <AlertSeverityBadge severity={alert.severity} />
               </Table.Td>
               <Table.Td>
-                <Anchor component="button" type="button" fz="sm" fw={500} onClick={() => onOpen(alert)} title={alert.description}>
-                  <Text span inherit truncate="end">
-                    {alert.title}
-                  </Text>
+                {/* The button itself is the block that ends in an ellipsis: a button sizes to its text, so
+                    text truncated inside it spilled over the next column ("About") instead. */}
+                <Anchor
+                  component="button"
+                  type="button"
+                  fz="sm"
+                  fw={500}
+                  display="block"
+                  maw="100%"
+                  ta="left"
+                  truncate="end"
+                  onClick={() => onOpen(alert)}
+                  title={alert.description ? `${alert.title}: ${alert.description}` : alert.title}
+                  data-testid="alert-title"
+                >
+                  {alert.title}
                 </Anchor>
               </Table.Td>
               <Table.Td>

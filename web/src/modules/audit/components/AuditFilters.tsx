@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Paper, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Paper, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconFilter, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useAuditVocabulary } from '../hooks/useAuditVocabulary';
@@ -12,12 +12,13 @@ type AuditFiltersProps = {
   exporting: boolean;
 };
 
-// A date-time input needs about 200 px for "mm/dd/yyyy, --:-- --" and its picker icon at this
-// size; the text fields share what is left and wrap onto another line before they get cramped.
-const DATE_FIELD = { flex: '1 1 205px', minWidth: 205 };
-const TEXT_FIELD = { flex: '1 1 140px', minWidth: 140 };
-// An actor reads as "Name <email>": it gets more room before it wraps.
-const ACTOR_FIELD = { flex: '2 1 220px', minWidth: 200 };
+/**
+ * The six fields in whole rows, never one left alone on a line: three by three from 992 px (at
+ * 1280-1366 px that is two rows of about 300 px, "when" and "who" above, "what" below), two by two
+ * on a tablet, one above the other on a phone. A date-time input needs about 205 px for
+ * "mm/dd/yyyy, --:-- --" and its picker icon, which every column here leaves it.
+ */
+export const AUDIT_FILTER_COLUMNS = { base: 1, xs: 2, md: 3 } as const;
 
 const OUTCOMES = [
   { value: '', label: 'Any outcome' },
@@ -39,12 +40,11 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
 
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} data-testid="audit-filters">
-      <Group gap="xs" align="flex-start" wrap="wrap">
+      <SimpleGrid cols={AUDIT_FILTER_COLUMNS} spacing="xs" verticalSpacing="xs" data-testid="audit-filter-fields">
         <TextInput
           size="xs"
           label="From"
           type="datetime-local"
-          style={DATE_FIELD}
           value={form.from}
           onChange={(e) => set({ from: e.currentTarget.value })}
           data-testid="filter-from"
@@ -53,13 +53,11 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           size="xs"
           label="To"
           type="datetime-local"
-          style={DATE_FIELD}
           value={form.to}
           onChange={(e) => set({ to: e.currentTarget.value })}
           data-testid="filter-to"
         />
         <AuditActorPicker
-          style={ACTOR_FIELD}
           actorId={form.actorId}
           actorLabel={form.actorLabel}
           onChange={(actorId, actorLabel) => set({ actorId, actorLabel })}
@@ -67,7 +65,6 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         <Autocomplete
           size="xs"
           label="Resource type"
-          style={TEXT_FIELD}
           placeholder="e.g. user"
           data={vocabulary.resourceTypes}
           clearable
@@ -78,7 +75,6 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         <Autocomplete
           size="xs"
           label="Action"
-          style={TEXT_FIELD}
           placeholder="e.g. mutation.*"
           data={vocabulary.actions}
           limit={50}
@@ -91,15 +87,14 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         <Select
           size="xs"
           label="Outcome"
-          style={TEXT_FIELD}
           data={OUTCOMES}
           value={form.outcome}
           allowDeselect={false}
           onChange={(outcome) => set({ outcome: (outcome ?? '') as AuditFilterForm['outcome'] })}
           data-testid="filter-outcome"
         />
-      </Group>
-      <Group gap="lg" mt="xs">
+      </SimpleGrid>
+      <Group gap="lg" mt="sm">
         <Switch
           size="xs"
           label="Writes only (hide reads)"
@@ -115,7 +110,7 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           data-testid="filter-admin-writes-only"
         />
       </Group>
-      <Group justify="space-between" mt="xs">
+      <Group justify="space-between" gap="xs" mt="xs">
         <Text fz="xs" c={invalid ? 'red' : 'dimmed'}>
           {invalid ?? 'Times are in your local time zone. The CSV export applies every filter here.'}
         </Text>

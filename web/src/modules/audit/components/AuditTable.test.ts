@@ -45,3 +45,49 @@ describe('AuditTable', () => {
     expect(html).toContain('role · r-1');
   });
 });
+
+describe('AuditTable resource column', () => {
+  const tagOf = (html: string, text: string) => new RegExp(`<p[^>]*>${text}</p>`).exec(html)?.[0] ?? '';
+
+  it('should show a resource name in full, wrapping rather than cut off, when the column is narrow', () => {
+    const long = 'user · Bob Backup With A Rather Long Name';
+    const html = render([{ ...entry, resourceType: 'user', resourceName: 'Bob Backup With A Rather Long Name' }]);
+    const cell = tagOf(html, long);
+    expect(cell).toContain('data-testid="audit-resource"');
+    expect(cell).not.toContain('data-truncate');
+    expect(cell).toContain(`title="${long}"`);
+  });
+
+  it('should cut a bare id short with the whole of it on hover when the resource has no name', () => {
+    const id = '8c8f5e2a-1111-4222-8333-944445555666';
+    const html = render([{ ...entry, resourceType: 'session', resourceId: id, resourceName: null }]);
+    const cell = tagOf(html, `session · ${id}`);
+    expect(cell).toContain('data-truncate="end"');
+    expect(cell).toContain(`title="session · ${id}"`);
+  });
+});
+
+describe('AuditTable actor column', () => {
+  it('should show the email a denied sign-in tried, muted, when the entry has no actor', () => {
+    const html = render([
+      {
+        ...entry,
+        actorType: 'anonymous',
+        actorId: null,
+        actorName: null,
+        actorEmail: null,
+        actorRole: null,
+        action: 'mutation.login',
+        resourceType: 'user',
+        resourceId: null,
+        resourceName: null,
+        outcome: 'denied',
+        details: { email: 'nobody-here@acme.test' },
+      },
+    ]);
+    const actor = /<div title="([^"]*)" data-testid="audit-actor">(.*?)<\/div><\/td>/.exec(html);
+    expect(actor?.[1]).toBe('anonymous · tried nobody-here@acme.test');
+    expect(actor?.[2]).toMatch(/anonymous.*tried nobody-here@acme\.test/);
+    expect(actor?.[2]).toMatch(/<p[^>]*color:var\(--mantine-color-dimmed\)[^>]*>tried nobody-here@acme\.test<\/p>/);
+  });
+});

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
-import { actorLines, type AuditRow, resourceText } from '../lib/auditEntryFields';
+import { actorLines, type AuditRow, resourceNamed, resourceText } from '../lib/auditEntryFields';
 import { AuditOutcomeBadge } from './AuditOutcomeBadge';
 
 export type { AuditRow } from '../lib/auditEntryFields';
@@ -11,6 +11,21 @@ type AuditTableProps = { entries: readonly AuditRow[]; onOpen: (entry: AuditRow)
 function Cell({ text, mono }: { text: string; mono?: boolean }) {
   return (
     <Text fz="xs" className={mono ? 'vigil-mono' : undefined} truncate="end" title={text}>
+      {text}
+    </Text>
+  );
+}
+
+/**
+ * What was acted on. A name (a person, a role) shows in full, wrapping onto more lines when the
+ * column is narrow: it is what a reviewer scans the log for. A bare id (a session) ends in an
+ * ellipsis and shows all of it on hover; the entry's detail has it whole.
+ */
+function ResourceCell({ entry }: { entry: AuditRow }) {
+  const text = resourceText(entry) ?? '—';
+  if (!resourceNamed(entry)) return <Cell text={text} />;
+  return (
+    <Text fz="xs" title={text} style={{ overflowWrap: 'anywhere' }} data-testid="audit-resource">
       {text}
     </Text>
   );
@@ -35,22 +50,23 @@ function ActorCell({ entry }: { entry: AuditRow }) {
 
 export function AuditTable({ entries, onOpen }: AuditTableProps) {
   return (
-    // Fixed column widths: paging and filtering do not move the columns; narrow screens scroll the
-    // table inside its card.
-    <Table.ScrollContainer minWidth={1040} type="native">
-      <Table striped highlightOnHover layout="fixed" data-testid="audit-table">
+    // Fixed column widths: paging and filtering do not move the columns. The resource takes what is
+    // left: the table fits the 1280 px console (about 1000 px beside the navbar) without scrolling;
+    // narrower screens scroll it inside its card.
+    <Table.ScrollContainer minWidth={990} type="native">
+      <Table striped highlightOnHover layout="fixed" horizontalSpacing="xs" data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={64} ta="right">
+            <Table.Th w={52} ta="right">
               Seq
             </Table.Th>
-            <Table.Th w={180}>Time</Table.Th>
-            <Table.Th w={200}>Actor</Table.Th>
-            <Table.Th w={110}>Role</Table.Th>
-            <Table.Th w={200}>Action</Table.Th>
+            <Table.Th w={176}>Time</Table.Th>
+            <Table.Th w={168}>Actor</Table.Th>
+            <Table.Th w={88}>Role</Table.Th>
+            <Table.Th w={170}>Action</Table.Th>
             <Table.Th>Resource</Table.Th>
-            <Table.Th w={110}>Outcome</Table.Th>
-            <Table.Th w={110}>IP</Table.Th>
+            <Table.Th w={100}>Outcome</Table.Th>
+            <Table.Th w={100}>IP</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -74,7 +90,7 @@ export function AuditTable({ entries, onOpen }: AuditTableProps) {
                 <Cell text={entry.action} mono />
               </Table.Td>
               <Table.Td>
-                <Cell text={resourceText(entry) ?? '—'} />
+                <ResourceCell entry={entry} />
               </Table.Td>
               <Table.Td>
                 <AuditOutcomeBadge outcome={entry.outcome} />

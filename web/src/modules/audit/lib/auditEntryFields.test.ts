@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorLines, actorText, type AuditRow, auditEntryFields, resourceText } from './auditEntryFields';
+import { actorLines, actorText, attemptedEmail, type AuditRow, auditEntryFields, resourceText } from './auditEntryFields';
 
 const entry: AuditRow = {
   id: 'org:7',
@@ -111,5 +111,41 @@ describe('actorText, actorLines and resourceText', () => {
     expect(actorText({ ...entry, actorType: 'system', actorId: null, systemSource: 'scheduler' })).toBe('system · scheduler');
     expect(resourceText({ ...entry, resourceId: null })).toBe('user');
     expect(resourceText({ ...entry, resourceType: null, resourceId: null })).toBeNull();
+  });
+});
+
+describe('attemptedEmail', () => {
+  // A sign-in for an email the organization has no account for, as the server records it.
+  const deniedLogin: AuditRow = {
+    ...entry,
+    actorType: 'anonymous',
+    actorId: null,
+    actorRole: null,
+    action: 'mutation.login',
+    resourceId: null,
+    outcome: 'denied',
+    details: { email: 'nobody-here@acme.test', error: { code: 'UNAUTHENTICATED' } },
+    justification: null,
+  };
+
+  it('should show the email a denied sign-in tried in the actor cell when the entry has no actor', () => {
+    expect(attemptedEmail(deniedLogin)).toBe('nobody-here@acme.test');
+    expect(actorLines(deniedLogin)).toEqual({
+      primary: 'anonymous',
+      secondary: 'tried nobody-here@acme.test',
+      title: 'anonymous · tried nobody-here@acme.test',
+    });
+  });
+
+  it('should not take an email from the details when the entry has an actor', () => {
+    const withActor = { ...named, details: { email: 'someone-else@acme.test' } };
+    expect(attemptedEmail(withActor)).toBeNull();
+    expect(actorLines(withActor).secondary).toBe('ada@acme.test');
+  });
+
+  it('should leave the actor cell as it was when the details hold no email', () => {
+    for (const details of [{}, null, ['x'], { email: 42 }, { email: '  ' }]) {
+      expect(actorLines({ ...deniedLogin, details })).toEqual({ primary: 'anonymous', secondary: null, title: 'anonymous' });
+    }
   });
 });

@@ -27,13 +27,36 @@ export function actorText(entry: AuditRow): string {
   return `${entry.actorType} · ${entry.actorId}`;
 }
 
-/** The actor in two short lines for a narrow table cell: the name, then the email or the kind. */
+/**
+ * The email a sign-in tried, for an entry with no actor: before the password is proved nobody is
+ * signed in, and the attempt names only an email the organization has no account for (the server
+ * records it in the details; a known account is the entry's resource instead).
+ */
+export function attemptedEmail(entry: AuditRow): string | null {
+  if (present(entry.actorId) || present(entry.actorName) || entry.actorType === 'system') return null;
+  const details: unknown = entry.details;
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
+  const email = (details as Record<string, unknown>).email;
+  return typeof email === 'string' && present(email) ? email : null;
+}
+
+/**
+ * The actor in two short lines for a narrow table cell: the name, then the email or the kind; for
+ * an entry with no actor (a failed sign-in), the email it tried.
+ */
 export function actorLines(entry: AuditRow): { primary: string; secondary: string | null; title: string } {
   const id = present(entry.actorId) ? entry.actorId : null;
+  const tried = attemptedEmail(entry);
+  if (tried) return { primary: actorText(entry), secondary: `tried ${tried}`, title: `${actorText(entry)} · tried ${tried}` };
   const title = [actorText(entry), id && present(entry.actorName) ? `id ${id}` : null].filter(Boolean).join(' · ');
   if (entry.actorType === 'system' || !present(entry.actorName)) return { primary: actorText(entry), secondary: null, title };
   const secondary = present(entry.actorEmail) ? entry.actorEmail : entry.actorType === 'api_key' ? 'API key' : null;
   return { primary: entry.actorName, secondary, title };
+}
+
+/** Whether the entry names what it acted on (rather than only its kind or id). */
+export function resourceNamed(entry: AuditRow): boolean {
+  return present(entry.resourceType) && present(entry.resourceId) && present(entry.resourceName);
 }
 
 /** What was acted on, by name when known: "user · Carla Compliance", "role", "session · 7c1e…". */

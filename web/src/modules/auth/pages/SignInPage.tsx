@@ -3,6 +3,7 @@ import { Alert, Anchor, Box, Button, Center, Paper, PasswordInput, Stack, Text, 
 import { IconInfoCircle, IconShieldLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { returnPathIn, returnStateFor } from '@/app/routing/returnPath';
 import { sessionStore } from '@/app/session/sessionStore';
 import { useSession } from '@/app/session/useSession';
 import { type AuthPayloadFieldsFragment, LoginDocument, LogoutDocument, StepUpDocument } from '@/generated/graphql';
@@ -12,6 +13,7 @@ import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { tooManyAttemptsMessage } from '@/ui/lib/tooManyAttempts';
 import { SecondFactorInput, SecondFactorToggle, secondFactorReady } from '../components/SecondFactorInput';
 import { useApplyAuthPayload } from '../hooks/useApplyAuthPayload';
+import { signInPrefill } from '../lib/signInPrefill';
 import { takeSignOutNotice } from '../lib/signOutNotice';
 
 function signInMessage(error: unknown): string {
@@ -57,23 +59,29 @@ export function SignInPage() {
   const applyAuthPayload = useApplyAuthPayload();
   const [searchParams] = useSearchParams();
   // An account belongs to one organization: a link may name it (?org=), else the last one used here.
-  const [organization, setOrganization] = useState(() => searchParams.get('org') ?? lastOrganization.read());
-  const [email, setEmail] = useState('');
+  // Onboarding hands over the email the person just chose a password for, and says what comes next.
+  const [prefill] = useState(() => signInPrefill(searchParams, location.state, lastOrganization.read()));
+  const [organization, setOrganization] = useState(prefill.organization);
+  const [email, setEmail] = useState(prefill.email);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   // An AAL1 token that still needs its code: kept out of the session until the code checks out.
   const [pending, setPending] = useState<AuthPayloadFieldsFragment | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Why the console signed this person out on purpose (their own role changed…), said once.
-  const [notice] = useState(takeSignOutNotice);
+  // Why the console signed this person out on purpose (their own role changed…), said once; else what
+  // the page that handed over says (onboarding: what comes next).
+  const [notice] = useState(() => takeSignOutNotice() ?? prefill.notice);
   // A lost authenticator: one recovery code stands in for the 6-digit code.
   const [useRecovery, setUseRecovery] = useState(false);
   const [login, { loading: signingIn }] = useMutation(LoginDocument);
   const [stepUp, { loading: verifying }] = useMutation(StepUpDocument);
   const [logout] = useMutation(LogoutDocument);
 
-  const from = (location.state as { from?: string } | null)?.from;
-  if (session && !pending) return <Navigate to={from ?? '/'} replace />;
+  // The page the last session had open: '/' (shell/LandingRedirect) sends the person back to it only
+  // when their permissions open it, else to their landing page; this module does not know which
+  // pages exist or what they require.
+  const returnState = returnStateFor(returnPathIn(location.state));
+  if (session && !pending) return <Navigate to="/" replace state={returnState} />;
 
   const finish = (payload: AuthPayloadFieldsFragment) => {
     applyAuthPayload(payload);
@@ -82,9 +90,7 @@ export function SignInPage() {
       void navigate('/choose-password', { replace: true });
       return;
     }
-    // '/' is the person's landing page (the first page their permissions can read): the console's
-    // route list decides it, this module does not know which pages exist.
-    void navigate(from ?? '/', { replace: true });
+    void navigate('/', { replace: true, state: returnState });
   };
 
   const submitCredentials = async (event: FormEvent) => {
@@ -155,8 +161,9 @@ export function SignInPage() {
           </Text>
         </Stack>
       </Box>
-      <Center p="xl" style={{ flex: '7 1 0' }}>
-        <Paper withBorder shadow="xs" p={32} w={400} radius="md">
+      {/* A phone (390 px) gets the whole width: a fixed 400 px card ran off its right edge. */}
+      <Center p={{ base: 'md', xs: 'xl' }} style={{ flex: '7 1 0', minWidth: 0 }}>
+        <Paper withBorder shadow="xs" p={{ base: 'lg', xs: 32 }} w="100%" maw={400} radius="md" data-testid="sign-in-card">
           {pending ? (
             <form onSubmit={(e) => void submitCode(e)} data-testid="sign-in-mfa-form">
               <Stack gap="md">
@@ -227,7 +234,7 @@ export function SignInPage() {
                   type="email"
                   autoComplete="username"
                   required
-                  autoFocus={organization !== ''}
+                  autoFocus={organization !== '' && email === ''}
                   value={email}
                   onChange={(e) => setEmail(e.currentTarget.value)}
                   data-testid="sign-in-email"
@@ -236,6 +243,7 @@ export function SignInPage() {
                   label="Password"
                   autoComplete="current-password"
                   required
+                  autoFocus={organization !== '' && email !== ''}
                   value={password}
                   onChange={(e) => setPassword(e.currentTarget.value)}
                   data-testid="sign-in-password"
