@@ -85,11 +85,18 @@ const appCoreFiles = {
   },
 };
 
-// The composition root may import anything, but reaches a module through its index like everyone.
+// The composition root may import anything, but reaches a module through its index like everyone,
+// except for the module's route list (`@/modules/<name>/routes`): app/modules.ts takes it from there
+// so the first script holds the routes alone. Through the index it would also hold everything the
+// index re-exports for other modules (their pages' cards and hooks), which the pages load on demand.
+const INTO_A_MODULE_BUT_ITS_ROUTES = {
+  regex: '^@/modules/[^/]+/(?!routes$).+',
+  message: INTO_A_MODULE.message + ' (The composition root may also import @/modules/<name>/routes.)',
+};
 const appComposition = {
   files: [`web/src/app/**/${SOURCES}`, `web/src/${SOURCES}`],
   ignores: [...APP_CORE_FOLDERS, ...APP_CORE_FILES],
-  rules: { 'no-restricted-imports': ['error', { patterns: [INTO_A_MODULE] }] },
+  rules: { 'no-restricted-imports': ['error', { patterns: [INTO_A_MODULE_BUT_ITS_ROUTES] }] },
 };
 
 export default [...ui, ...modules, appCoreFolders, appCoreFiles, appComposition];

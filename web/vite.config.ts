@@ -14,5 +14,6 @@ export default defineConfig({
       '/api': { target: apiTarget, changeOrigin: false },
     },
   },
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  // The manifest lets scripts/report-initial-size.mjs follow each page's chunks.
+  build: { outDir: 'dist', sourcemap: true, manifest: true, chunkSizeWarningLimit: 1500 },
 });

@@ -144,6 +144,11 @@ describe('README on a fresh clone with npm only', () => {
       }
       expect(existsSync(path.join(clone, 'server/node_modules/.bin/tsx'))).toBe(true);
       expect(existsSync(path.join(clone, 'web/dist/index.html'))).toBe(true);
+      // The build reports what the first page costs, and stays within the 250 KB budget (it fails above).
+      const initialJs = quickstartOutput.match(/initial JS {2}\(gzip\): ([\d.]+) KB/)?.[1];
+      expect(initialJs, quickstartOutput.slice(-5_000)).toBeDefined();
+      expect(Number(initialJs)).toBeLessThanOrEqual(250);
+      expect(quickstartOutput).toMatch(/initial CSS \(gzip\): [\d.]+ KB/);
       expect(new URL(banner.consoleUrl).origin).toBe(`http://127.0.0.1:${port}`);
       expect(new URL(banner.consoleUrl).searchParams.get('org')).toBe(banner.organization);
       // The printed first Admin is the one kept in the clone's ./.data, as the README says.

@@ -1,11 +1,11 @@
-import { accountRoutes } from '@/modules/account';
-import { alertsRoutes } from '@/modules/alerts';
-import { auditRoutes } from '@/modules/audit';
-import { authRoutes } from '@/modules/auth';
-import { feedsRoutes } from '@/modules/feeds';
-import { holdingsRoutes } from '@/modules/holdings';
-import { rolesRoutes } from '@/modules/roles';
-import { usersRoutes } from '@/modules/users';
+import { accountRoutes } from '@/modules/account/routes';
+import { alertsRoutes } from '@/modules/alerts/routes';
+import { auditRoutes } from '@/modules/audit/routes';
+import { authRoutes } from '@/modules/auth/routes';
+import { feedsRoutes } from '@/modules/feeds/routes';
+import { holdingsRoutes } from '@/modules/holdings/routes';
+import { rolesRoutes } from '@/modules/roles/routes';
+import { usersRoutes } from '@/modules/users/routes';
 import type { ConsoleRoute } from './routing/ConsoleRoute';
 
 export type ConsoleModule = { name: string; routes: readonly ConsoleRoute[] };

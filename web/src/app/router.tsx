@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { consoleRoutes } from './modules';
 import type { ConsoleRoute, PublicRoute, SignedInRoute } from './routing/ConsoleRoute';
-import { AppLayout } from './shell/AppLayout';
+import { lazyPage } from '@/ui/components/LazyPage';
 import { LandingRedirect } from './shell/LandingRedirect';
 import { NotFoundPage } from './shell/NotFoundPage';
 import { RequirePermission } from './shell/RequirePermission';
@@ -23,9 +23,9 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
+      // The signed-in shell (navbar, header, step-up) is loaded once signed in: the sign-in and
+      // onboarding pages do not carry it.
+      <RequireSession>{lazyPage(() => import('./shell/AppLayout'), 'AppLayout')}</RequireSession>
     ),
     children: [
       { index: true, element: <LandingRedirect /> },

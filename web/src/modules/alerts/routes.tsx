@@ -1,11 +1,11 @@
 import { IconBell } from '@tabler/icons-react';
 import type { ConsoleRoute } from '@/app/routing/ConsoleRoute';
-import { AlertsPage } from './pages/AlertsPage';
+import { lazyPage } from '@/ui/components/LazyPage';
 
 export const alertsRoutes: readonly ConsoleRoute[] = [
   {
     path: '/alerts',
-    element: <AlertsPage />,
+    element: lazyPage(() => import('./pages/AlertsPage'), 'AlertsPage'),
     requires: 'alerts:read',
     nav: { key: 'alerts', label: 'Alerts', icon: IconBell, section: 'administration' },
   },

@@ -1,11 +1,11 @@
 import { IconFileCertificate } from '@tabler/icons-react';
 import type { ConsoleRoute } from '@/app/routing/ConsoleRoute';
-import { AuditPage } from './pages/AuditPage';
+import { lazyPage } from '@/ui/components/LazyPage';
 
 export const auditRoutes: readonly ConsoleRoute[] = [
   {
     path: '/audit',
-    element: <AuditPage />,
+    element: lazyPage(() => import('./pages/AuditPage'), 'AuditPage'),
     requires: 'audit:read',
     nav: { key: 'audit', label: 'Audit log', icon: IconFileCertificate, section: 'administration' },
   },

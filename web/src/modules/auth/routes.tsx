@@ -1,4 +1,6 @@
 import type { ConsoleRoute } from '@/app/routing/ConsoleRoute';
-import { SignInPage } from './pages/SignInPage';
+import { lazyPage } from '@/ui/components/LazyPage';
 
-export const authRoutes: readonly ConsoleRoute[] = [{ path: '/sign-in', element: <SignInPage />, public: true }];
+export const authRoutes: readonly ConsoleRoute[] = [
+  { path: '/sign-in', element: lazyPage(() => import('./pages/SignInPage'), 'SignInPage'), public: true },
+];

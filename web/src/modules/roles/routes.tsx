@@ -1,11 +1,11 @@
 import { IconUserShield } from '@tabler/icons-react';
 import type { ConsoleRoute } from '@/app/routing/ConsoleRoute';
-import { RolesPage } from './pages/RolesPage';
+import { lazyPage } from '@/ui/components/LazyPage';
 
 export const rolesRoutes: readonly ConsoleRoute[] = [
   {
     path: '/roles',
-    element: <RolesPage />,
+    element: lazyPage(() => import('./pages/RolesPage'), 'RolesPage'),
     requires: 'roles:read',
     nav: { key: 'roles', label: 'Roles', icon: IconUserShield, section: 'administration' },
   },

@@ -1,15 +1,19 @@
 import { IconUsers } from '@tabler/icons-react';
 import type { ConsoleRoute } from '@/app/routing/ConsoleRoute';
-import { UserDetailPage } from './pages/UserDetailPage';
-import { UsersPage } from './pages/UsersPage';
+import { lazyPage } from '@/ui/components/LazyPage';
 
 export const usersRoutes: readonly ConsoleRoute[] = [
   {
     path: '/users',
-    element: <UsersPage />,
+    element: lazyPage(() => import('./pages/UsersPage'), 'UsersPage'),
     requires: 'users:read',
     nav: { key: 'users', label: 'Users', icon: IconUsers, section: 'administration' },
   },
   // Reached from a user's name in the list.
-  { path: '/users/:id', element: <UserDetailPage />, requires: 'users:read', nav: null },
+  {
+    path: '/users/:id',
+    element: lazyPage(() => import('./pages/UserDetailPage'), 'UserDetailPage'),
+    requires: 'users:read',
+    nav: null,
+  },
 ];
