@@ -5,4 +5,5 @@ import { ensureInstalled, pnpm, run } from './lib.mjs';
 
 await ensureInstalled();
 if ((await pnpm(['--filter', '@vigil/web', 'build'])) !== 0) process.exit(1);
-process.exit(await run(process.execPath, ['scripts/start.mjs']));
+// `npm run quickstart -- --demo`: the start script turns demo mode on.
+process.exit(await run(process.execPath, ['scripts/start.mjs', ...process.argv.slice(2)]));

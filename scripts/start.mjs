@@ -2,7 +2,8 @@
 // Starts Vigil (API, worker and console) on embedded defaults: PostgreSQL embedded (PGlite) in
 // DATA_DIR, in-memory denylist, rate limits and jobs. For a first look, not for production.
 // Env: PORT (4000), DATA_DIR (./.data), HOST (127.0.0.1). Prints the console URL and how the
-// first Admin signs in.
+// first Admin signs in. `--demo` (or VIGIL_DEMO=true) adds demo mode: a simulated exchange and
+// chain in the server's process and three demo employees (the server refuses it in production).
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ const port = process.env.PORT ?? '4000';
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
 const webDist = path.join(ROOT, 'web/dist');
+const demo = process.argv.includes('--demo') || /^(true|1|yes|on)$/i.test(process.env.VIGIL_DEMO ?? '');
 mkdirSync(dataDir, { recursive: true });
 
 // The first Admin's credentials are made once and kept beside the data they unlock.
@@ -47,6 +49,7 @@ const child = spawn(tsx, ['src/main.ts'], {
     FIRST_ORG_SLUG: creds.organization,
     FIRST_ADMIN_STATUS_FILE: statusFile,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...(demo ? { VIGIL_DEMO: 'true' } : {}),
   },
 });
 child.stdout.pipe(process.stdout);
@@ -78,6 +81,12 @@ while (Date.now() < deadline) {
       [
         '',
         'Vigil is running.',
+        ...(demo
+          ? [
+              '  DEMO MODE: simulated exchange and chain. Three demo employees ("Demo \u2014 ...") are onboarded',
+              `  against them in a few seconds; ${process.env.DEMO_REVOKE_AFTER_SECONDS ?? 90} s later one demo key is revoked and shows broken.`,
+            ]
+          : []),
         `  Console:       ${url}/sign-in?org=${creds.organization}`,
         `  Organization:  ${creds.organization}`,
         ...signInLines(),

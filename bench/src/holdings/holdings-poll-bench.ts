@@ -9,7 +9,7 @@ import { startServerChild, type ServerChild } from '../../request/child';
 import { cpuMsOf } from '../../request/proc-cpu';
 import { summarizeProfile, type CpuProfile } from '../../request/profile-summary';
 import { measureInstanceCost, type InstanceCost } from './instance-cost';
-import type { OverheadAnswer, OverheadAsk } from './overhead-messages';
+import type { OverheadAnswer, OverheadAsk, OverheadSample } from './overhead-messages';
 import { seedConnections, type SeededConnection } from './seed-connections';
 import { baseUrlEnv, benchVenues, startDoubles } from './venue-doubles';
 import type { ExchangeDouble } from '../../../server/test/doubles/exchanges/exchange-double';
@@ -38,6 +38,9 @@ export type PollBenchOptions = {
 
 export type VenueStats = { venue: string; requests: number; rateLimited: number; sentDuringRetryAfter: number };
 
+/** Per venue: connections with an ok poll, and when the last of them had its first (seconds from the worker's start). */
+export type VenueCycle = { venue: string; connections: number; polled: number; lastFirstOkS: number | null };
+
 export type CycleResult = {
   venues: string[];
   missingVenues: string[];
@@ -48,6 +51,7 @@ export type CycleResult = {
   wallMs: number;
   /** From the first poll's start to the last poll's end (poll_runs). */
   pollSpanMs: number;
+  /** Connections the venue was asked about (an ok poll or its own answer), not only deferred. */
   claimed: number;
   pollRuns: number;
   outcomes: Record<string, number>;
@@ -65,23 +69,38 @@ export type CycleResult = {
   postgresCpuMs: number;
   redisCpuMs: number;
   venueStats: VenueStats[];
+  venueCycles: VenueCycle[];
+  /** rate_limited poll runs by cause: deferred at a closed gate, deferred by the budget, the venue's own 429. */
+  rateLimitedBy: { gate: number; budget: number; venue: number };
   loadBefore: number[];
   loadAfter: number[];
   seedMs: number;
 };
 
+export type Stat = { mean: number; p50: number; p90: number };
+
 export type OverheadResult = {
-  jobs: number;
-  pollMsPerJob: number;
-  noopMsPerJob: number;
-  directMsPerJob: number;
-  pollCpuMsPerJob: number;
-  noopCpuMsPerJob: number;
-  directCpuMsPerJob: number;
+  /** Paired samples: each one poll job, the same handler called directly, one no-op job. */
+  samples: number;
+  pollMs: Stat;
+  directMs: Stat;
+  noopMs: Stat;
+  /** Per pair: poll job − direct call on the same connection (what BullMQ adds to a poll). */
+  addedMs: Stat;
+  pollCpuMs: number;
+  directCpuMs: number;
+  noopCpuMs: number;
+  addedCpuMs: number;
   venueRequestsPerPoll: number;
   profileSummary: string;
   instanceCost: InstanceCost[];
 };
+
+function stat(xs: number[]): Stat {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { mean: xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length), p50: at(0.5), p90: at(0.9) };
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,18 +109,37 @@ async function scalar(c: pg.Client, sql: string, params: unknown[] = []): Promis
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Jobs of the polling queue still waiting or running, read from BullMQ's own keys. */
+/**
+ * Jobs of the polling queue still waiting or running, read from BullMQ's own keys. Not the
+ * delayed set: poll jobs are never delayed, and it holds the next run of the recurring jobs that
+ * share the queue (holdings.refresh-prices), which would keep the queue from ever draining.
+ */
 async function pollingBacklog(app: TestApp, bullPrefix: string): Promise<number> {
   const redis = app.vigil.deps.redis!;
   const q = `${bullPrefix}:vigil-polling:`;
-  const [wait, active, prioritized, delayed, paused] = await Promise.all([
+  const [wait, active, prioritized, paused] = await Promise.all([
     redis.llen(`${q}wait`),
     redis.llen(`${q}active`),
     redis.zcard(`${q}prioritized`),
-    redis.zcard(`${q}delayed`),
     redis.llen(`${q}paused`),
   ]);
-  return wait + active + prioritized + delayed + paused;
+  return wait + active + prioritized + paused;
+}
+
+/** Jobs of the polling queue that are not polls (the recurring ones), among those BullMQ still holds. */
+async function otherJobs(app: TestApp, bullPrefix: string): Promise<number> {
+  const redis = app.vigil.deps.redis!;
+  const q = `${bullPrefix}:vigil-polling:`;
+  const ids = new Set([
+    ...(await redis.zrange(`${q}delayed`, 0, -1)),
+    ...(await redis.zrange(`${q}completed`, 0, -1)),
+    ...(await redis.zrange(`${q}failed`, 0, -1)),
+    ...(await redis.lrange(`${q}active`, 0, -1)),
+  ]);
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hget(`${q}${id}`, 'name');
+  const names = ((await pipeline.exec()) ?? []).map(([, name]) => name);
+  return names.filter((name) => typeof name === 'string' && name !== 'holdings.poll-connection').length;
 }
 
 function workerCpuMs(s: { cpuUserUs: number; cpuSystemUs: number }) {
@@ -198,28 +236,32 @@ async function measureCycle(
   });
   children.push(worker);
   const t0 = performance.now();
+  const dbT0 = (await admin.query<{ at: Date }>('SELECT now() AS at')).rows[0]!.at;
   const [w0, p0, d0] = [await worker.stats(), await cpuMsOf(['postgres', 'redis-server']), process.cpuUsage()];
   let completed = false;
   let claimed = 0;
   let backlog = 0;
   let lastLog = 0;
-  // Drained means: every connection claimed and nothing queued or running, seen for 2 s on end
+  // Drained means: every connection polled and nothing queued or running, seen for 2 s on end
   // (the scheduler commits its claim before it queues the jobs); the cycle ended at the first
   // of those readings.
   let drainedSince: number | undefined;
   while (performance.now() - t0 < o.timeoutSeconds * 1000) {
-    await sleep(250);
-    // Claimed: moved an interval ahead by the scheduler (its next poll is after this bench).
+    await sleep(500);
+    // Polled: the venue was asked (an ok poll, or the venue's own answer, e.g. a hot key's 429),
+    // not only deferred at a closed gate or by the budget. A hot key (3 requests a minute) can
+    // never finish a poll of 5-7 requests: its first refusal counts as its poll of the cycle.
     claimed = await scalar(
       admin,
-      `SELECT count(*) AS n FROM exchange_connections WHERE next_poll_at > now() + interval '10 minutes'`,
+      `SELECT count(DISTINCT connection_id) AS n FROM poll_runs
+        WHERE NOT (outcome = 'rate_limited' AND (error LIKE 'The venue asked us to wait%' OR error LIKE 'Vigil''s request budget%'))`,
     );
     backlog = await pollingBacklog(app, bullPrefix);
     if (performance.now() - lastLog > 15_000) {
       lastLog = performance.now();
       const runs = await scalar(admin, 'SELECT count(*) AS n FROM poll_runs');
       o.log(
-        `    ${((performance.now() - t0) / 1000).toFixed(0)} s: claimed ${claimed}, poll runs ${runs}, queued or running ${backlog}`,
+        `    ${((performance.now() - t0) / 1000).toFixed(0)} s: polled ${claimed}, poll runs ${runs}, queued or running ${backlog}`,
       );
     }
     if (claimed >= o.connections && backlog === 0) {
@@ -243,8 +285,32 @@ async function measureCycle(
             percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms) AS p99 FROM poll_runs`,
   );
   const failedJobs = await app.vigil.deps.redis!.zcard(`${bullPrefix}:vigil-polling:failed`);
-  // Poll jobs carry no job id of their own, so BullMQ numbers them from this counter: jobs added.
-  const added = Number((await app.vigil.deps.redis!.get(`${bullPrefix}:vigil-polling:id`)) ?? 0);
+  const { rows: cycles } = await admin.query<{ venue: string; connections: string; polled: string; last_s: string | null }>(
+    `SELECT c.venue, count(*) AS connections, count(f.first_ok) AS polled, extract(epoch FROM max(f.first_ok) - $1) AS last_s
+       FROM exchange_connections c
+       LEFT JOIN (SELECT connection_id, min(finished_at) FILTER (WHERE outcome = 'ok') AS first_ok FROM poll_runs GROUP BY 1) f
+         ON f.connection_id = c.id
+      GROUP BY c.venue ORDER BY c.venue`,
+    [dbT0],
+  );
+  const rateLimitedBy = {
+    gate: await scalar(
+      admin,
+      `SELECT count(*) AS n FROM poll_runs WHERE outcome = 'rate_limited' AND error LIKE 'The venue asked us to wait%'`,
+    ),
+    budget: await scalar(
+      admin,
+      `SELECT count(*) AS n FROM poll_runs WHERE outcome = 'rate_limited' AND error LIKE 'Vigil''s request budget%'`,
+    ),
+    venue: await scalar(
+      admin,
+      `SELECT count(*) AS n FROM poll_runs WHERE outcome = 'rate_limited' AND error NOT LIKE 'The venue asked us to wait%' AND error NOT LIKE 'Vigil''s request budget%'`,
+    ),
+  };
+  // Poll jobs carry no job id of their own, so BullMQ numbers them from this counter: jobs added
+  // (less the recurring jobs of the same queue: holdings.refresh-prices, once per interval).
+  const added =
+    Number((await app.vigil.deps.redis!.get(`${bullPrefix}:vigil-polling:id`)) ?? 0) - (await otherJobs(app, bullPrefix));
   return {
     venues: ctx.usable,
     missingVenues: ctx.missing,
@@ -272,6 +338,13 @@ async function measureCycle(
       rateLimited: d.stats.rateLimited - before.get(venue)!.rateLimited,
       sentDuringRetryAfter: d.stats.sentDuringRetryAfter - before.get(venue)!.sentDuringRetryAfter,
     })),
+    venueCycles: cycles.map((r) => ({
+      venue: r.venue,
+      connections: Number(r.connections),
+      polled: Number(r.polled),
+      lastFirstOkS: r.last_s === null ? null : Number(r.last_s),
+    })),
+    rateLimitedBy,
     loadBefore: ctx.loadBefore,
     loadAfter: os.loadavg(),
     seedMs: ctx.seedMs,
@@ -304,50 +377,47 @@ async function measureOverhead(
     env: { BENCH_HOLDINGS_MODE: 'overhead', BENCH_HOLDINGS_ENV: JSON.stringify({ ...childEnv, VIGIL_MODE: 'api', PORT: '0' }) },
   });
   children.push(worker);
-  // Connections that polled fine in the cycle (hot keys left out), a fresh slice per run.
+  // Connections that polled fine in the cycle (hot keys left out), fresh ones per sample; seeded
+  // round-robin over the venues, so with BENCH_OVERHEAD_JOBS a multiple of 7 the two halves of
+  // a take pair up venue by venue.
   const pool = seeded.filter((s) => !s.hot);
   let next = 0;
   const take = (n: number) => pool.slice(next, (next += n)).map((s) => s.id);
-  const run = (kind: OverheadAsk['kind'], ids: string[], round: number) =>
-    ask(worker, { type: 'overhead-run', kind, ids, round });
+  const run = (ids: string[], round: number) => ask(worker, { type: 'overhead-run', ids, round });
   // Warm-up: markets cached per adapter, JIT, pools filled.
-  await run('direct', take(7), -1);
-  await run('poll', take(7), -2);
-  await run('noop', take(7), -3);
-  const totals = { poll: { ms: 0, cpu: 0 }, noop: { ms: 0, cpu: 0 }, direct: { ms: 0, cpu: 0 } };
+  await run(take(28), 0);
+  const pairs: OverheadSample[][] = [];
   const requests0 = [...doubles.values()].reduce((a, d) => a + d.stats.requests, 0);
-  let polledJobs = 0;
   for (let round = 0; round < o.overheadRounds; round++) {
-    const order: OverheadAsk['kind'][] = round % 2 === 0 ? ['poll', 'noop', 'direct'] : ['direct', 'noop', 'poll'];
-    for (const kind of order) {
-      const ids = take(o.overheadJobs);
-      if (kind !== 'noop') polledJobs += ids.length;
-      const r = await run(kind, ids, round);
-      totals[kind].ms += r.ms;
-      totals[kind].cpu += r.cpuUs / 1000;
-      o.log(`    overhead round ${round + 1}/${o.overheadRounds} ${kind}: ${(r.ms / ids.length).toFixed(2)} ms/job`);
-    }
+    const r = await run(take(2 * o.overheadJobs), round);
+    pairs.push(...r.samples);
+    const part = r.samples.flat();
+    const mean = (k: OverheadSample['kind']) => stat(part.filter((x) => x.kind === k).map((x) => x.ms)).mean.toFixed(2);
+    o.log(
+      `    overhead round ${round + 1}/${o.overheadRounds}: poll job ${mean('poll')}, direct ${mean('direct')}, no-op ${mean('noop')} ms`,
+    );
   }
   const venueRequests = [...doubles.values()].reduce((a, d) => a + d.stats.requests, 0) - requests0;
-  // Where a poll's time goes: a sampling profile of one more direct run (not measured).
+  // Where a poll's time goes: a sampling profile of one more round (not measured).
   await mkdir(o.profileDir, { recursive: true });
-  const stop = worker.profile(path.join(o.profileDir, `poll-direct-${Date.now()}.cpuprofile`));
-  await run('direct', take(o.overheadJobs), 99);
+  const stop = worker.profile(path.join(o.profileDir, `poll-overhead-${Date.now()}.cpuprofile`));
+  await run(take(2 * o.overheadJobs), 99);
   const file = await stop();
   const profileSummary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, file, 20);
-  const per = (kind: keyof typeof totals) => ({
-    ms: totals[kind].ms / (o.overheadJobs * o.overheadRounds),
-    cpu: totals[kind].cpu / (o.overheadJobs * o.overheadRounds),
-  });
+  const of = (k: OverheadSample['kind']) => pairs.map((p) => p.find((x) => x.kind === k)!);
+  const [poll, direct, noop] = [of('poll'), of('direct'), of('noop')];
+  const cpu = (xs: OverheadSample[]) => stat(xs.map((x) => x.cpuUs / 1000)).mean;
   return {
-    jobs: o.overheadJobs * o.overheadRounds,
-    pollMsPerJob: per('poll').ms,
-    noopMsPerJob: per('noop').ms,
-    directMsPerJob: per('direct').ms,
-    pollCpuMsPerJob: per('poll').cpu,
-    noopCpuMsPerJob: per('noop').cpu,
-    directCpuMsPerJob: per('direct').cpu,
-    venueRequestsPerPoll: venueRequests / polledJobs,
+    samples: pairs.length,
+    pollMs: stat(poll.map((x) => x.ms)),
+    directMs: stat(direct.map((x) => x.ms)),
+    noopMs: stat(noop.map((x) => x.ms)),
+    addedMs: stat(poll.map((x, i) => x.ms - direct[i]!.ms)),
+    pollCpuMs: cpu(poll),
+    directCpuMs: cpu(direct),
+    noopCpuMs: cpu(noop),
+    addedCpuMs: stat(poll.map((x, i) => (x.cpuUs - direct[i]!.cpuUs) / 1000)).mean,
+    venueRequestsPerPoll: venueRequests / (pairs.length * 2),
     profileSummary,
     instanceCost: measureInstanceCost([...doubles.keys()]),
   };

@@ -12,6 +12,11 @@ export const noopJob = defineJob({
   attempts: 1,
 });
 
-/** Run these jobs one after another: `poll` and `noop` through BullMQ, `direct` the poll handler called in-process. */
-export type OverheadAsk = { type: 'overhead-run'; kind: 'poll' | 'noop' | 'direct'; ids: string[]; round: number };
-export type OverheadAnswer = { type: 'overhead-done'; ms: number; cpuUs: number };
+/**
+ * Paired samples, one job at a time: the poll job through BullMQ, the same poll handler called
+ * directly (on another connection of the same venue), and a no-op job through BullMQ, each timed
+ * on its own (add → handler done), in an order that rotates with the sample's index.
+ */
+export type OverheadAsk = { type: 'overhead-run'; ids: string[]; round: number };
+export type OverheadSample = { kind: 'poll' | 'direct' | 'noop'; ms: number; cpuUs: number };
+export type OverheadAnswer = { type: 'overhead-done'; samples: OverheadSample[][] };

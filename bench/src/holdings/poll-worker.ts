@@ -10,7 +10,7 @@ import { startBullmqRunner, type JobRunner } from '@vigil/server/lib/queue/job-r
 import { pollHandlers } from '@vigil/server/modules/holdings/polling/poll-handlers';
 import { pollConnectionJob } from '@vigil/server/modules/holdings/polling/poll-jobs';
 import { serveOverIpc } from '../../request/ipc';
-import { noopJob, type OverheadAnswer, type OverheadAsk } from './overhead-messages';
+import { noopJob, type OverheadAnswer, type OverheadAsk, type OverheadSample } from './overhead-messages';
 
 // The bench's worker process (a child, so its CPU time is its own: process.cpuUsage).
 // BENCH_HOLDINGS_MODE=cycle: Vigil in mode `worker`, exactly as deployed: the scheduler tick
@@ -18,7 +18,8 @@ import { noopJob, type OverheadAnswer, type OverheadAsk } from './overhead-messa
 // (EXCHANGE_API_BASE_* point them at the doubles).
 // BENCH_HOLDINGS_MODE=overhead: Vigil in mode `api` (it works no queue itself) plus a BullMQ
 // runner of the bench's own under another prefix, holding the real poll job and its real
-// handler next to a no-op job on the same `polling` queue and worker, concurrency 1.
+// handler next to a no-op job on the same `polling` queue and worker, concurrency 1; samples are
+// paired (poll job, the same handler called directly, no-op job), one job at a time.
 
 const env = parseEnv(JSON.parse(process.env.BENCH_HOLDINGS_ENV ?? '{}') as Record<string, string>);
 const mode = process.env.BENCH_HOLDINGS_MODE ?? 'cycle';
@@ -50,24 +51,43 @@ if (mode === 'overhead') {
   });
   const jobs = runner;
   const ctx = { jobId: 'direct', attempt: 1, logger: vigil.deps.logger };
-  const runJobs = async (m: OverheadAsk): Promise<OverheadAnswer> => {
+  let noops = 0;
+  const one = async (kind: OverheadSample['kind'], connectionId: string): Promise<OverheadSample> => {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    if (m.kind === 'direct') {
-      for (const connectionId of m.ids) await poll.handle({ connectionId }, ctx);
-    } else if (m.ids.length > 0) {
+    if (kind === 'direct') await poll.handle({ connectionId }, ctx);
+    else {
       done = 0;
-      target = m.ids.length;
-      const all = new Promise<void>((resolve) => (finished = resolve));
-      for (const [i, connectionId] of m.ids.entries()) {
-        if (m.kind === 'poll') await jobs.enqueue(pollConnectionJob, { connectionId });
-        else await jobs.enqueue(noopJob, { connectionId }, { jobId: `noop-${m.round}-${i}` });
-      }
-      await all;
+      target = 1;
+      const finishedOne = new Promise<void>((resolve) => (finished = resolve));
+      if (kind === 'poll') await jobs.enqueue(pollConnectionJob, { connectionId });
+      else await jobs.enqueue(noopJob, { connectionId }, { jobId: `noop-${++noops}` });
+      await finishedOne;
     }
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
-    return { type: 'overhead-done', ms, cpuUs: cpu.user + cpu.system };
+    return { kind, ms, cpuUs: cpu.user + cpu.system };
+  };
+  const ORDERS: OverheadSample['kind'][][] = [
+    ['poll', 'direct', 'noop'],
+    ['direct', 'poll', 'noop'],
+    ['noop', 'poll', 'direct'],
+    ['noop', 'direct', 'poll'],
+  ];
+  // ids: 2N connections, the i-th and (N+i)-th at the same venue. The poll job and the direct
+  // call of a pair poll different connections of that venue (a second poll of one key within a
+  // second would wait in the key's budget), swapped every other pair.
+  const runJobs = async (m: OverheadAsk): Promise<OverheadAnswer> => {
+    const samples: OverheadSample[][] = [];
+    const half = Math.floor(m.ids.length / 2);
+    for (let i = 0; i < half; i++) {
+      const [a, b] = [m.ids[i]!, m.ids[half + i]!];
+      const idFor = (kind: OverheadSample['kind']) => ((kind === 'direct') === (i % 2 === 0) ? a : b);
+      const pair: OverheadSample[] = [];
+      for (const kind of ORDERS[(i + m.round) % ORDERS.length]!) pair.push(await one(kind, idFor(kind)));
+      samples.push(pair);
+    }
+    return { type: 'overhead-done', samples };
   };
   // The bench asks over loopback HTTP (the IPC channel carries the shared harness's messages).
   control = http.createServer((req, res) => {

@@ -19,6 +19,7 @@ import { ensureFirstAdmin } from '@/core/identity';
 import { buildDeps } from './deps';
 import { createGraphQLServer } from './graphql-server';
 import { createHttpApp } from './http';
+import { startDemo } from '@/modules/demo';
 import { startJobs } from './jobs';
 import { MODULES } from './modules';
 import { ModuleRegistry } from './module-registry';
@@ -37,13 +38,22 @@ export type Vigil = {
  * The composition root: builds every process-wide service once, in dependency order, from
  * config and the module list (app/modules.ts).
  */
-export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG_LEVEL), modules = MODULES): Promise<Vigil> {
+export async function startVigil(
+  configured: Env,
+  logger: Logger = createLogger(configured.LOG_LEVEL),
+  modules = MODULES,
+): Promise<Vigil> {
   const registry = new ModuleRegistry(modules);
   const stops: (() => Promise<unknown>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => logger.error({ err }, 'shutdown step failed'));
   };
   try {
+    // Demo mode (never in production): its simulated exchange and chain start first, and the
+    // config everything else is built from points the real adapters at them.
+    const demo = configured.VIGIL_DEMO ? await startDemo(configured, logger) : undefined;
+    if (demo) stops.push(() => demo.stop());
+    const env = demo?.env ?? configured;
     const { databaseUrl, adminUrl, embedded } = await resolveDatabase(env, logger);
     if (embedded) stops.push(() => embedded.stop());
     // The app role may not change the schema: migrations run only with an administrator's URL
@@ -172,6 +182,11 @@ export async function startVigil(env: Env, logger: Logger = createLogger(env.LOG
       url = `http://${env.HOST}:${port}`;
       logger.info({ url, mode: env.VIGIL_MODE }, 'Vigil API listening');
     }
+    // A failed seed leaves a working server: loud in the log, not a failed boot.
+    if (demo && url)
+      await demo
+        .seed({ orm, auditMac: deps.auditMac, apiUrl: url })
+        .catch((err: unknown) => logger.error({ err }, 'DEMO MODE: seeding the demo employees failed'));
     return { deps, chainer, jobs, url, stop: stopAll };
   } catch (err) {
     await stopAll();

@@ -15,7 +15,7 @@ import { buildBareSchema } from '@/app/schema';
 import { loadOrCreateDevSecrets } from '@/lib/crypto/dev-secrets';
 import { loadKeyRing, type KeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
-import { reencryptSecrets } from './reencrypt-secrets';
+import { reencryptSecretsCommand } from './reencrypt-secrets';
 import { openCliDatabase } from './cli-database';
 import { recoverAccessCommand } from './recover-access';
 import { securityEventsCommand } from './security-events';
@@ -171,13 +171,11 @@ async function main(argv: string[]): Promise<number> {
       const db = await openCliDatabase(env);
       const orm = await createOrm({ url: db.url, poolMax: 1 });
       try {
-        const result = await reencryptSecrets(orm, new SecretBox(ring), ring.currentKeyId);
-        for (const r of result) console.log(`${r.table}.${r.column}: ${r.rewritten} re-encrypted to ${ring.currentKeyId}`);
+        return await reencryptSecretsCommand(orm, new SecretBox(ring), ring.currentKeyId);
       } finally {
         await orm.close(true);
         await db.close();
       }
-      return 0;
     }
     default:
       console.error(USAGE);

@@ -3,9 +3,12 @@ import { parseKeyRing } from '@/lib/crypto/key-ring';
 import { SLUG_PATTERN } from '@/lib/text/slug';
 import { chainsEnvSchema } from './chains';
 import { EXCHANGE_API_BASE_ENV } from './exchange-api-base';
+import { PREDICTION_VENUE_ENV } from './prediction-venue';
 
 // The one place that reads process.env. Parsed once at boot; a bad value stops the process.
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Demo mode's poll interval when POLL_INTERVAL_SECONDS is not set. */
+export const DEMO_POLL_INTERVAL_SECONDS = 15;
 
 const schema = z
   .object({
@@ -164,12 +167,15 @@ const schema = z
     // Holdings polling (issue 10). Exchange API bases replace every ccxt URL group of one venue
     // (paths kept): a regional host, or a local double in tests and the demo.
     ...EXCHANGE_API_BASE_ENV,
+    ...PREDICTION_VENUE_ENV,
     POLL_INTERVAL_SECONDS: z.coerce
       .number()
       .min(0.05)
       .max(86_400)
-      .default(300)
-      .describe('How often every exchange connection and wallet is polled (default 5 minutes).'),
+      .optional()
+      .describe(
+        `How often every exchange connection and wallet is polled (default 5 minutes; ${DEMO_POLL_INTERVAL_SECONDS} s in demo mode).`,
+      ),
     POLL_JITTER_SECONDS: z.coerce
       .number()
       .min(0)
@@ -181,6 +187,19 @@ const schema = z
       .optional()
       .describe('How often due connections are claimed and queued (default: a tenth of the interval, at most 10 s).'),
     CHAINS: chainsEnvSchema,
+    PRICING_VENUE: z
+      .enum(['binance', 'coinbase', 'kraken', 'okx', 'bybit', 'kucoin', 'gemini', 'none'])
+      .default('kraken')
+      .describe(
+        'The venue whose public tickers value holdings (no key, no identity; EXCHANGE_API_BASE_<VENUE> applies). ' +
+          'Refreshed every poll interval for the assets held. none: no prices are read, every asset shows unpriced. ' +
+          'Under NODE_ENV=test the venue is asked only through its EXCHANGE_API_BASE_<VENUE> (a double), never the internet.',
+      ),
+    REFERENCE_CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{2,10}$/, 'must be a currency code in capitals, e.g. USD')
+      .default('USD')
+      .describe('The currency holdings are valued in: an asset is priced from its <ASSET>/<REFERENCE_CURRENCY> ticker.'),
     KEY_EXPIRY_WARNING_DAYS: z.coerce
       .number()
       .min(0)
@@ -196,6 +215,19 @@ const schema = z
       .string()
       .optional()
       .describe('Where to write whether the first Admin still signs in with FIRST_ADMIN_PASSWORD (npm start reads it).'),
+    VIGIL_DEMO: z
+      .stringbool()
+      .default(false)
+      .describe(
+        'Demo mode for a first look (never in production): a simulated exchange and chain served in-process on ' +
+          'loopback, reached through the real adapters, and three demo employees onboarded against them.',
+      ),
+    DEMO_REVOKE_AFTER_SECONDS: z.coerce
+      .number()
+      .min(0)
+      .max(86_400)
+      .default(90)
+      .describe("Demo mode: how long after seeding the simulated exchange revokes one demo employee's key."),
     FIRST_ORG_SLUG: z
       .string()
       .regex(SLUG_PATTERN, 'must be 1–63 lower-case letters, digits and inner hyphens')
@@ -219,6 +251,17 @@ const schema = z
       'must be below EXPORT_MAX_CONCURRENT, so that one organization cannot take every export slot',
     );
     need(env.EXPORT_MAX_PER_USER <= env.EXPORT_MAX_PER_ORG, 'EXPORT_MAX_PER_USER', 'must not exceed EXPORT_MAX_PER_ORG');
+    // The demo's simulated venue and chain live in one process, and never in production.
+    need(
+      !(env.VIGIL_DEMO && env.NODE_ENV === 'production'),
+      'VIGIL_DEMO',
+      'demo mode (a simulated exchange and chain, demo employees) can never run in production',
+    );
+    need(
+      !env.VIGIL_DEMO || env.VIGIL_MODE === 'all',
+      'VIGIL_DEMO',
+      'demo mode runs in one process (VIGIL_MODE=all): its simulated exchange and chain live in it',
+    );
     if (env.NODE_ENV !== 'production') return;
     need(!!env.DATABASE_URL, 'DATABASE_URL', 'production needs a PostgreSQL server');
     need(
@@ -231,7 +274,12 @@ const schema = z
     need(!!(env.ENCRYPTION_KEYS || env.ENCRYPTION_KEYS_FILE), 'ENCRYPTION_KEYS', 'production needs a key ring');
     need(env.PUBLIC_ORIGIN.startsWith('https://'), 'PUBLIC_ORIGIN', 'production serves HTTPS only');
     need(!env.FIRST_ADMIN_PASSWORD, 'FIRST_ADMIN_PASSWORD', 'production creates its first admin with the CLI');
-  });
+  })
+  // Demo mode polls often (so that a first run shows polling within seconds) unless told otherwise.
+  .transform((env) => ({
+    ...env,
+    POLL_INTERVAL_SECONDS: env.POLL_INTERVAL_SECONDS ?? (env.VIGIL_DEMO ? DEMO_POLL_INTERVAL_SECONDS : 300),
+  }));
 
 export type Env = z.infer<typeof schema>;
 

@@ -101,6 +101,7 @@ function validArgs(field: GraphQLField<unknown, unknown>, ids: Ids): Record<stri
     department: 'Desk',
     employeeId: ids.userId,
     connectionId: ids.userId,
+    walletId: ids.userId,
     venue: 'binance',
     apiKey: 'k'.repeat(24),
     secret: 's'.repeat(32),

@@ -87,6 +87,16 @@ const CASES = (org: TestOrg, userId: string): Record<string, string[]> => ({
     }),
   ],
   removeWallet: [`mutation { removeWallet(id: "a\\u0000b") { id } }`],
+  // As connectExchange: refused at the edge's text check and by variable coercion for the Admin; the
+  // services' own checks (another employee's key, a removed key, a malformed id): holdings/connection-lifecycle.test.ts.
+  removeConnection: [`mutation { removeConnection(id: "a\\u0000b") { id } }`],
+  rotateConnection: [
+    `mutation { rotateConnection(id: "${userId}", input: { apiKey: "a\\u0000b", secret: "s" }) { connection { id } } }`,
+    JSON.stringify({
+      query: 'mutation($id: ID!, $i: RotateConnectionInput!) { rotateConnection(id: $id, input: $i) { connection { id } } }',
+      variables: { id: userId, i: { apiKey: 42, secret: 'x' } },
+    }),
+  ],
   acceptInvitation: [
     'mutation { acceptInvitation(token: "short", password: "long enough password") { email } }',
     `mutation { acceptInvitation(token: "${'A'.repeat(43)}", password: "short") { email } }`,

@@ -31,17 +31,29 @@ type Documents = {
     "mutation RegenerateRecoveryCodes {\n  regenerateRecoveryCodes\n}": typeof types.RegenerateRecoveryCodesDocument,
     "mutation StepUp($code: String!) {\n  stepUp(code: $code) {\n    ...AuthPayloadFields\n  }\n}": typeof types.StepUpDocument,
     "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  passwordChangeRequired\n  recoveryCodesRemaining\n  organization {\n    id\n    name\n    slug\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}": typeof types.ViewerFieldsFragmentDoc,
+    "mutation AddWallet($input: AddWalletInput!) {\n  addWallet(input: $input) {\n    ...WalletFields\n  }\n}": typeof types.AddWalletDocument,
+    "query Chains {\n  chains {\n    name\n    chainId\n    confirmations\n    nativeSymbol\n    tokenSymbols\n  }\n}": typeof types.ChainsDocument,
     "mutation ConnectExchange($input: ConnectExchangeInput!) {\n  connectExchange(input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    balances {\n      asset\n      total\n      free\n      used\n    }\n  }\n}": typeof types.ConnectExchangeDocument,
     "fragment ConnectionFields on ExchangeConnection {\n  id\n  employeeId\n  venue\n  label\n  status\n  sandbox\n  keyFingerprint\n  scopeVerdict\n  scopeCheckedAt\n  keyExpiresAt\n  lastSuccessAt\n  lastError\n  failingSince\n  nextPollAt\n  createdAt\n}": typeof types.ConnectionFieldsFragmentDoc,
     "query Connections($employeeId: ID) {\n  connections(employeeId: $employeeId) {\n    ...ConnectionFields\n  }\n}": typeof types.ConnectionsDocument,
-    "query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n  }\n}": typeof types.EmployeeBalancesDocument,
+    "query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n    value\n    priced\n    priceAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n    value\n  }\n  employeeValueHistory(employeeId: $employeeId, days: $days) {\n    at\n    value\n    unpricedAssets\n  }\n}": typeof types.EmployeeBalancesDocument,
     "query EmployeeTrades($employeeId: ID!, $first: Int!, $after: String, $symbol: String, $side: String, $from: DateTimeISO, $to: DateTimeISO) {\n  employeeTrades(\n    employeeId: $employeeId\n    first: $first\n    after: $after\n    symbol: $symbol\n    side: $side\n    from: $from\n    to: $to\n  ) {\n    nodes {\n      id\n      connectionId\n      venue\n      venueTradeId\n      symbol\n      side\n      amount\n      price\n      feeAmount\n      feeAsset\n      tradedAt\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.EmployeeTradesDocument,
     "query ExchangeVenues {\n  exchangeVenues {\n    id\n    displayName\n    needsPassphrase\n    hasSandbox\n    where\n    grant\n    leaveOff\n    ipAllowList\n    notes\n  }\n}": typeof types.ExchangeVenuesDocument,
     "query FeedHealth {\n  feedHealth {\n    connectionId\n    employeeId\n    employeeName\n    venue\n    label\n    keyFingerprint\n    status\n    lastSuccessAt\n    lastError\n    failingSince\n    nextPollAt\n    keyExpiresAt\n  }\n}": typeof types.FeedHealthDocument,
     "query PollRuns($connectionId: ID!, $first: Int!) {\n  pollRuns(connectionId: $connectionId, first: $first) {\n    id\n    startedAt\n    outcome\n    durationMs\n    error\n    counts\n  }\n}": typeof types.PollRunsDocument,
+    "query ReferenceCurrency {\n  referenceCurrency\n}": typeof types.ReferenceCurrencyDocument,
+    "mutation RemoveConnection($id: ID!) {\n  removeConnection(id: $id) {\n    id\n    status\n    removedAt\n  }\n}": typeof types.RemoveConnectionDocument,
+    "mutation RemoveWallet($id: ID!) {\n  removeWallet(id: $id) {\n    id\n    status\n  }\n}": typeof types.RemoveWalletDocument,
+    "mutation RotateConnection($id: ID!, $input: RotateConnectionInput!) {\n  rotateConnection(id: $id, input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    replaced {\n      id\n      status\n      replacedById\n    }\n  }\n}": typeof types.RotateConnectionDocument,
+    "query WalletBalances($employeeId: ID!) {\n  walletBalances(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    asset\n    symbol\n    decimals\n    amount\n    blockNumber\n    at\n    value\n    priced\n  }\n}": typeof types.WalletBalancesDocument,
+    "fragment WalletFields on Wallet {\n  id\n  employeeId\n  chainId\n  address\n  label\n  status\n  lastSuccessAt\n  lastError\n  failingSince\n  nextPollAt\n  createdAt\n}": typeof types.WalletFieldsFragmentDoc,
+    "query WalletHealth {\n  walletHealth {\n    walletId\n    employeeId\n    employeeName\n    chainId\n    address\n    label\n    status\n    lastPollAt\n    lastSuccessAt\n    lastError\n    failingSince\n    nextPollAt\n  }\n}": typeof types.WalletHealthDocument,
+    "query WalletPollRuns($walletId: ID!, $first: Int!) {\n  walletPollRuns(walletId: $walletId, first: $first) {\n    id\n    startedAt\n    outcome\n    durationMs\n    error\n    counts\n  }\n}": typeof types.WalletPollRunsDocument,
+    "query Wallets($employeeId: ID) {\n  wallets(employeeId: $employeeId) {\n    ...WalletFields\n  }\n}": typeof types.WalletsDocument,
     "mutation AcceptInvitation($token: String!, $password: String!) {\n  acceptInvitation(token: $token, password: $password) {\n    organization\n    email\n  }\n}": typeof types.AcceptInvitationDocument,
     "query Employee($id: ID!) {\n  employee(id: $id) {\n    ...EmployeeFields\n  }\n}": typeof types.EmployeeDocument,
-    "fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}": typeof types.EmployeeFieldsFragmentDoc,
+    "fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n  totalValue\n  unpricedAssets\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}": typeof types.EmployeeFieldsFragmentDoc,
+    "query EmployeePredictions($employeeId: ID!) {\n  employeePredictions(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    label\n    venue\n    asOf\n    lastSuccessAt\n    lastError\n    failingSince\n    positions {\n      asset\n      market\n      outcome\n      size\n      avgPrice\n      currentValue\n    }\n  }\n}": typeof types.EmployeePredictionsDocument,
     "query Employees($first: Int!, $after: String, $search: String, $status: EmployeeStatus) {\n  employees(first: $first, after: $after, search: $search, status: $status) {\n    nodes {\n      ...EmployeeFields\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.EmployeesDocument,
     "query Invitation($token: String!) {\n  invitation(token: $token) {\n    state\n    organization\n    organizationName\n    employeeName\n    email\n    expiresAt\n  }\n}": typeof types.InvitationDocument,
     "mutation InviteEmployee($input: InviteEmployeeInput!, $justification: String!) {\n  inviteEmployee(input: $input, justification: $justification) {\n    ...EmployeeInvitationFields\n  }\n}": typeof types.InviteEmployeeDocument,
@@ -83,17 +95,29 @@ const documents: Documents = {
     "mutation RegenerateRecoveryCodes {\n  regenerateRecoveryCodes\n}": types.RegenerateRecoveryCodesDocument,
     "mutation StepUp($code: String!) {\n  stepUp(code: $code) {\n    ...AuthPayloadFields\n  }\n}": types.StepUpDocument,
     "fragment ViewerFields on Viewer {\n  permissions\n  aal\n  mfaVerifiedAt\n  sessionExpiresAt\n  passwordChangeRequired\n  recoveryCodesRemaining\n  organization {\n    id\n    name\n    slug\n  }\n  user {\n    id\n    email\n    name\n    mfaEnabled\n    disabled\n    role {\n      id\n      name\n    }\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  token\n  expiresAt\n  aal\n  mfaRequired\n  viewer {\n    ...ViewerFields\n  }\n}": types.ViewerFieldsFragmentDoc,
+    "mutation AddWallet($input: AddWalletInput!) {\n  addWallet(input: $input) {\n    ...WalletFields\n  }\n}": types.AddWalletDocument,
+    "query Chains {\n  chains {\n    name\n    chainId\n    confirmations\n    nativeSymbol\n    tokenSymbols\n  }\n}": types.ChainsDocument,
     "mutation ConnectExchange($input: ConnectExchangeInput!) {\n  connectExchange(input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    balances {\n      asset\n      total\n      free\n      used\n    }\n  }\n}": types.ConnectExchangeDocument,
     "fragment ConnectionFields on ExchangeConnection {\n  id\n  employeeId\n  venue\n  label\n  status\n  sandbox\n  keyFingerprint\n  scopeVerdict\n  scopeCheckedAt\n  keyExpiresAt\n  lastSuccessAt\n  lastError\n  failingSince\n  nextPollAt\n  createdAt\n}": types.ConnectionFieldsFragmentDoc,
     "query Connections($employeeId: ID) {\n  connections(employeeId: $employeeId) {\n    ...ConnectionFields\n  }\n}": types.ConnectionsDocument,
-    "query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n  }\n}": types.EmployeeBalancesDocument,
+    "query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n    value\n    priced\n    priceAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n    value\n  }\n  employeeValueHistory(employeeId: $employeeId, days: $days) {\n    at\n    value\n    unpricedAssets\n  }\n}": types.EmployeeBalancesDocument,
     "query EmployeeTrades($employeeId: ID!, $first: Int!, $after: String, $symbol: String, $side: String, $from: DateTimeISO, $to: DateTimeISO) {\n  employeeTrades(\n    employeeId: $employeeId\n    first: $first\n    after: $after\n    symbol: $symbol\n    side: $side\n    from: $from\n    to: $to\n  ) {\n    nodes {\n      id\n      connectionId\n      venue\n      venueTradeId\n      symbol\n      side\n      amount\n      price\n      feeAmount\n      feeAsset\n      tradedAt\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.EmployeeTradesDocument,
     "query ExchangeVenues {\n  exchangeVenues {\n    id\n    displayName\n    needsPassphrase\n    hasSandbox\n    where\n    grant\n    leaveOff\n    ipAllowList\n    notes\n  }\n}": types.ExchangeVenuesDocument,
     "query FeedHealth {\n  feedHealth {\n    connectionId\n    employeeId\n    employeeName\n    venue\n    label\n    keyFingerprint\n    status\n    lastSuccessAt\n    lastError\n    failingSince\n    nextPollAt\n    keyExpiresAt\n  }\n}": types.FeedHealthDocument,
     "query PollRuns($connectionId: ID!, $first: Int!) {\n  pollRuns(connectionId: $connectionId, first: $first) {\n    id\n    startedAt\n    outcome\n    durationMs\n    error\n    counts\n  }\n}": types.PollRunsDocument,
+    "query ReferenceCurrency {\n  referenceCurrency\n}": types.ReferenceCurrencyDocument,
+    "mutation RemoveConnection($id: ID!) {\n  removeConnection(id: $id) {\n    id\n    status\n    removedAt\n  }\n}": types.RemoveConnectionDocument,
+    "mutation RemoveWallet($id: ID!) {\n  removeWallet(id: $id) {\n    id\n    status\n  }\n}": types.RemoveWalletDocument,
+    "mutation RotateConnection($id: ID!, $input: RotateConnectionInput!) {\n  rotateConnection(id: $id, input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    replaced {\n      id\n      status\n      replacedById\n    }\n  }\n}": types.RotateConnectionDocument,
+    "query WalletBalances($employeeId: ID!) {\n  walletBalances(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    asset\n    symbol\n    decimals\n    amount\n    blockNumber\n    at\n    value\n    priced\n  }\n}": types.WalletBalancesDocument,
+    "fragment WalletFields on Wallet {\n  id\n  employeeId\n  chainId\n  address\n  label\n  status\n  lastSuccessAt\n  lastError\n  failingSince\n  nextPollAt\n  createdAt\n}": types.WalletFieldsFragmentDoc,
+    "query WalletHealth {\n  walletHealth {\n    walletId\n    employeeId\n    employeeName\n    chainId\n    address\n    label\n    status\n    lastPollAt\n    lastSuccessAt\n    lastError\n    failingSince\n    nextPollAt\n  }\n}": types.WalletHealthDocument,
+    "query WalletPollRuns($walletId: ID!, $first: Int!) {\n  walletPollRuns(walletId: $walletId, first: $first) {\n    id\n    startedAt\n    outcome\n    durationMs\n    error\n    counts\n  }\n}": types.WalletPollRunsDocument,
+    "query Wallets($employeeId: ID) {\n  wallets(employeeId: $employeeId) {\n    ...WalletFields\n  }\n}": types.WalletsDocument,
     "mutation AcceptInvitation($token: String!, $password: String!) {\n  acceptInvitation(token: $token, password: $password) {\n    organization\n    email\n  }\n}": types.AcceptInvitationDocument,
     "query Employee($id: ID!) {\n  employee(id: $id) {\n    ...EmployeeFields\n  }\n}": types.EmployeeDocument,
-    "fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}": types.EmployeeFieldsFragmentDoc,
+    "fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n  totalValue\n  unpricedAssets\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}": types.EmployeeFieldsFragmentDoc,
+    "query EmployeePredictions($employeeId: ID!) {\n  employeePredictions(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    label\n    venue\n    asOf\n    lastSuccessAt\n    lastError\n    failingSince\n    positions {\n      asset\n      market\n      outcome\n      size\n      avgPrice\n      currentValue\n    }\n  }\n}": types.EmployeePredictionsDocument,
     "query Employees($first: Int!, $after: String, $search: String, $status: EmployeeStatus) {\n  employees(first: $first, after: $after, search: $search, status: $status) {\n    nodes {\n      ...EmployeeFields\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.EmployeesDocument,
     "query Invitation($token: String!) {\n  invitation(token: $token) {\n    state\n    organization\n    organizationName\n    employeeName\n    email\n    expiresAt\n  }\n}": types.InvitationDocument,
     "mutation InviteEmployee($input: InviteEmployeeInput!, $justification: String!) {\n  inviteEmployee(input: $input, justification: $justification) {\n    ...EmployeeInvitationFields\n  }\n}": types.InviteEmployeeDocument,
@@ -203,6 +227,14 @@ export function graphql(source: "fragment ViewerFields on Viewer {\n  permission
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AddWallet($input: AddWalletInput!) {\n  addWallet(input: $input) {\n    ...WalletFields\n  }\n}"): (typeof documents)["mutation AddWallet($input: AddWalletInput!) {\n  addWallet(input: $input) {\n    ...WalletFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Chains {\n  chains {\n    name\n    chainId\n    confirmations\n    nativeSymbol\n    tokenSymbols\n  }\n}"): (typeof documents)["query Chains {\n  chains {\n    name\n    chainId\n    confirmations\n    nativeSymbol\n    tokenSymbols\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation ConnectExchange($input: ConnectExchangeInput!) {\n  connectExchange(input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    balances {\n      asset\n      total\n      free\n      used\n    }\n  }\n}"): (typeof documents)["mutation ConnectExchange($input: ConnectExchangeInput!) {\n  connectExchange(input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    balances {\n      asset\n      total\n      free\n      used\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -215,7 +247,7 @@ export function graphql(source: "query Connections($employeeId: ID) {\n  connect
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n  }\n}"): (typeof documents)["query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n  }\n}"];
+export function graphql(source: "query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n    value\n    priced\n    priceAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n    value\n  }\n  employeeValueHistory(employeeId: $employeeId, days: $days) {\n    at\n    value\n    unpricedAssets\n  }\n}"): (typeof documents)["query EmployeeBalances($employeeId: ID!, $days: Int!) {\n  employeeBalances(employeeId: $employeeId) {\n    connectionId\n    venue\n    asset\n    total\n    fetchedAt\n    value\n    priced\n    priceAt\n  }\n  employeeBalanceHistory(employeeId: $employeeId, days: $days) {\n    asset\n    at\n    total\n    value\n  }\n  employeeValueHistory(employeeId: $employeeId, days: $days) {\n    at\n    value\n    unpricedAssets\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -235,6 +267,42 @@ export function graphql(source: "query PollRuns($connectionId: ID!, $first: Int!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query ReferenceCurrency {\n  referenceCurrency\n}"): (typeof documents)["query ReferenceCurrency {\n  referenceCurrency\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveConnection($id: ID!) {\n  removeConnection(id: $id) {\n    id\n    status\n    removedAt\n  }\n}"): (typeof documents)["mutation RemoveConnection($id: ID!) {\n  removeConnection(id: $id) {\n    id\n    status\n    removedAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveWallet($id: ID!) {\n  removeWallet(id: $id) {\n    id\n    status\n  }\n}"): (typeof documents)["mutation RemoveWallet($id: ID!) {\n  removeWallet(id: $id) {\n    id\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RotateConnection($id: ID!, $input: RotateConnectionInput!) {\n  rotateConnection(id: $id, input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    replaced {\n      id\n      status\n      replacedById\n    }\n  }\n}"): (typeof documents)["mutation RotateConnection($id: ID!, $input: RotateConnectionInput!) {\n  rotateConnection(id: $id, input: $input) {\n    connection {\n      ...ConnectionFields\n    }\n    replaced {\n      id\n      status\n      replacedById\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WalletBalances($employeeId: ID!) {\n  walletBalances(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    asset\n    symbol\n    decimals\n    amount\n    blockNumber\n    at\n    value\n    priced\n  }\n}"): (typeof documents)["query WalletBalances($employeeId: ID!) {\n  walletBalances(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    asset\n    symbol\n    decimals\n    amount\n    blockNumber\n    at\n    value\n    priced\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment WalletFields on Wallet {\n  id\n  employeeId\n  chainId\n  address\n  label\n  status\n  lastSuccessAt\n  lastError\n  failingSince\n  nextPollAt\n  createdAt\n}"): (typeof documents)["fragment WalletFields on Wallet {\n  id\n  employeeId\n  chainId\n  address\n  label\n  status\n  lastSuccessAt\n  lastError\n  failingSince\n  nextPollAt\n  createdAt\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WalletHealth {\n  walletHealth {\n    walletId\n    employeeId\n    employeeName\n    chainId\n    address\n    label\n    status\n    lastPollAt\n    lastSuccessAt\n    lastError\n    failingSince\n    nextPollAt\n  }\n}"): (typeof documents)["query WalletHealth {\n  walletHealth {\n    walletId\n    employeeId\n    employeeName\n    chainId\n    address\n    label\n    status\n    lastPollAt\n    lastSuccessAt\n    lastError\n    failingSince\n    nextPollAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WalletPollRuns($walletId: ID!, $first: Int!) {\n  walletPollRuns(walletId: $walletId, first: $first) {\n    id\n    startedAt\n    outcome\n    durationMs\n    error\n    counts\n  }\n}"): (typeof documents)["query WalletPollRuns($walletId: ID!, $first: Int!) {\n  walletPollRuns(walletId: $walletId, first: $first) {\n    id\n    startedAt\n    outcome\n    durationMs\n    error\n    counts\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Wallets($employeeId: ID) {\n  wallets(employeeId: $employeeId) {\n    ...WalletFields\n  }\n}"): (typeof documents)["query Wallets($employeeId: ID) {\n  wallets(employeeId: $employeeId) {\n    ...WalletFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation AcceptInvitation($token: String!, $password: String!) {\n  acceptInvitation(token: $token, password: $password) {\n    organization\n    email\n  }\n}"): (typeof documents)["mutation AcceptInvitation($token: String!, $password: String!) {\n  acceptInvitation(token: $token, password: $password) {\n    organization\n    email\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -243,7 +311,11 @@ export function graphql(source: "query Employee($id: ID!) {\n  employee(id: $id)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}"): (typeof documents)["fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}"];
+export function graphql(source: "fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n  totalValue\n  unpricedAssets\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}"): (typeof documents)["fragment EmployeeFields on Employee {\n  id\n  name\n  email\n  department\n  status\n  statusChangedAt\n  statusNote\n  hasAccount\n  invitationExpiresAt\n  createdAt\n  totalValue\n  unpricedAssets\n}\n\nfragment EmployeeInvitationFields on EmployeeInvitationType {\n  link\n  expiresAt\n  employee {\n    ...EmployeeFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmployeePredictions($employeeId: ID!) {\n  employeePredictions(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    label\n    venue\n    asOf\n    lastSuccessAt\n    lastError\n    failingSince\n    positions {\n      asset\n      market\n      outcome\n      size\n      avgPrice\n      currentValue\n    }\n  }\n}"): (typeof documents)["query EmployeePredictions($employeeId: ID!) {\n  employeePredictions(employeeId: $employeeId) {\n    walletId\n    chainId\n    address\n    label\n    venue\n    asOf\n    lastSuccessAt\n    lastError\n    failingSince\n    positions {\n      asset\n      market\n      outcome\n      size\n      avgPrice\n      currentValue\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,6 +19,12 @@ export type JobQueue = {
    * again, even after it ran. Without it, the definition's dedupe key (if any) applies.
    */
   enqueue<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>, options?: { jobId?: string }): Promise<void>;
+  /**
+   * Many jobs of one kind in one round trip (BullMQ addBulk), each deduplicated by the
+   * definition's key as `enqueue` does: a scheduler queues a claim of thousands without
+   * awaiting each add from an event loop that is busy running jobs.
+   */
+  enqueueBulk<S extends z.ZodType>(job: JobDefinition<S>, payloads: readonly z.infer<S>[]): Promise<void>;
 };
 
 export type JobRunner = JobQueue & { stop(): Promise<void> };
@@ -104,6 +110,17 @@ export async function startBullmqRunner(opts: RunnerOptions & { redisUrl: string
         jobOptions(job, options?.jobId, options?.jobId ? undefined : job.dedupeKey?.(data)),
       );
     },
+    async enqueueBulk(job, payloads) {
+      const BATCH = 1000;
+      for (let i = 0; i < payloads.length; i += BATCH) {
+        await queueOf(job.queue).addBulk(
+          payloads.slice(i, i + BATCH).map((payload) => {
+            const data = job.payload.parse(payload) as z.infer<typeof job.payload>;
+            return { name: job.name, data, opts: jobOptions(job, undefined, job.dedupeKey?.(data)) };
+          }),
+        );
+      }
+    },
     async stop() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
@@ -188,6 +205,9 @@ export function startInProcessRunner(opts: RunnerOptions): JobRunner {
   return {
     async enqueue(job, payload, options) {
       submit(job, payload, options?.jobId);
+    },
+    async enqueueBulk(job, payloads) {
+      for (const payload of payloads) submit(job, payload, undefined);
     },
     async stop() {
       stopped = true;

@@ -18,6 +18,9 @@ export const holdingsFields = defineRootFields({
     connections: { rule: can('connections:read'), resource: 'connection' },
     employeeBalances: { rule: can('balances:read'), resource: 'balance' },
     employeeBalanceHistory: { rule: can('balances:read'), resource: 'balance' },
+    employeeValueHistory: { rule: can('balances:read'), resource: 'balance' },
+    // A setting, not data: what the console labels values with.
+    referenceCurrency: { rule: isSignedInWithOwnPassword, resource: 'balance' },
     employeeTrades: { rule: can('transactions:read'), resource: 'transaction' },
     pollRuns: { rule: can('connections:read'), resource: 'connection', idArg: 'connectionId' },
     feedHealth: { rule: can('connections:read'), resource: 'connection' },
@@ -26,6 +29,9 @@ export const holdingsFields = defineRootFields({
     walletBalances: { rule: can('balances:read'), resource: 'balance' },
     walletTransfers: { rule: can('transactions:read'), resource: 'transaction' },
     walletHealth: { rule: can('connections:read'), resource: 'connection' },
+    walletPredictions: { rule: can('predictions:read'), resource: 'prediction' },
+    employeePredictions: { rule: can('predictions:read'), resource: 'prediction' },
+    walletPollRuns: { rule: can('connections:read'), resource: 'connection', idArg: 'walletId' },
   },
   Mutation: {
     inviteEmployee: { rule: adminWrite('employees:write'), resource: 'employee' },
@@ -36,6 +42,9 @@ export const holdingsFields = defineRootFields({
     acceptInvitation: { rule: isAnyone, resource: 'employee' },
     // An employee's own key: not an Admin write (the Employee role holds connections:write only).
     connectExchange: { rule: can('connections:write'), resource: 'connection' },
+    // Own connections; a reviewer (employees:read too) removes any in its org, never rotates.
+    removeConnection: { rule: can('connections:write'), resource: 'connection', idArg: 'id' },
+    rotateConnection: { rule: can('connections:write'), resource: 'connection', idArg: 'id' },
     // An employee's own wallet, like its own key.
     addWallet: { rule: can('connections:write'), resource: 'connection' },
     removeWallet: { rule: can('connections:write'), resource: 'connection', idArg: 'id' },

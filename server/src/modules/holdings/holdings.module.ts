@@ -16,6 +16,9 @@ import { walletHandlers } from './wallets/wallet-handlers';
 import { pollWalletJob } from './wallets/wallet-jobs';
 import { WALLET_ENTITIES } from './wallets/wallet.entity';
 import { WalletResolver } from './wallets/wallet.resolver';
+import { PredictionResolver } from './predictions';
+import { priceHandlers, priceSchedules } from './valuation/price-handlers';
+import { refreshPricesJob } from './valuation/price-jobs';
 
 /**
  * Holdings oversight (DESIGN.md "Holdings oversight"): the roster of employees and their
@@ -25,12 +28,12 @@ import { WalletResolver } from './wallets/wallet.resolver';
 export const holdingsModule = defineModule({
   name: 'holdings',
   entities: [EmployeeSchema, EmployeeInvitationSchema, ExchangeConnectionSchema, ...WALLET_ENTITIES, ...CHAIN_INGEST_ENTITIES],
-  resolvers: [EmployeeResolver, ConnectionResolver, ActivityResolver, WalletResolver],
+  resolvers: [EmployeeResolver, ConnectionResolver, ActivityResolver, WalletResolver, PredictionResolver],
   fields: holdingsFields,
   access: [employeeAccess, connectionAccess],
-  jobs: [schedulePollsJob, pollConnectionJob, pollWalletJob],
-  handlers: (deps) => [...pollHandlers(deps), ...walletHandlers(deps)],
-  schedules: (env) => [{ job: schedulePollsJob, everyMs: pollCadence(env).scheduleEveryMs }],
+  jobs: [schedulePollsJob, pollConnectionJob, pollWalletJob, refreshPricesJob],
+  handlers: (deps) => [...pollHandlers(deps), ...walletHandlers(deps), ...priceHandlers(deps)],
+  schedules: (env) => [{ job: schedulePollsJob, everyMs: pollCadence(env).scheduleEveryMs }, ...priceSchedules(env)],
   sealedColumns: [CONNECTION_SEALED_COLUMNS],
   auditActions: Object.values(HOLDINGS_AUDIT_ACTIONS),
 });

@@ -47,6 +47,12 @@ const FIELDS: Record<
     vars: (c) => ({ e: c.employeeId }),
     allowed: ['Admin', 'Compliance', 'Viewer'],
   },
+  referenceCurrency: { doc: '{ referenceCurrency }', allowed: ['Admin', 'Compliance', 'Viewer', 'Employee', 'HR'] },
+  employeeValueHistory: {
+    doc: 'query($e: ID!) { employeeValueHistory(employeeId: $e, days: 7) { at value unpricedAssets } }',
+    vars: (c) => ({ e: c.employeeId }),
+    allowed: ['Admin', 'Compliance', 'Viewer'],
+  },
   // A Viewer sees no transactions (DESIGN.md).
   employeeTrades: {
     doc: 'query($e: ID!) { employeeTrades(employeeId: $e, first: 5) { nodes { id } } }',

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
+import { latestPriceJoinSql, valueColumnsSql } from '../valuation/valuation.queries';
 
 // Reads of what polling stored, under the caller's RLS scope (migration 0021): balances need
 // balances:read, trades and transfers transactions:read, poll runs and health connections:read;
@@ -7,22 +8,34 @@ import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 
 const q = (v: string) => pg.escapeLiteral(v);
 
-/** Each connection's latest balance snapshot of one employee. */
-export const latestBalancesSql = (employeeId: string) => `
-  SELECT b.connection_id, c.venue, b.asset, b.total::text AS total, ${isoTimestampSql('b.fetched_at')} AS fetched_at
+/** Each connection's latest balance snapshot of one employee, each line valued at the newest price in `ref`. */
+export const latestBalancesSql = (employeeId: string, ref: string) => `
+  SELECT b.connection_id, c.venue, b.asset, b.total::text AS total, ${isoTimestampSql('b.fetched_at')} AS fetched_at,
+         ${valueColumnsSql('b.total', 'b.asset', ref)}
     FROM exchange_balances b JOIN exchange_connections c ON c.id = b.connection_id
+    ${latestPriceJoinSql('b.asset', ref)}
    WHERE b.employee_id = ${q(employeeId)}::uuid AND c.status <> 'removed'
      AND b.fetched_at = (SELECT max(x.fetched_at) FROM exchange_balances x WHERE x.connection_id = b.connection_id)
    ORDER BY c.venue, b.asset`;
 
-/** One employee's balances over time: one point per snapshot per asset, summed over connections. */
-export const balanceHistorySql = (employeeId: string, sinceIso: string) => `
-  SELECT b.asset, ${isoTimestampSql('b.fetched_at')} AS at, sum(b.total)::text AS total
-    FROM exchange_balances b
-   WHERE b.employee_id = ${q(employeeId)}::uuid AND b.fetched_at >= ${q(sinceIso)}::timestamptz
-   GROUP BY b.asset, b.fetched_at
-   ORDER BY b.fetched_at, b.asset
-   LIMIT 5000`;
+/**
+ * One employee's balances over time: one point per snapshot per asset, summed over connections,
+ * valued with the price nearest before the snapshot, else the earliest after it (valuation.queries.ts).
+ */
+export const balanceHistorySql = (employeeId: string, sinceIso: string, ref: string) => `
+  SELECT h.asset, ${isoTimestampSql('h.fetched_at')} AS at, h.total::text AS total,
+         trim_scale(h.total * (CASE WHEN h.asset = ${q(ref)} THEN 1::numeric ELSE coalesce(before.price, after.price) END))::text AS value
+    FROM (SELECT b.asset, b.fetched_at, sum(b.total) AS total
+            FROM exchange_balances b
+           WHERE b.employee_id = ${q(employeeId)}::uuid AND b.fetched_at >= ${q(sinceIso)}::timestamptz
+           GROUP BY b.asset, b.fetched_at
+           ORDER BY b.fetched_at, b.asset
+           LIMIT 5000) h
+    LEFT JOIN LATERAL (SELECT ap.price FROM asset_prices ap WHERE ap.asset = h.asset AND ap.quote = ${q(ref)}
+                        AND ap.at <= h.fetched_at ORDER BY ap.at DESC LIMIT 1) before ON true
+    LEFT JOIN LATERAL (SELECT ap.price FROM asset_prices ap WHERE ap.asset = h.asset AND ap.quote = ${q(ref)}
+                        AND ap.at > h.fetched_at ORDER BY ap.at ASC LIMIT 1) after ON before.price IS NULL
+   ORDER BY h.fetched_at, h.asset`;
 
 export type TradeFilter = { employeeId: string; symbol?: string; side?: 'buy' | 'sell'; from?: string; to?: string };
 

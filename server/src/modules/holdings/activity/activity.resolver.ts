@@ -3,12 +3,22 @@ import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { actorOf } from '@/core/graphql/actor-of';
 import type { RequestContext } from '@/core/request/request-context';
 import { ActivityService } from './activity.service';
-import { BalancePointType, FeedHealthType, HeldBalanceType, PollRunType, TradeConnection } from './activity.types';
+import {
+  BalancePointType,
+  FeedHealthType,
+  HeldBalanceType,
+  PollRunType,
+  TradeConnection,
+  ValuePointType,
+} from './activity.types';
 
 @Resolver()
 export class ActivityResolver {
   private service(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new ActivityService({ db: ctx.db, access: ctx.access }, ctx.auditFor(info));
+    return new ActivityService(
+      { db: ctx.db, access: ctx.access, referenceCurrency: ctx.deps.env.REFERENCE_CURRENCY },
+      ctx.auditFor(info),
+    );
   }
 
   @Query(() => [HeldBalanceType], { description: "An employee's balances now: each connection's latest snapshot." })
@@ -28,6 +38,23 @@ export class ActivityResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).balanceHistory(actorOf(ctx), employeeId, days);
+  }
+
+  @Query(() => String, { description: 'The currency holdings are valued in (REFERENCE_CURRENCY), e.g. USD.' })
+  referenceCurrency(@Ctx() ctx: RequestContext): string {
+    return ctx.deps.env.REFERENCE_CURRENCY;
+  }
+
+  @Query(() => [ValuePointType], {
+    description: "An employee's total value in the reference currency over the last `days` days, for the chart.",
+  })
+  employeeValueHistory(
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('days', () => Int, { defaultValue: 30 }) days: number,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return this.service(ctx, info).valueHistory(actorOf(ctx), employeeId, days);
   }
 
   @Query(() => TradeConnection, { description: "An employee's trades, newest first, paged on the server." })

@@ -5,8 +5,9 @@ import { decodeCursor, encodeCursor } from '@/core/graphql/cursor';
 import { pageSize, parseInput, uuid } from '@/core/graphql/validate';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { RequestDb } from '@/lib/db/request-db';
+import { valueHistorySql } from '../valuation/valuation.queries';
 import { balanceHistorySql, feedHealthSql, latestBalancesSql, pollRunsSql, tradesPageSql } from './activity.queries';
-import type { BalancePointType, FeedHealthType, HeldBalanceType, PollRunType, TradeType } from './activity.types';
+import type { BalancePointType, FeedHealthType, HeldBalanceType, PollRunType, TradeType, ValuePointType } from './activity.types';
 import { readableEmployee } from './readable-employee';
 
 const tradeFilter = z.object({
@@ -28,19 +29,23 @@ type Row = Record<string, unknown>;
  */
 export class ActivityService {
   constructor(
-    private readonly deps: { db: RequestDb; access: ObjectAccess },
+    /** referenceCurrency: REFERENCE_CURRENCY, what values are in. */
+    private readonly deps: { db: RequestDb; access: ObjectAccess; referenceCurrency: string },
     private readonly audit: FieldAudit = discardAudit,
   ) {}
 
   async latestBalances(actor: Actor, employeeId: string): Promise<HeldBalanceType[]> {
     const id = await readableEmployee(this.deps.access, this.audit, actor, employeeId, 'balances:read', 'balance');
-    const rows = await this.deps.db.readRows<Row>(latestBalancesSql(id), this.audit.alongside);
+    const rows = await this.deps.db.readRows<Row>(latestBalancesSql(id, this.deps.referenceCurrency), this.audit.alongside);
     return rows.map((r) => ({
       connectionId: r.connection_id as string,
       venue: r.venue as string,
       asset: r.asset as string,
       total: r.total as string,
       fetchedAt: r.fetched_at as string,
+      value: (r.value as string | null) ?? null,
+      priced: r.priced === true,
+      priceAt: (r.price_at as string | null) ?? null,
     }));
   }
 
@@ -48,8 +53,29 @@ export class ActivityService {
     const id = await readableEmployee(this.deps.access, this.audit, actor, employeeId, 'balances:read', 'balance');
     const span = parseInput(z.number().int().min(1).max(366), days);
     const since = new Date(Date.now() - span * 86_400_000).toISOString();
-    const rows = await this.deps.db.readRows<Row>(balanceHistorySql(id, since), this.audit.alongside);
-    return rows.map((r) => ({ asset: r.asset as string, at: r.at as string, total: r.total as string }));
+    const rows = await this.deps.db.readRows<Row>(
+      balanceHistorySql(id, since, this.deps.referenceCurrency),
+      this.audit.alongside,
+    );
+    return rows.map((r) => ({
+      asset: r.asset as string,
+      at: r.at as string,
+      total: r.total as string,
+      value: (r.value as string | null) ?? null,
+    }));
+  }
+
+  /** The employee's total value over the last `days` days, at each time one of its holdings changed. */
+  async valueHistory(actor: Actor, employeeId: string, days: number): Promise<ValuePointType[]> {
+    const id = await readableEmployee(this.deps.access, this.audit, actor, employeeId, 'balances:read', 'balance');
+    const span = parseInput(z.number().int().min(1).max(366), days);
+    const since = new Date(Date.now() - span * 86_400_000).toISOString();
+    const rows = await this.deps.db.readRows<Row>(valueHistorySql(id, since, this.deps.referenceCurrency), this.audit.alongside);
+    return rows.map((r) => ({
+      at: r.at as string,
+      value: (r.value as string | null) ?? null,
+      unpricedAssets: Number(r.unpriced_assets),
+    }));
   }
 
   async trades(actor: Actor, input: unknown) {

@@ -18,6 +18,21 @@ export class HeldBalanceType {
 
   @Field(() => Date, { description: 'When the venue last reported it (stale when its connection is failing).' })
   fetchedAt!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The total in the reference currency at the newest price, a decimal number; null when unpriced (never zero).',
+  })
+  value!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the pricing venue quotes the asset (the reference currency itself is 1).' })
+  priced!: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the price was read: the value is as of then. Null when unpriced or the reference currency.',
+  })
+  priceAt!: string | null;
 }
 
 @ObjectType('BalancePoint', { simpleResolvers: true })
@@ -30,6 +45,31 @@ export class BalancePointType {
 
   @Field(() => String, { description: 'The asset summed over the employee’s connections at that snapshot.' })
   total!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'That total in the reference currency at the price nearest before the snapshot (else the earliest after); null when unpriced.',
+  })
+  value!: string | null;
+}
+
+@ObjectType('ValuePoint', {
+  simpleResolvers: true,
+  description: "An employee's total value at a time one of its holdings changed.",
+})
+export class ValuePointType {
+  @Field(() => Date)
+  at!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sum of the priced holdings in the reference currency, a decimal number; null when none is priced.',
+  })
+  value!: string | null;
+
+  @Field(() => Int, { description: 'Held assets (non-zero) with no price, left out of the value, never counted as zero.' })
+  unpricedAssets!: number;
 }
 
 @ObjectType('Trade', { simpleResolvers: true })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Actor } from '@/core/actor';
 import type { AuditEntryMac } from '@/core/audit';
@@ -42,6 +43,13 @@ const onboardInput = z.object({
 
 export type OnboardedConnection = { connection: ExchangeConnection; balances: BalanceSnapshot; proof: ScopeProof };
 
+/**
+ * A rotation: the connection a fresh key replaces is retired (its key erased, marked removed) in
+ * the transaction that stores the fresh one, after the fresh key's scope was proved. A retire
+ * that throws leaves neither change.
+ */
+export type KeyReplacement = { retire: (em: EntityManager, freshId: string) => Promise<void> };
+
 export type ConnectionOnboardingDeps = {
   db: RequestDb;
   access: ObjectAccess;
@@ -65,7 +73,12 @@ export class ConnectionOnboarding {
     private readonly audit: FieldAudit = discardAudit,
   ) {}
 
-  async onboard(actor: Actor, input: unknown, transport: { secure: boolean }): Promise<OnboardedConnection> {
+  async onboard(
+    actor: Actor,
+    input: unknown,
+    transport: { secure: boolean },
+    replacement?: KeyReplacement,
+  ): Promise<OnboardedConnection> {
     await this.deps.access.require(actor, 'connections:write');
     if (actor.kind !== 'user') throw forbidden('Only an employee connects its own exchange keys');
     if (this.deps.requireTls && !transport.secure)
@@ -117,6 +130,7 @@ export class ConnectionOnboarding {
       nextPollAt: new Date(),
     } as ExchangeConnection);
     await em.flush();
+    await replacement?.retire(em, id);
     this.audit.note({ resourceId: id, details: { fingerprint: connection.keyFingerprint, status } });
     if (status === 'scope_unverified') {
       await openAlert(

@@ -51,6 +51,12 @@ export class ExchangeConnectionType {
   @Field(() => Date, { nullable: true })
   nextPollAt!: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When it was removed (or rotated); its key was erased then.' })
+  removedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The connection holding the fresh key this one was rotated to.' })
+  replacedById!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -70,6 +76,8 @@ export const toConnectionType = (c: ExchangeConnection): ExchangeConnectionType 
   lastError: c.lastError,
   failingSince: c.failingSince,
   nextPollAt: c.nextPollAt,
+  removedAt: c.removedAt ?? null,
+  replacedById: c.replacedBy ?? null,
   createdAt: c.createdAt,
 });
 
@@ -117,6 +125,36 @@ export class ConnectExchangeInput {
   label?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Use the venue's testnet, where it has one." })
+  sandbox?: boolean | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class RotateConnectionResult {
+  @Field(() => ExchangeConnectionType, { description: 'The connection holding the fresh key.' })
+  connection!: ExchangeConnectionType;
+
+  @Field(() => ExchangeConnectionType, { description: 'The connection it replaced: removed, its key erased.' })
+  replaced!: ExchangeConnectionType;
+
+  @Field(() => [BalanceLineType], { description: 'The balance read with the fresh key before it was stored.' })
+  balances!: BalanceLineType[];
+}
+
+@InputType({ description: "A fresh key for a connection's venue; label and testnet are kept unless given." })
+export class RotateConnectionInput {
+  @Field(() => String)
+  apiKey!: string;
+
+  @Field(() => String)
+  secret!: string;
+
+  @Field(() => String, { nullable: true })
+  passphrase?: string | null;
+
+  @Field(() => String, { nullable: true })
+  label?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
   sandbox?: boolean | null;
 }
 

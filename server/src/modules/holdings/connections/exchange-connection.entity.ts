@@ -15,8 +15,9 @@ export class ExchangeConnection {
   venue!: string;
   label!: string;
   keyFingerprint!: string;
-  apiKeyEnc!: string;
-  secretEnc!: string;
+  /** NULL once the connection is removed (erased with its removal, migration 0025). */
+  apiKeyEnc!: string | null;
+  secretEnc!: string | null;
   passphraseEnc!: string | null;
   sandbox!: boolean;
   status!: ConnectionStatus;
@@ -29,6 +30,9 @@ export class ExchangeConnection {
   lastError!: string | null;
   failingSince!: Date | null;
   nextPollAt!: Date | null;
+  removedAt!: Date | null;
+  /** The connection holding the fresh key this one was rotated to. */
+  replacedBy!: string | null;
   createdAt!: Date;
   updatedAt!: Date;
 }
@@ -45,8 +49,8 @@ export const ExchangeConnectionSchema = new EntitySchema<ExchangeConnection>({
     venue: { type: 'text' },
     label: { type: 'text', default: '' },
     keyFingerprint: { type: 'text', fieldName: 'key_fingerprint' },
-    apiKeyEnc: { type: 'text', fieldName: 'api_key_enc', lazy: true },
-    secretEnc: { type: 'text', fieldName: 'secret_enc', lazy: true },
+    apiKeyEnc: { type: 'text', fieldName: 'api_key_enc', nullable: true, lazy: true },
+    secretEnc: { type: 'text', fieldName: 'secret_enc', nullable: true, lazy: true },
     passphraseEnc: { type: 'text', fieldName: 'passphrase_enc', nullable: true, lazy: true },
     sandbox: { type: 'boolean', default: false },
     status: { enum: true, items: () => [...CONNECTION_STATUSES] },
@@ -59,6 +63,8 @@ export const ExchangeConnectionSchema = new EntitySchema<ExchangeConnection>({
     lastError: { type: 'text', fieldName: 'last_error', nullable: true },
     failingSince: at('failing_since'),
     nextPollAt: at('next_poll_at'),
+    removedAt: at('removed_at'),
+    replacedBy: { type: 'uuid', fieldName: 'replaced_by', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()', onUpdate: () => new Date() },
   },

@@ -25,6 +25,7 @@ export class EmployeeResolver {
         revocation: ctx.deps.revocation,
         logger: ctx.logger,
         publicOrigin: ctx.deps.env.PUBLIC_ORIGIN,
+        referenceCurrency: ctx.deps.env.REFERENCE_CURRENCY,
       },
       ctx.auditFor(info),
     );

@@ -10,6 +10,7 @@ import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import type { RequestDb } from '@/lib/db/request-db';
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
 import type { Logger } from '@/lib/logger';
+import { employeeValues } from '../valuation/employee-values';
 import { Employee, EmployeeInvitation, EMPLOYEE_STATUSES, type EmployeeStatus } from './employee.entity';
 import { employeeByIdSql, listEmployeesRead, ownEmployeeSql } from './employee.queries';
 import { toEmployeeType, type EmployeeInvitationType, type EmployeeRow, type EmployeeType } from './employee.types';
@@ -40,6 +41,8 @@ export type EmployeeServiceDeps = {
   revocation: SessionRevocation;
   logger: Logger;
   publicOrigin: string;
+  /** REFERENCE_CURRENCY: what totalValue is in. */
+  referenceCurrency: string;
 };
 
 /**
@@ -65,8 +68,12 @@ export class EmployeeService {
     );
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
+    const valueOf = await this.values(
+      actor,
+      page.map((e) => e.id),
+    );
     return {
-      nodes: page.map(toEmployeeType),
+      nodes: page.map((e) => toEmployeeType(e, valueOf(e.id))),
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.name, last.id]) : null },
     };
   }
@@ -75,7 +82,7 @@ export class EmployeeService {
     const employeeId = parseInput(uuid, id);
     this.audit.note({ resourceType: 'employee', resourceId: employeeId });
     await this.deps.access.require(actor, 'employees:read', [employeeId]);
-    return this.read(employeeId);
+    return this.read(employeeId, actor);
   }
 
   /** The employee bound to the acting user, if it is one (the onboarding pages). */
@@ -84,7 +91,7 @@ export class EmployeeService {
     if (actor.kind !== 'user') return null;
     const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeSql(), this.audit.alongside);
     if (row) this.audit.note({ resourceId: row.id });
-    return row ? toEmployeeType(row) : null;
+    return row ? toEmployeeType(row, (await this.values(actor, [row.id]))(row.id)) : null;
   }
 
   async invite(actor: Actor, input: unknown): Promise<EmployeeInvitationType> {
@@ -134,7 +141,7 @@ export class EmployeeService {
     if (data.name != null) employee.name = data.name;
     if (data.department != null) employee.department = data.department;
     await (await this.deps.db.em()).flush();
-    return this.read(employeeId);
+    return this.read(employeeId, actor);
   }
 
   /** Compliance asks for a fresh verified key: the employee counts as active again only then. */
@@ -149,7 +156,7 @@ export class EmployeeService {
       throw forbidden('You cannot require your own re-onboarding');
     const changed = await this.moveStatus(employeeId, 'active', 'needs_reonboarding', reason);
     if (!changed) throw conflict('Only an active employee can be asked to re-onboard');
-    return this.read(employeeId);
+    return this.read(employeeId, actor);
   }
 
   /**
@@ -183,7 +190,7 @@ export class EmployeeService {
       if (res.length !== 1) throw notFound('User');
       await endStaleSessions(this.deps.db, this.deps.revocation, { userId }, this.deps.logger);
     }
-    return this.read(employeeId);
+    return this.read(employeeId, actor);
   }
 
   private async issueInvitation(actor: Actor, employeeId: string): Promise<EmployeeInvitationType> {
@@ -205,7 +212,7 @@ export class EmployeeService {
       throw err;
     }
     this.audit.note({ details: { invitationExpiresAt: expiresAt.toISOString() } });
-    return { employee: await this.read(employeeId), link: invitationLink(this.deps.publicOrigin, token), expiresAt };
+    return { employee: await this.read(employeeId, actor), link: invitationLink(this.deps.publicOrigin, token), expiresAt };
   }
 
   /** A guarded status move: only from `from`, in one statement, so concurrent moves cannot both win. */
@@ -222,9 +229,14 @@ export class EmployeeService {
     return employee;
   }
 
-  private async read(id: string): Promise<EmployeeType> {
+  private async read(id: string, actor: Actor): Promise<EmployeeType> {
     const [row] = await this.deps.db.readRows<EmployeeRow>(employeeByIdSql(id), this.audit.alongside);
     if (!row) throw notFound('Employee');
-    return toEmployeeType(row);
+    return toEmployeeType(row, (await this.values(actor, [id]))(id));
+  }
+
+  /** Holdings valued now, for the readers of balances (valuation/employee-values.ts). */
+  private values(actor: Actor, ids: readonly string[]) {
+    return employeeValues(this.deps.db, actor, ids, this.deps.referenceCurrency, this.audit.alongside);
   }
 }

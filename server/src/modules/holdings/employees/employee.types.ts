@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@/core/graphql/page-info';
+import type { EmployeeValue } from '../valuation/employee-values';
 import type { EmployeeStatus } from './employee.entity';
 
 export enum EmployeeStatusEnum {
@@ -62,6 +63,20 @@ export class EmployeeType {
 
   @Field(() => Int, { description: 'Its connections you may see, removed ones left out.' })
   connectionCount!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What it holds now (exchanges and wallets) in the reference currency, summed over priced assets only, a decimal ' +
+      'number. Null when nothing held is priced, or without balances:read. Unpriced assets are never counted as zero.',
+  })
+  totalValue!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Held assets without a price, left out of totalValue. Null without balances:read.',
+  })
+  unpricedAssets!: number | null;
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -93,7 +108,10 @@ export type EmployeeRow = {
 const healthOf = (e: EmployeeRow): EmployeeHealth =>
   (e.broken ?? 0) > 0 ? 'broken' : (e.failing ?? 0) > 0 ? 'failing' : (e.connections ?? 0) > 0 ? 'ok' : 'none';
 
-export const toEmployeeType = (e: EmployeeRow): EmployeeType => ({
+export const toEmployeeType = (
+  e: EmployeeRow,
+  value: EmployeeValue = { totalValue: null, unpricedAssets: null },
+): EmployeeType => ({
   id: e.id,
   name: e.name,
   email: e.email,
@@ -106,6 +124,8 @@ export const toEmployeeType = (e: EmployeeRow): EmployeeType => ({
   createdAt: e.created_at,
   health: healthOf(e),
   connectionCount: e.connections ?? 0,
+  totalValue: value.totalValue,
+  unpricedAssets: value.unpricedAssets,
 });
 
 @ObjectType({ simpleResolvers: true, description: 'An invitation, with its link: shown this once, never stored.' })

@@ -1,7 +1,23 @@
-import { BaseError, type ConstructorArgs, type Exchange } from 'ccxt';
-import type { ExchangeCredentials, ExchangeFailure, VenueId } from './exchange-adapter';
+import { BaseError, RateLimitExceeded, type ConstructorArgs, type Exchange } from 'ccxt';
+import {
+  RequestNotSent,
+  type ExchangeCredentials,
+  type ExchangeFailure,
+  type RequestGuard,
+  type VenueId,
+} from './exchange-adapter';
 import { ExchangeFailureError, MalformedVenueAnswer, type ObservedFailure } from './exchange-failure';
 import { applyBaseUrlOverride } from './base-url-override';
+
+/**
+ * What an instance does around its requests: `classify` reads every answer the venue's way (a
+ * "slow down" answer stops the instance: nothing more is sent on it); `guard` paces and gates
+ * each request before it is sent (the poller's limiter).
+ */
+export type RequestHooks = {
+  classify?: (observed: ObservedFailure) => ExchangeFailure;
+  guard?: RequestGuard;
+};
 
 /** How an adapter builds its ccxt instances (one per call: credentials never outlive it). */
 export type InstanceOptions = {
@@ -46,6 +62,7 @@ export function createInstance<E extends Exchange>(
   recipe: InstanceRecipe<E>,
   credentials: ExchangeCredentials,
   options: InstanceOptions,
+  hooks: RequestHooks = {},
 ): Instrumented<E> {
   const exchange = recipe.construct({
     apiKey: credentials.apiKey,
@@ -64,23 +81,67 @@ export function createInstance<E extends Exchange>(
   exchange.number = String as unknown as (numberString: string) => number;
   recipe.prepare?.(exchange);
   const last: LastResponse = { headers: {} };
-  // Forget the previous answer when a request starts, so a timeout is not read as that answer.
+  instrument(exchange, last, options, hooks);
+  return { exchange, last };
+}
+
+/**
+ * One request of an instance at a time, in the order ccxt issued them (a venue method that fires
+ * several at once, like KuCoin's loadMarkets, sends them one after another), each one first
+ * cleared by the guard. Once the venue has answered "slow down", or the guard refused a request,
+ * nothing more is sent on this instance: the requests still queued fail without leaving, as a
+ * ccxt RateLimitExceeded that reads as the answer that stopped them.
+ */
+function instrument<E extends Exchange>(exchange: E, last: LastResponse, options: InstanceOptions, hooks: RequestHooks): void {
+  let stopped = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const notSent = () => new RateLimitExceeded('not sent: the venue asked to wait');
   const fetch = exchange.fetch.bind(exchange);
   exchange.fetch = (url, method, headers, body) => {
-    options.onRequest?.(String(url), String(method ?? 'GET'));
-    last.status = undefined;
-    last.headers = {};
-    last.body = undefined;
-    return fetch(url, method, headers, body);
+    const send = async (): Promise<unknown> => {
+      if (stopped) throw notSent();
+      try {
+        await hooks.guard?.beforeRequest({ url: String(url), method: String(method ?? 'GET') });
+      } catch (err) {
+        if (!(err instanceof RequestNotSent)) throw err;
+        stopped = true;
+        // Read like the venue's own "wait": the classification sees a 429 with its Retry-After.
+        last.status = 429;
+        last.headers = { 'retry-after': String(Math.max(1, Math.ceil(err.waitMs / 1000))) };
+        last.body = undefined;
+        throw notSent();
+      }
+      if (stopped) throw notSent();
+      options.onRequest?.(String(url), String(method ?? 'GET'));
+      // Forget the previous answer when a request starts, so a timeout is not read as that answer.
+      last.status = undefined;
+      last.headers = {};
+      last.body = undefined;
+      return fetch(url, method, headers, body);
+    };
+    const sent = queue.then(send, send);
+    queue = sent.catch(() => undefined);
+    return sent as ReturnType<E['fetch']>;
   };
   const onRestResponse = exchange.onRestResponse.bind(exchange);
   exchange.onRestResponse = (status, statusText, url, method, headers, body, reqHeaders, reqBody) => {
     last.status = Number(status);
     last.headers = lowerCaseKeys(headers);
     last.body = parseMaybeJson(body);
+    // Synchronous with the answer: the next queued request sees `stopped` before it could leave.
+    const failure = hooks.classify?.({
+      errorClass: 'Response',
+      errorClasses: [],
+      status: last.status,
+      headers: last.headers,
+      body: last.body,
+    });
+    if (failure?.kind === 'rate_limited' && !stopped) {
+      stopped = true;
+      hooks.guard?.rateLimited({ status: last.status, headers: last.headers, body: last.body }, failure);
+    }
     return onRestResponse(status, statusText, url, method, headers, body, reqHeaders, reqBody) as unknown;
   };
-  return { exchange, last };
 }
 
 function errorClassesOf(err: unknown): string[] {

@@ -6,6 +6,7 @@ import type {
   ExchangeAdapter,
   ExchangeCredentials,
   PollOutcome,
+  RequestGuard,
 } from './exchange-adapter';
 import { ExchangeFailureError } from './exchange-failure';
 import { callVenue, createInstance, type InstanceOptions } from './ccxt-instance';
@@ -58,8 +59,9 @@ async function poll<E extends Exchange>(
   options: AdapterOptions,
   credentials: ExchangeCredentials,
   cursor: ActivityCursor | undefined,
+  guard: RequestGuard | undefined,
 ): Promise<PollOutcome> {
-  const instance = createInstance(spec, credentials, options);
+  const instance = createInstance(spec, credentials, options, { classify: spec.classify, ...(guard ? { guard } : {}) });
   const scope = scopeProvable(spec, credentials) ? await proveScope(spec, instance) : unverifiableProof(spec);
   if (scope.verdict !== 'read_only' && scope.verdict !== 'unverifiable') return { status: 'scope_refused', scope };
   try {
@@ -87,7 +89,7 @@ export function ccxtAdapter<E extends Exchange>(
     ...instanceOptions,
     markets: new MarketCache(instanceOptions.marketCacheMs ?? DEFAULT_MARKET_CACHE_MS),
   };
-  const fresh = (credentials: ExchangeCredentials) => createInstance(spec, credentials, options);
+  const fresh = (credentials: ExchangeCredentials) => createInstance(spec, credentials, options, { classify: spec.classify });
   return {
     venue: spec.venue,
     displayName: spec.displayName,
@@ -109,7 +111,7 @@ export function ccxtAdapter<E extends Exchange>(
         return readActivity(spec, options, exchange, credentials, cursor, heldAssets);
       });
     },
-    poll: (credentials, cursor) => poll(spec, options, credentials, cursor),
+    poll: (credentials, cursor, guard) => poll(spec, options, credentials, cursor, guard),
   };
 }
 export { ExchangeFailureError };

@@ -135,6 +135,35 @@ export type PollOutcome =
   | { status: 'scope_refused'; scope: ScopeProof }
   | { status: 'failed'; scope: ScopeProof; failure: ExchangeFailure };
 
+/** A venue's answer as the request guard sees it: status, lower-cased headers, parsed body. */
+export type VenueAnswer = { status: number; headers: Record<string, string>; body: unknown };
+
+/**
+ * Thrown by a guard's beforeRequest: this request is not sent (a gate is closed, or the venue's
+ * budget is spent for longer than a request may wait). `waitMs`: when it could be sent.
+ */
+export class RequestNotSent extends Error {
+  override readonly name = 'RequestNotSent';
+  constructor(
+    readonly reason: 'gate' | 'budget',
+    readonly waitMs: number,
+  ) {
+    super(reason === 'gate' ? 'not sent: the venue asked us to wait' : "not sent: the venue's request budget is spent");
+  }
+}
+
+/**
+ * The poller's hold on one poll's requests (its own per-venue and per-key limiter and gates).
+ * The adapter sends one request of an instance at a time, asks `beforeRequest` before each, and
+ * after an answer the venue's rules read as "slow down" sends nothing more on that instance.
+ */
+export type RequestGuard = {
+  /** Resolves when the request may go (after pacing); throws RequestNotSent to send nothing. */
+  beforeRequest(request: { url: string; method: string }): Promise<void>;
+  /** The venue answered "slow down" (429/418, or its own code): called once, synchronously. */
+  rateLimited(answer: VenueAnswer, failure: ExchangeFailure): void;
+};
+
 export type ExchangeAdapter = {
   readonly venue: VenueId;
   readonly displayName: string;
@@ -147,6 +176,9 @@ export type ExchangeAdapter = {
   fetchBalances(credentials: ExchangeCredentials): Promise<BalanceSnapshot>;
   /** Trades, deposits and withdrawals since the cursor (undefined: from the venue's earliest). */
   fetchActivitySince(credentials: ExchangeCredentials, cursor: ActivityCursor | undefined): Promise<ActivityPage>;
-  /** Scope, balances and activity in one go, on one ccxt instance: what a poll job calls. */
-  poll(credentials: ExchangeCredentials, cursor: ActivityCursor | undefined): Promise<PollOutcome>;
+  /**
+   * Scope, balances and activity in one go, on one ccxt instance: what a poll job calls. With a
+   * guard, every request is paced and gated by it (the poller's limiter replaces ccxt's).
+   */
+  poll(credentials: ExchangeCredentials, cursor: ActivityCursor | undefined, guard?: RequestGuard): Promise<PollOutcome>;
 };

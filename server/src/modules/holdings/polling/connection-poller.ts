@@ -10,7 +10,9 @@ import type { ExchangeAdapter, ExchangeCredentials, ExchangeFailure, ScopeProof 
 import { HOLDINGS_AUDIT_ACTIONS } from '../holdings-audit-actions';
 import { recordPollRun, storePollResults, type PollOutcome } from './poll-results-store';
 import { connectionLabel, loadPollTarget, type PollTarget } from './poll-target';
+import { DEFAULT_RATE_LIMIT_WAIT_MS, keyIdOf, PollGuard, type PollStop } from './poll-guard';
 import type { VenueGate } from './venue-gate';
+import { limitsOf } from './venue-limits';
 
 export type ConnectionPollerDeps = {
   orm: MikroORM;
@@ -21,10 +23,14 @@ export type ConnectionPollerDeps = {
   logger: Logger;
   /** How far ahead a venue-reported key expiry opens a key_expiring alert. */
   expiryWarningMs: number;
+  /**
+   * The longest one request waits its turn in the venue's budget (default 2 s: it is signed
+   * already, and venues refuse stale timestamps after 5-30 s); a longer wait defers the poll.
+   */
+  maxRequestWaitMs?: number;
 };
 
 const SOURCE = 'holdings.poller';
-const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 /**
  * One poll of one connection (DESIGN.md "Polling, not push"; issue 10 items 8 and 9):
@@ -44,8 +50,6 @@ export class ConnectionPoller {
     if (!target) return 'skipped';
     const adapter = this.deps.adapterFor(target.venue);
     if (!adapter) return this.finish(target, startedAt, 'error', `venue ${target.venue} is not configured`);
-    const wait = await this.deps.gate.waitFor(target.venue);
-    if (wait > 0) return this.deferred(target, startedAt, wait);
     let credentials: ExchangeCredentials;
     try {
       credentials = this.credentials(target);
@@ -59,9 +63,18 @@ export class ConnectionPoller {
       };
       return this.broken(target, adapter, failure, startedAt, 'error');
     }
+    const keyId = keyIdOf(credentials.apiKey);
+    const wait = await this.deps.gate.waitFor(target.venue, keyId);
+    if (wait > 0) return this.deferred(target, startedAt, { by: 'gate', waitMs: wait });
 
-    // Scope, balances and activity on one ccxt instance (building one costs 12–86 ms by venue).
-    const read = await adapter.poll(credentials, target.cursor);
+    // Scope, balances and activity on one ccxt instance (building one costs 6–37 ms by venue),
+    // every request admitted by the venue's gates and budget.
+    const guard = new PollGuard(this.deps.gate, target.venue, keyId, limitsOf(target.venue), this.deps.maxRequestWaitMs ?? 2000);
+    const read = await adapter.poll(credentials, target.cursor, guard);
+    const stop = await guard.settled();
+    // Stopped part way: whatever was read is not kept (a poll writes all or nothing).
+    if (stop?.by === 'venue') return this.rateLimited(target, startedAt, stop);
+    if (stop !== undefined) return this.deferred(target, startedAt, stop);
     if (read.status === 'scope_refused') {
       if (read.scope.verdict === 'too_broad') return this.suspend(target, adapter, read.scope, startedAt);
       return this.scopeUnknown(target, adapter, credentials, read.scope, startedAt);
@@ -86,10 +99,15 @@ export class ConnectionPoller {
     startedAt: Date,
   ): Promise<PollOutcome> {
     if (failure.kind === 'rate_limited') {
-      await this.deps.gate.close(t.venue, failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
-      return this.finish(t, startedAt, 'rate_limited', failure.message);
+      // Read as rate limited without an answer the guard saw (ccxt's own error class): the
+      // conservative gate, the venue's.
+      const waitMs = await this.deps.gate.close(t.venue, failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      return this.rateLimited(t, startedAt, { by: 'venue', waitMs, keyLevel: false, failure });
     }
     if (failure.kind === 'auth_failed') {
+      // The confirmation is one more request: not while a gate is closed.
+      if ((await this.deps.gate.waitFor(t.venue, keyIdOf(credentials.apiKey))) > 0)
+        return this.finish(t, startedAt, 'error', `${failure.message} (not confirmed: the venue asked us to wait)`);
       const again = await adapter.checkScope(credentials);
       if (again.failure?.kind === 'auth_failed') return this.broken(t, adapter, failure, startedAt, 'auth_failed');
       return this.finish(t, startedAt, 'error', `${failure.message} (not confirmed by a second check)`);
@@ -161,21 +179,45 @@ export class ConnectionPoller {
   }
 
   /**
-   * The venue asked every worker to wait: nothing is sent, the poll is recorded as rate limited
-   * (no silent gap), and the connection is due again as soon as the venue's wait is over rather
-   * than a whole interval later. Not a failure of the key: its health is left as it was.
+   * A gate was closed (the venue asked every worker, or every poll of this key, to wait) or the
+   * venue's request budget was spent for longer than a request may wait: nothing more is sent,
+   * the poll is recorded as rate limited (no silent gap), and the connection is due again when
+   * the wait is over rather than a whole interval later. Not a failure of the key: its health is
+   * left as it was.
    */
-  private deferred(t: PollTarget, startedAt: Date, waitMs: number): Promise<PollOutcome> {
+  private deferred(t: PollTarget, startedAt: Date, stop: { by: 'gate' | 'budget'; waitMs: number }): Promise<PollOutcome> {
+    const seconds = Math.ceil(stop.waitMs / 1000);
     return this.system(async (em) => {
       await em.execute(
         `UPDATE exchange_connections SET next_poll_at = now() + ? * interval '1 millisecond', updated_at = now() WHERE id = ?`,
-        [Math.ceil(waitMs), t.id],
+        [Math.ceil(stop.waitMs), t.id],
       );
       await recordPollRun(em, t, {
         startedAt,
         outcome: 'rate_limited',
-        error: `The venue asked us to wait ${Math.ceil(waitMs / 1000)} s`,
+        error:
+          stop.by === 'gate'
+            ? `The venue asked us to wait ${seconds} s`
+            : `Vigil's request budget for ${t.venue} is spent; due again in ${seconds} s`,
       });
+      return 'rate_limited' as const;
+    });
+  }
+
+  /**
+   * The venue answered "slow down" (the guard has closed the key's gate or, for an answer about
+   * our IP, the venue's): recorded like a failed poll, and due again when the wait is over (or
+   * at its next time, if that is sooner) instead of losing its cycle.
+   */
+  private rateLimited(t: PollTarget, startedAt: Date, stop: Extract<PollStop, { by: 'venue' }>): Promise<PollOutcome> {
+    const error = `${stop.failure.message} (${stop.keyLevel ? "this key's limit" : "the venue's limit for our IP"}; wait ${Math.ceil(stop.waitMs / 1000)} s)`;
+    return this.system(async (em) => {
+      await em.execute(
+        `UPDATE exchange_connections SET last_poll_at = now(), last_error = ?, failing_since = coalesce(failing_since, ?),
+                next_poll_at = least(next_poll_at, now() + ? * interval '1 millisecond'), updated_at = now() WHERE id = ?`,
+        [error.slice(0, 2000), startedAt, Math.ceil(stop.waitMs), t.id],
+      );
+      await recordPollRun(em, t, { startedAt, outcome: 'rate_limited', error });
       return 'rate_limited' as const;
     });
   }

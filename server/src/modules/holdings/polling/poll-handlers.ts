@@ -1,13 +1,14 @@
 import type { CoreDeps } from '@/core/deps';
 import { inScopedTransaction } from '@/lib/db/request-db';
 import { handleJob, type JobHandler } from '@/lib/queue/job-definition';
-import { exchangeDirectory } from '../exchange-directory';
+import { pollingExchangeDirectory } from '../exchange-directory';
 import { ConnectionPoller } from './connection-poller';
 import { pollConnectionJob, schedulePollsJob } from './poll-jobs';
 import { claimDueConnections, pollCadence } from './poll-schedule';
 import { pollWalletJob } from '../wallets/wallet-jobs';
 import { claimDueWallets } from '../wallets/wallet-poll-schedule';
 import { memoryVenueGate, redisVenueGate } from './venue-gate';
+import { claimCaps } from './venue-limits';
 
 /** The worker's side of polling: the scheduler tick and the poll of one connection. */
 export function pollHandlers(deps: CoreDeps): JobHandler[] {
@@ -19,7 +20,7 @@ export function pollHandlers(deps: CoreDeps): JobHandler[] {
       orm: deps.orm,
       secrets: deps.secrets,
       auditMac: deps.auditMac,
-      adapterFor: (venue) => exchangeDirectory(deps.env).adapterFor(venue),
+      adapterFor: (venue) => pollingExchangeDirectory(deps.env).adapterFor(venue),
       gate: deps.redis ? redisVenueGate(deps.redis, `${deps.env.REDIS_KEY_PREFIX}holdings:venue-gate:`) : memoryVenueGate(),
       logger: deps.logger.child({ component: 'poller' }),
       expiryWarningMs: deps.env.KEY_EXPIRY_WARNING_DAYS * 86_400_000,
@@ -32,12 +33,22 @@ export function pollHandlers(deps: CoreDeps): JobHandler[] {
       const [due, dueWallets] = await inScopedTransaction(
         deps.orm,
         { role: 'vigil_system', source: 'holdings.scheduler' },
-        async (em) => [await claimDueConnections(em, cadence), await claimDueWallets(em, cadence, chainIds)],
+        async (em) => [
+          await claimDueConnections(em, cadence, claimCaps(cadence.scheduleEveryMs)),
+          await claimDueWallets(em, cadence, chainIds),
+        ],
       );
       // Claimed rows are due again only a whole interval later: a queue that refuses one now
-      // costs that connection (or wallet) one cycle, never a second poll.
-      for (const connectionId of due) await jobs.enqueue(pollConnectionJob, { connectionId });
-      for (const walletId of dueWallets) await jobs.enqueue(pollWalletJob, { walletId });
+      // costs that connection (or wallet) one cycle, never a second poll. In bulk: one round trip
+      // per thousand, so a worker busy polling does not starve its own scheduler.
+      await jobs.enqueueBulk(
+        pollConnectionJob,
+        due.map((connectionId) => ({ connectionId })),
+      );
+      await jobs.enqueueBulk(
+        pollWalletJob,
+        dueWallets.map((walletId) => ({ walletId })),
+      );
     }),
     handleJob(pollConnectionJob, async ({ connectionId }, ctx) => {
       const outcome = await poller().poll(connectionId);

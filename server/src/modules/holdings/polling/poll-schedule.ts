@@ -23,22 +23,35 @@ export function pollCadence(env: {
  * ahead, in one statement. Rows another scheduler holds are skipped (SKIP LOCKED), and a claimed
  * row is not due again until its next time: however many workers schedule at once, a connection
  * is queued once per cycle. Offboarded employees and broken, suspended or removed connections
- * are never due.
+ * are never due. `caps` (venue → at most this many per claim, venue-limits.ts claimCaps) keeps a
+ * venue's claim within what its request budget can poll before the next tick: the rest stay due,
+ * oldest first, rather than being queued to wait in a worker's slots (or be deferred) meanwhile.
  */
-export async function claimDueConnections(em: EntityManager, cadence: PollCadence): Promise<string[]> {
+export async function claimDueConnections(
+  em: EntityManager,
+  cadence: PollCadence,
+  caps: Record<string, number> = {},
+): Promise<string[]> {
   const rows = await em.execute<{ id: string }[]>(
-    `WITH due AS (
-       SELECT c.id FROM exchange_connections c JOIN employees e ON e.id = c.employee_id AND e.org_id = c.org_id
+    `WITH ranked AS (
+       SELECT c.id, c.next_poll_at,
+              row_number() OVER (PARTITION BY c.venue ORDER BY c.next_poll_at NULLS FIRST) AS n, cap.value::int AS cap
+         FROM exchange_connections c JOIN employees e ON e.id = c.employee_id AND e.org_id = c.org_id
+         LEFT JOIN jsonb_each_text(?::jsonb) AS cap ON cap.key = c.venue
         WHERE c.status IN ('active', 'scope_unverified') AND e.status IN ('active', 'needs_reonboarding')
-          AND (c.next_poll_at IS NULL OR c.next_poll_at <= now())
-        ORDER BY c.next_poll_at NULLS FIRST
+          AND (c.next_poll_at IS NULL OR c.next_poll_at <= now())),
+     due AS (
+       SELECT c.id FROM exchange_connections c JOIN ranked r ON r.id = c.id
+        WHERE (r.cap IS NULL OR r.n <= r.cap)
+          AND c.status IN ('active', 'scope_unverified') AND (c.next_poll_at IS NULL OR c.next_poll_at <= now())
+        ORDER BY r.next_poll_at NULLS FIRST
         LIMIT ?
         FOR UPDATE OF c SKIP LOCKED)
      UPDATE exchange_connections c
         SET next_poll_at = now() + (? + random() * ?) * interval '1 millisecond'
        FROM due WHERE c.id = due.id
      RETURNING c.id`,
-    [cadence.claimBatch, cadence.intervalMs, cadence.jitterMs],
+    [JSON.stringify(caps), cadence.claimBatch, cadence.intervalMs, cadence.jitterMs],
   );
   return rows.map((r) => r.id);
 }

@@ -13,8 +13,15 @@ import {
   WalletIngestService,
   type WalletIngestResult,
 } from '../chains';
+import type { PredictionIngest, PredictionReadOutcome } from '../predictions';
 
-export type WalletPollerDeps = { orm: MikroORM; chains: readonly ChainConfig[]; logger: Logger };
+export type WalletPollerDeps = {
+  orm: MikroORM;
+  chains: readonly ChainConfig[];
+  logger: Logger;
+  /** Reads the wallet's prediction-market positions beside the chain ingest; none when no venue is configured. */
+  predictions?: PredictionIngest;
+};
 
 type PollTargetRow = { id: string; org_id: string; employee_id: string; chain_id: string; address: string };
 
@@ -25,8 +32,9 @@ const LOAD_TARGET = `SELECT w.id, w.org_id, w.employee_id, w.chain_id::text AS c
   FROM wallets w JOIN employees e ON e.id = w.employee_id AND e.org_id = w.org_id
  WHERE w.id = ? AND w.status = 'active' AND e.status IN ('active', 'needs_reonboarding')`;
 
-const RECORD_RUN = `INSERT INTO wallet_poll_runs (org_id, wallet_id, employee_id, chain_id, started_at, finished_at, outcome, duration_ms, counts, error)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)`;
+const RECORD_RUN = `INSERT INTO wallet_poll_runs (org_id, wallet_id, employee_id, chain_id, started_at, finished_at, outcome, duration_ms, counts, error,
+                              predictions_outcome, predictions_error)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`;
 const MARK_OK = `UPDATE wallets SET last_poll_at = ?, last_success_at = ?, last_error = NULL, failing_since = NULL WHERE id = ?`;
 // failing_since keeps the first failure of a run of failures: "stale since when".
 const MARK_FAILED = `UPDATE wallets SET last_poll_at = ?, last_error = ?, failing_since = coalesce(failing_since, ?) WHERE id = ?`;
@@ -48,13 +56,25 @@ export class WalletPoller {
       em.execute<PollTargetRow[]>(LOAD_TARGET, [walletId]),
     );
     if (!target) return 'skipped';
+    // Positions are read beside the chain ingest, and each records its own outcome: one's
+    // failure is never the other's.
+    const predictions = this.deps.predictions?.read({
+      orgId: target.org_id,
+      walletId: target.id,
+      employeeId: target.employee_id,
+      address: target.address,
+    });
+    const outcome = await this.ingestChain(target);
+    return this.finish(target, startedAt, outcome, await predictions);
+  }
+
+  private async ingestChain(target: PollTargetRow): Promise<{ result: WalletIngestResult } | { error: string }> {
     const chain = this.deps.chains.find((c) => String(c.chainId) === target.chain_id);
-    if (!chain) return this.finish(target, startedAt, { error: `chain ${target.chain_id} is no longer configured` });
+    if (!chain) return { error: `chain ${target.chain_id} is no longer configured` };
     try {
-      const result = await this.service(chain).ingest({ orgId: target.org_id, walletId: target.id, address: target.address });
-      return this.finish(target, startedAt, { result });
+      return { result: await this.service(chain).ingest({ orgId: target.org_id, walletId: target.id, address: target.address }) };
     } catch (err) {
-      return this.finish(target, startedAt, { error: this.reasonOf(err, target.id) });
+      return { error: this.reasonOf(err, target.id) };
     }
   }
 
@@ -77,6 +97,7 @@ export class WalletPoller {
     target: PollTargetRow,
     startedAt: Date,
     outcome: { result: WalletIngestResult } | { error: string },
+    predictions: PredictionReadOutcome | undefined,
   ): Promise<'ok' | 'error'> {
     const finishedAt = new Date();
     const ok = 'result' in outcome;
@@ -88,6 +109,10 @@ export class WalletPoller {
           blocksRead: outcome.result.read ? outcome.result.read.toBlock - outcome.result.read.fromBlock + 1 : 0,
         }
       : {};
+    const predictionCounts =
+      predictions?.outcome === 'ok'
+        ? { predictionPositions: predictions.positions, predictionSnapshotsWritten: predictions.snapshotWritten ? 1 : 0 }
+        : {};
     const error = ok ? null : outcome.error.slice(0, 2000);
     await inScopedTransaction(this.deps.orm, SCOPE, async (em) => {
       await em.execute(RECORD_RUN, [
@@ -99,8 +124,10 @@ export class WalletPoller {
         finishedAt,
         ok ? 'ok' : 'error',
         finishedAt.getTime() - startedAt.getTime(),
-        JSON.stringify(counts),
+        JSON.stringify({ ...counts, ...predictionCounts }),
         error,
+        predictions?.outcome ?? null,
+        predictions?.outcome === 'error' ? predictions.error.slice(0, 2000) : null,
       ]);
       if (ok) await em.execute(MARK_OK, [finishedAt, finishedAt, target.id]);
       else await em.execute(MARK_FAILED, [finishedAt, error, startedAt, target.id]);

@@ -5,8 +5,16 @@ import { decodeCursor, encodeCursor } from '@/core/graphql/cursor';
 import { pageSize, parseInput, uuid } from '@/core/graphql/validate';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { RequestDb } from '@/lib/db/request-db';
-import { walletBalancesSql, walletHealthSql, walletTransfersPageSql, type TransferCursor } from './wallet.queries';
-import type { WalletBalanceType, WalletHealthType, WalletTransferType } from './wallet.types';
+import { notFound } from '@/lib/errors/app-error';
+import {
+  visibleWalletSql,
+  walletBalancesSql,
+  walletHealthSql,
+  walletPollRunsSql,
+  walletTransfersPageSql,
+  type TransferCursor,
+} from './wallet.queries';
+import type { WalletBalanceType, WalletHealthType, WalletPollRunType, WalletTransferType } from './wallet.types';
 import type { WalletStatus } from './wallet.entity';
 import { readableEmployee } from '../activity/readable-employee';
 
@@ -22,13 +30,14 @@ const blockNumber = z.string().regex(/^\d{1,20}$/, 'is not a cursor of this list
  */
 export class WalletReadsService {
   constructor(
-    private readonly deps: { db: RequestDb; access: ObjectAccess },
+    /** referenceCurrency: REFERENCE_CURRENCY, what balance values are in. */
+    private readonly deps: { db: RequestDb; access: ObjectAccess; referenceCurrency: string },
     private readonly audit: FieldAudit = discardAudit,
   ) {}
 
   async balances(actor: Actor, employeeId: string): Promise<WalletBalanceType[]> {
     const id = await readableEmployee(this.deps.access, this.audit, actor, employeeId, 'balances:read', 'balance');
-    const rows = await this.deps.db.readRows<Row>(walletBalancesSql(id), this.audit.alongside);
+    const rows = await this.deps.db.readRows<Row>(walletBalancesSql(id, this.deps.referenceCurrency), this.audit.alongside);
     return rows.map((r) => ({
       walletId: r.wallet_id as string,
       chainId: Number(r.chain_id),
@@ -39,6 +48,9 @@ export class WalletReadsService {
       amount: r.amount as string,
       blockNumber: r.block_number as string,
       at: r.at as string,
+      value: (r.value as string | null) ?? null,
+      priced: r.priced === true,
+      priceAt: (r.price_at as string | null) ?? null,
     }));
   }
 
@@ -57,6 +69,25 @@ export class WalletReadsService {
         endCursor: last ? encodeCursor([last.blockNumber, last.logIndex, last.id]) : null,
       },
     };
+  }
+
+  /** A wallet's latest polls, newest first; a wallet the reader may not see is "not found". */
+  async pollRuns(actor: Actor, walletId: string, first: number): Promise<WalletPollRunType[]> {
+    await this.deps.access.require(actor, 'connections:read');
+    const id = parseInput(uuid, walletId);
+    const limit = parseInput(pageSize, first);
+    this.audit.note({ resourceType: 'connection', resourceId: id, details: { wallet: true } });
+    const [visible] = await this.deps.db.readRows<Row>(visibleWalletSql(id));
+    if (!visible) throw notFound('Wallet');
+    const rows = await this.deps.db.readRows<Row>(walletPollRunsSql(id, limit), this.audit.alongside);
+    return rows.map((r) => ({
+      id: String(r.id),
+      outcome: r.outcome as string,
+      durationMs: Number(r.duration_ms),
+      counts: r.counts,
+      error: (r.error as string | null) ?? null,
+      startedAt: r.started_at as string,
+    }));
   }
 
   async health(actor: Actor): Promise<WalletHealthType[]> {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
+import { latestPriceJoinSql, valueColumnsSql, wholeTokensSql } from '../valuation/valuation.queries';
 
 // Reads of wallets and what their polls stored, under the caller's RLS scope (migrations 0018,
 // 0020, 0022): wallets and their health need connections:read, balances balances:read, transfers
@@ -8,14 +9,17 @@ import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 
 const q = (v: string) => pg.escapeLiteral(v);
 
-/** Each active wallet's latest snapshot per asset, for one employee. */
-export const walletBalancesSql = (employeeId: string) => `
-  SELECT DISTINCT ON (b.wallet_id, b.asset)
+/** Each active wallet's latest snapshot per asset, for one employee, valued by symbol at the newest price in `ref`. */
+export const walletBalancesSql = (employeeId: string, ref: string) => `
+  SELECT l.*, ${valueColumnsSql(wholeTokensSql('l.amount::numeric', 'l.decimals'), 'l.symbol', ref)}
+    FROM (SELECT DISTINCT ON (b.wallet_id, b.asset)
          b.wallet_id, w.chain_id::text AS chain_id, w.address, b.asset, b.symbol, b.decimals, b.amount::text AS amount,
          b.block_number::text AS block_number, ${isoTimestampSql('b.at')} AS at
     FROM wallet_balance_snapshots b JOIN wallets w ON w.id = b.wallet_id AND w.org_id = b.org_id
    WHERE w.employee_id = ${q(employeeId)}::uuid AND w.status = 'active'
-   ORDER BY b.wallet_id, b.asset, b.block_number DESC`;
+   ORDER BY b.wallet_id, b.asset, b.block_number DESC) l
+    ${latestPriceJoinSql('l.symbol', ref)}
+   ORDER BY l.wallet_id, l.asset`;
 
 /** The keyset of the transfers page: newest first in chain order, ties broken by id. */
 export type TransferCursor = [blockNumber: string, logIndex: number, id: string];
@@ -45,3 +49,12 @@ export const walletHealthSql = () => `
    WHERE w.status = 'active'
    ORDER BY (w.failing_since IS NOT NULL) DESC, e.name, w.chain_id, w.address, w.id
    LIMIT 1000`;
+
+/** The wallet, if the reader may see it (RLS: connections:read; an Employee only its own). */
+export const visibleWalletSql = (walletId: string) => `SELECT w.id FROM wallets w WHERE w.id = ${q(walletId)}::uuid`;
+
+/** The most recent polls of one wallet. */
+export const walletPollRunsSql = (walletId: string, limit: number) => `
+  SELECT r.id, r.outcome, r.duration_ms, r.counts, r.error, ${isoTimestampSql('r.started_at')} AS started_at
+    FROM wallet_poll_runs r WHERE r.wallet_id = ${q(walletId)}::uuid
+   ORDER BY r.started_at DESC, r.id DESC LIMIT ${Math.trunc(limit)}`;

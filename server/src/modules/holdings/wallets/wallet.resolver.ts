@@ -11,6 +11,7 @@ import {
   toWalletType,
   WalletBalanceType,
   WalletHealthType,
+  WalletPollRunType,
   WalletTransferConnection,
   WalletType,
 } from './wallet.types';
@@ -22,7 +23,10 @@ export class WalletResolver {
   }
 
   private reads(ctx: RequestContext, info: GraphQLResolveInfo) {
-    return new WalletReadsService({ db: ctx.db, access: ctx.access }, ctx.auditFor(info));
+    return new WalletReadsService(
+      { db: ctx.db, access: ctx.access, referenceCurrency: ctx.deps.env.REFERENCE_CURRENCY },
+      ctx.auditFor(info),
+    );
   }
 
   @Query(() => [ChainType], { description: 'The chains wallets can be added on.' })
@@ -58,6 +62,16 @@ export class WalletResolver {
   @Query(() => [WalletHealthType], { description: 'Every wallet you may see, failing first.' })
   walletHealth(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     return this.reads(ctx, info).health(actorOf(ctx));
+  }
+
+  @Query(() => [WalletPollRunType], { description: 'The latest polls of a wallet, newest first.' })
+  walletPollRuns(
+    @Arg('walletId', () => ID) walletId: string,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return this.reads(ctx, info).pollRuns(actorOf(ctx), walletId, first);
   }
 
   @Mutation(() => WalletType, { description: 'Adds one of your own wallets; it is read from the next polling cycle.' })

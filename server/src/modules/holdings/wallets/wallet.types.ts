@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ChainConfig } from '@/config/chains';
+import { GraphQLJSON } from 'graphql-scalars';
 import { PageInfo } from '@/core/graphql/page-info';
 import type { Wallet, WalletStatus } from './wallet.entity';
 
@@ -126,6 +127,18 @@ export class WalletBalanceType {
 
   @Field(() => Date, { description: "That block's time (stale when the wallet is failing)." })
   at!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The amount in whole tokens times the newest price of its symbol in the reference currency; null when unpriced.',
+  })
+  value!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the pricing venue quotes the symbol.' })
+  priced!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the price was read: the value is as of then.' })
+  priceAt!: string | null;
 }
 
 @ObjectType('WalletTransfer', {
@@ -219,4 +232,25 @@ export class WalletHealthType {
 
   @Field(() => Date, { nullable: true })
   nextPollAt!: string | null;
+}
+
+@ObjectType('WalletPollRun', { simpleResolvers: true, description: 'One poll of one wallet.' })
+export class WalletPollRunType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'ok | error' })
+  outcome!: string;
+
+  @Field(() => Int)
+  durationMs!: number;
+
+  @Field(() => GraphQLJSON, { description: 'Blocks read, transfers new and seen, snapshots written.' })
+  counts!: unknown;
+
+  @Field(() => String, { nullable: true })
+  error!: string | null;
+
+  @Field(() => Date)
+  startedAt!: string;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Dialect, DoubleKey, DoubleRequest, DoubleResponse, DoubleTransfer, Route } from '../double-types';
+import type { Dialect, DoubleKey, DoubleRequest, DoubleResponse, DoubleTransfer, Route, RouteContext } from '../double-types';
 import { ok } from '../double-types';
 import { balancesOf, has, header, hmac, numberParam, sameSignature, since } from './dialect-kit';
 
@@ -7,11 +7,55 @@ import { balancesOf, has, header, hmac, numberParam, sameSignature, since } from
 // the URI path + SHA256(nonce + POST body); nonces must increase per key. Errors ride in
 // { error: [...] } with HTTP 200, as Kraken answers.
 
-const ASSETS: Record<string, string> = { BTC: 'XXBT', ETH: 'XETH', USD: 'ZUSD' };
+const ASSETS: Record<string, string> = { BTC: 'XXBT', ETH: 'XETH', USD: 'ZUSD', USDT: 'USDT', USDC: 'USDC' };
 const PAIRS = [
   { id: 'XXBTZUSD', altname: 'XBTUSD', wsname: 'XBT/USD', base: 'XXBT', quote: 'ZUSD', symbol: 'BTC/USD' },
   { id: 'XETHZUSD', altname: 'ETHUSD', wsname: 'ETH/USD', base: 'XETH', quote: 'ZUSD', symbol: 'ETH/USD' },
+  // Stablecoins are markets like any other at Kraken (the pricing tests price them from these).
+  { id: 'USDTZUSD', altname: 'USDTUSD', wsname: 'USDT/USD', base: 'USDT', quote: 'ZUSD', symbol: 'USDT/USD' },
+  { id: 'USDCUSD', altname: 'USDCUSD', wsname: 'USDC/USD', base: 'USDC', quote: 'ZUSD', symbol: 'USDC/USD' },
 ];
+
+// Public market data (GET /0/public/Ticker), as the valuation tests drive it: the last trade price
+// per unified symbol, and every public request as it arrived (headers and body included), to show
+// a pricing request carries no key and nothing about a person. Shared by every Kraken double in
+// the process (public routes know no key to hang state on); tests reset it.
+const DEFAULT_LAST: Record<string, string> = {
+  'BTC/USD': '30000.10',
+  'ETH/USD': '2000.50',
+  'USDT/USD': '1.0002',
+  'USDC/USD': '0.9998',
+};
+const lastPrices = new Map<string, string>(Object.entries(DEFAULT_LAST));
+
+export const krakenMarketData = {
+  /** The last price of a symbol; undefined: the venue lists the pair but answers no ticker for it. */
+  setLast(symbol: string, price: string | undefined): void {
+    if (price === undefined) lastPrices.delete(symbol);
+    else lastPrices.set(symbol, price);
+  },
+  /** Every public request since the last reset. */
+  requests: [] as DoubleRequest[],
+  reset(): void {
+    lastPrices.clear();
+    for (const [symbol, price] of Object.entries(DEFAULT_LAST)) lastPrices.set(symbol, price);
+    this.requests.length = 0;
+  },
+};
+
+function ticker(last: string) {
+  return {
+    a: [last, '1', '1.000'],
+    b: [last, '2', '2.000'],
+    c: [last, '0.01000000'],
+    v: ['10.00000000', '20.00000000'],
+    p: [last, last],
+    t: [10, 20],
+    l: [last, last],
+    h: [last, last],
+    o: last,
+  };
+}
 
 const krakenError = (...error: string[]): DoubleResponse => ({ status: 200, body: { error, result: {} } });
 const lastNonce = new WeakMap<DoubleKey, bigint>();
@@ -57,7 +101,35 @@ function transfer(t: DoubleTransfer, kind: 'deposit' | 'withdrawal') {
   };
 }
 
+/** Records a public request for the valuation tests, then answers it. */
+const publicRoute = (route: { method: string; path: string; handle: (ctx: RouteContext) => DoubleResponse }): Route => ({
+  ...route,
+  signed: false,
+  handle: (ctx) => {
+    krakenMarketData.requests.push(ctx.request);
+    return route.handle(ctx);
+  },
+});
+
 const routes: Route[] = [
+  publicRoute({
+    method: 'GET',
+    path: '/0/public/Ticker',
+    handle: ({ request }) => {
+      const asked = (request.query.get('pair') ?? '').split(',').filter((p) => p !== '');
+      const listed = asked.length === 0 ? PAIRS : PAIRS.filter((p) => asked.includes(p.id));
+      if (asked.length > listed.length) return krakenError('EQuery:Unknown asset pair');
+      return ok({
+        error: [],
+        result: Object.fromEntries(
+          listed.flatMap((p) => {
+            const last = lastPrices.get(p.symbol);
+            return last === undefined ? [] : [[p.id, ticker(last)]];
+          }),
+        ),
+      });
+    },
+  }),
   {
     method: 'GET',
     path: '/0/public/Time',

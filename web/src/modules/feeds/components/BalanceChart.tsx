@@ -1,18 +1,37 @@
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
-import { type BalancePointLike, seriesByAsset, stepChart } from '../lib/balanceSeries';
+import { type BalancePointLike, seriesByAsset, stepChart, type ValuePointLike, valueSeries } from '../lib/balanceSeries';
+import { formatMoney } from '../lib/holdingValue';
 
 const BOX = { width: 640, height: 160, padX: 8, padY: 14 };
 
-type BalanceChartProps = { points: readonly BalancePointLike[]; days: number; now: number };
+type BalanceChartProps = {
+  points: readonly BalancePointLike[];
+  /** The employee's total value over time (priced holdings only), shown first. */
+  values?: readonly ValuePointLike[];
+  /** The reference currency the values are in. */
+  currency?: string;
+  days: number;
+  now: number;
+};
+
+const TOTAL = 'Total value';
 
 /**
- * One asset's balance over time, summed over the employee's connections, as a step line (a snapshot
- * holds until the next). Assets are not summed together: without prices that would add BTC to USDT.
+ * The employee's total value in the reference currency over time (each holding at the price
+ * nearest its snapshot; unpriced assets left out, never counted as 0), or one asset's balance,
+ * summed over the employee's connections, as a step line (a snapshot holds until the next).
  */
-export function BalanceChart({ points, days, now }: BalanceChartProps) {
-  const series = useMemo(() => seriesByAsset(points), [points]);
+export function BalanceChart({ points, values = [], currency = '', days, now }: BalanceChartProps) {
+  const series = useMemo(() => {
+    const byAsset = seriesByAsset(points);
+    const total = valueSeries(values);
+    return total.length > 0 ? new Map([[TOTAL, total], ...byAsset]) : byAsset;
+  }, [points, values]);
+  // The exact decimal behind each total point, for its label (the line itself is geometry only).
+  const exact = useMemo(() => new Map(values.flatMap((v) => (v.value ? [[Date.parse(v.at), v.value] as const] : []))), [values]);
+  const unpriced = values.length > 0 ? (values[values.length - 1]?.unpricedAssets ?? 0) : 0;
   const assets = [...series.keys()];
   const [picked, setPicked] = useState<string | null>(null);
   const asset = picked !== null && series.has(picked) ? picked : (assets[0] ?? null);
@@ -28,7 +47,11 @@ export function BalanceChart({ points, days, now }: BalanceChartProps) {
     <Stack gap={6} data-testid="balance-chart">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text fz="xs" c="dimmed">
-          {asset} held over the last {days} days
+          {asset === TOTAL
+            ? `Total value${currency ? ` (${currency})` : ''} over the last ${days} days${
+                unpriced > 0 ? `, without ${unpriced} unpriced asset${unpriced === 1 ? '' : 's'}` : ''
+              }`
+            : `${asset} held over the last ${days} days`}
         </Text>
         {assets.length > 1 && (
           <SegmentedControl size="xs" data={assets} value={asset} onChange={setPicked} data-testid="balance-chart-asset" />
@@ -41,7 +64,7 @@ export function BalanceChart({ points, days, now }: BalanceChartProps) {
           height={BOX.height}
           preserveAspectRatio="none"
           role="img"
-          aria-label={`${asset} balance from ${formatDateTime(new Date(chart.start).toISOString())} to now, between ${chart.min} and ${chart.max}`}
+          aria-label={`${asset === TOTAL ? `Total value${currency ? ` (${currency})` : ''} of the` : asset} balance from ${formatDateTime(new Date(chart.start).toISOString())} to now, between ${chart.min} and ${chart.max}`}
           style={{ display: 'block', background: 'var(--mantine-color-gray-0)', borderRadius: 4 }}
         >
           <path
@@ -53,7 +76,11 @@ export function BalanceChart({ points, days, now }: BalanceChartProps) {
           />
           {chart.dots.map((dot) => (
             <circle key={dot.point.at} cx={dot.x} cy={dot.y} r={3} fill="var(--mantine-color-blue-6)">
-              <title>{`${String(dot.point.value)} ${asset} at ${formatDateTime(new Date(dot.point.at).toISOString())}`}</title>
+              <title>{`${
+                asset === TOTAL
+                  ? formatMoney(exact.get(dot.point.at) ?? String(dot.point.value), currency)
+                  : `${String(dot.point.value)} ${asset}`
+              } at ${formatDateTime(new Date(dot.point.at).toISOString())}`}</title>
             </circle>
           ))}
         </svg>

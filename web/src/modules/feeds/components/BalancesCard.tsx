@@ -5,6 +5,8 @@ import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { TableSkeleton } from '@/ui/components/TableSkeleton';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { useNow } from '../hooks/useNow';
+import { useReferenceCurrency } from '../hooks/useReferenceCurrency';
+import { formatMoney } from '../lib/holdingValue';
 import { useVenueNames } from '../hooks/useVenueNames';
 import { staleText } from '../lib/staleness';
 import { BalanceChart } from './BalanceChart';
@@ -16,6 +18,7 @@ const HISTORY_DAYS = 30;
 export function BalancesCard({ employeeId }: { employeeId: string }) {
   const venueName = useVenueNames();
   const now = useNow();
+  const currency = useReferenceCurrency() ?? '';
   const { data, error, refetch } = useQuery(EmployeeBalancesDocument, {
     variables: { employeeId, days: HISTORY_DAYS },
     pollInterval: HEALTH_REFRESH_MS * 6,
@@ -42,13 +45,16 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
             No balances yet. They appear after the employee connects an exchange and its first poll succeeds.
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480} type="native">
+          <Table.ScrollContainer minWidth={640} type="native">
             <Table fz="sm" layout="fixed" data-testid="balances-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Venue</Table.Th>
                   <Table.Th w={90}>Asset</Table.Th>
                   <Table.Th ta="right">Total</Table.Th>
+                  <Table.Th ta="right" w={150}>
+                    Value{currency ? ` (${currency})` : ''}
+                  </Table.Th>
                   <Table.Th w={210}>As of</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -61,6 +67,23 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
                       <Table.Td fw={600}>{b.asset}</Table.Td>
                       <Table.Td ta="right" ff="monospace">
                         {b.total}
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {b.value !== null && b.value !== undefined ? (
+                          <Text
+                            fz="sm"
+                            ff="monospace"
+                            title={b.priceAt ? `At the price of ${formatDateTime(b.priceAt)}` : undefined}
+                            data-testid="balance-value"
+                          >
+                            {formatMoney(b.value, currency)}
+                          </Text>
+                        ) : (
+                          // No price from the pricing venue: said so, never shown as 0.
+                          <Text fz="xs" c="dimmed" data-testid="balance-unpriced">
+                            unpriced
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         {stale ? (
@@ -80,7 +103,15 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {data && <BalanceChart points={data.employeeBalanceHistory} days={HISTORY_DAYS} now={now} />}
+        {data && (
+          <BalanceChart
+            points={data.employeeBalanceHistory}
+            values={data.employeeValueHistory}
+            currency={currency}
+            days={HISTORY_DAYS}
+            now={now}
+          />
+        )}
       </Stack>
     </Paper>
   );

@@ -23,7 +23,7 @@ export function FeedHealthTable({ rows, venueName, now, linkEmployees }: FeedHea
       <Table striped highlightOnHover layout="fixed" data-testid="feed-health-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={160}>Employee</Table.Th>
+            <Table.Th w={200}>Employee</Table.Th>
             <Table.Th w={170}>Connection</Table.Th>
             <Table.Th w={150}>Status</Table.Th>
             <Table.Th w={130}>Last success</Table.Th>

@@ -57,7 +57,7 @@ export function TradesTable({ employeeId }: { employeeId: string }) {
                     <Table.Th w={150}>Time</Table.Th>
                     <Table.Th w={90}>Venue</Table.Th>
                     <Table.Th>Symbol</Table.Th>
-                    <Table.Th w={60}>Side</Table.Th>
+                    <Table.Th w={76}>Side</Table.Th>
                     <Table.Th ta="right">Amount</Table.Th>
                     <Table.Th ta="right">Price</Table.Th>
                     <Table.Th ta="right">Fee</Table.Th>

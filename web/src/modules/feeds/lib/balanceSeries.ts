@@ -55,3 +55,21 @@ export function stepChart(series: readonly SeriesPoint[], now: number, box: Char
   segments.push(`H${x(end).toFixed(1)}`);
   return { path: segments.join(''), dots, min, max, start, end };
 }
+
+export type ValuePointLike = { at: string; value?: string | null; unpricedAssets: number };
+
+/**
+ * The employee's total value over time, in time order. A time at which nothing held was priced has
+ * no value and is left out: the line never drops to 0 for want of a price.
+ */
+export function valueSeries(points: readonly ValuePointLike[]): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
+  for (const point of points) {
+    if (point.value === null || point.value === undefined) continue;
+    const at = Date.parse(point.at);
+    const value = Number(point.value);
+    if (Number.isNaN(at) || !Number.isFinite(value)) continue;
+    out.push({ at, value });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}

@@ -9,6 +9,7 @@ import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { TableSkeleton } from '@/ui/components/TableSkeleton';
 import { HEALTH_REFRESH_MS } from '../components/ConnectionsCard';
 import { FeedHealthTable } from '../components/FeedHealthTable';
+import { WalletFeedHealth } from '../components/WalletFeedHealth';
 import { useNow } from '../hooks/useNow';
 import { useVenueNames } from '../hooks/useVenueNames';
 import { byAttentionNeeded } from '../lib/connectionStatus';
@@ -68,6 +69,7 @@ export function FeedHealthPage() {
           )}
         </Paper>
       )}
+      <WalletFeedHealth now={now} linkEmployees={hasPermission(viewer.permissions, 'employees:read')} />
     </>
   );
 }

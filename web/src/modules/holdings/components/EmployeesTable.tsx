@@ -1,20 +1,25 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { EmployeeFieldsFragment } from '@/generated/graphql';
+import { formatTotalValue, useReferenceCurrency } from '@/modules/feeds';
 import { EmployeeStatusBadge } from './EmployeeStatusBadge';
 import { InvitationExpiryText } from './InvitationExpiryText';
 
 /** The roster: a name opens the employee's page. Who and where they stand come first, so a phone shows both. */
 export function EmployeesTable({ employees }: { employees: readonly EmployeeFieldsFragment[] }) {
+  const currency = useReferenceCurrency();
   return (
     // Fixed column widths keep the columns put across pages; narrow screens scroll inside the card.
-    <Table.ScrollContainer minWidth={620} type="native">
+    <Table.ScrollContainer minWidth={820} type="native">
       <Table striped highlightOnHover layout="fixed" data-testid="employees-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Employee</Table.Th>
-            <Table.Th w={200}>Status</Table.Th>
+            <Table.Th w={150}>Status</Table.Th>
             <Table.Th w={200}>Department</Table.Th>
+            <Table.Th w={260} ta="right">
+              Total value
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -46,6 +51,19 @@ export function EmployeesTable({ employees }: { employees: readonly EmployeeFiel
               <Table.Td>
                 <Text fz="sm" truncate="end" c={employee.department ? undefined : 'dimmed'} title={employee.department}>
                   {employee.department || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                {/* Priced holdings only; unpriced assets are counted beside the sum, never added as 0. */}
+                <Text
+                  fz="sm"
+                  ff="monospace"
+                  c={employee.totalValue === null ? 'dimmed' : undefined}
+                  data-testid="employee-total-value"
+                >
+                  {currency === null
+                    ? '…'
+                    : formatTotalValue(employee.totalValue ?? null, employee.unpricedAssets ?? null, currency)}
                 </Text>
               </Table.Td>
             </Table.Tr>

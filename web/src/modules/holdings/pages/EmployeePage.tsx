@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Breadcrumbs, Center, Loader, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Center, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmployeeDocument, type EmployeeFieldsFragment, type EmployeeInvitationFieldsFragment } from '@/generated/graphql';
 import { useViewer } from '@/modules/auth';
-import { EmployeeFeedsCards } from '@/modules/feeds';
+import { EmployeeFeedsCards, EmployeeWalletsCard } from '@/modules/feeds';
 import { PageHeader } from '@/ui/components/PageHeader';
 import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { hasErrorCode } from '@/ui/lib/errorCodes';
@@ -15,6 +15,7 @@ import { EmployeeNotFound } from '../components/EmployeeNotFound';
 import { HoldingsPlaceholderCard } from '../components/HoldingsPlaceholderCard';
 import { InvitationLinkModal } from '../components/InvitationLinkModal';
 import { OffboardEmployeeModal } from '../components/OffboardEmployeeModal';
+import { PredictionsCard } from '../components/PredictionsCard';
 import { ReissueInvitationModal } from '../components/ReissueInvitationModal';
 import { RequireReonboardingModal } from '../components/RequireReonboardingModal';
 import type { EmployeeAction } from '../lib/employeeActions';
@@ -72,10 +73,14 @@ export function EmployeePage() {
         </div>
         <div className={classes.holdings}>
           {employee.hasAccount ? (
-            <EmployeeFeedsCards employeeId={employee.id} permissions={viewer.permissions} />
+            <Stack gap="md">
+              <EmployeeFeedsCards employeeId={employee.id} permissions={viewer.permissions} />
+              <EmployeeWalletsCard employeeId={employee.id} permissions={viewer.permissions} />
+            </Stack>
           ) : (
             <HoldingsPlaceholderCard onboarded={false} audience="oversight" />
           )}
+          <PredictionsCard employeeId={employee.id} permissions={viewer.permissions} />
         </div>
       </div>
       <ReissueInvitationModal employee={target('resendInvitation')} onClose={close} onReissued={setInvitation} />

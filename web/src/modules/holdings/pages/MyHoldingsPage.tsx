@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { MyEmployeeDocument } from '@/generated/graphql';
 import { useViewer } from '@/modules/auth';
-import { MyConnectionsCard } from '@/modules/feeds';
+import { ManageKeysCard, MyConnectionsCard, MyWalletsCard } from '@/modules/feeds';
 import { PageHeader } from '@/ui/components/PageHeader';
 import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
@@ -62,6 +62,8 @@ export function MyHoldingsPage() {
             </Stack>
           </Paper>
           <MyConnectionsCard />
+          <ManageKeysCard />
+          <MyWalletsCard />
         </Stack>
       )}
     </>
