@@ -349,7 +349,8 @@ describe('holdings: invite and onboard an employee', () => {
       const sent: string[] = [];
       const consoleLines: string[] = [];
       page.on('request', (request) => {
-        if (request.url().includes('/graphql')) sent.push(request.postData() ?? '');
+        // The API's path exactly: the console's own chunks may be named graphql-….js.
+        if (new URL(request.url()).pathname === '/graphql') sent.push(request.postData() ?? '');
       });
       page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
       page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));

@@ -9,7 +9,7 @@ import type { CycleResult, OverheadResult, PollBenchOptions } from './holdings-p
 // (c) the employees list. Env: BENCH_POLL_CONNECTIONS (10000), BENCH_POLL_CONCURRENCY (100),
 // BENCH_POLL_TIMEOUT (seconds, 900), BENCH_OVERHEAD_JOBS (paired samples per round, 70),
 // BENCH_OVERHEAD_ROUNDS (4), BENCH_LIST_SECONDS (per server, 15, in BENCH_REQUEST_ROUNDS
-// slices, 6), BENCH_LIST_CONNECTIONS (10), BENCH_REQUEST_WARMUP (8), BENCH_HOLDINGS_SKIP_LIST=1
+// slices, 6), BENCH_LIST_CONNECTIONS (10), BENCH_REQUEST_WARMUP (8), BENCH_HOLDINGS_ONLY_LIST=1 (c alone), BENCH_HOLDINGS_SKIP_LIST=1
 // (runs (a) and (b) only).
 
 const INTERVAL_MS = 300_000;
@@ -20,11 +20,21 @@ const goal = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const n = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
-export type HoldingsBenchResult = { cycle: CycleResult; overhead: OverheadResult; list: ListResult | undefined };
+export type HoldingsBenchResult = {
+  cycle: CycleResult | undefined;
+  overhead: OverheadResult | undefined;
+  list: ListResult | undefined;
+};
 
 export async function runHoldingsBench(log: (s: string) => void): Promise<{ results: HoldingsBenchResult; rows: Row[] }> {
   const concurrency = Number(process.env.BENCH_POLL_CONCURRENCY ?? 100);
   log(`(d) holdings: a polling cycle, per-job overhead, the employees list (load average ${load(os.loadavg())})`);
+  if (process.env.BENCH_HOLDINGS_ONLY_LIST === '1') {
+    // (c) alone, for working on the list: (a) and (b) take a quarter of an hour.
+    const list = await runHoldingsListBench(listOptions(log));
+    log(`load average after: ${load(os.loadavg())}`);
+    return { results: { cycle: undefined, overhead: undefined, list }, rows: listRows(list) };
+  }
   const { cycle, overhead } = await runPollBenchInChild({
     connections: Number(process.env.BENCH_POLL_CONNECTIONS ?? 10_000),
     concurrency,
@@ -37,15 +47,19 @@ export async function runHoldingsBench(log: (s: string) => void): Promise<{ resu
     printDetails(cycle, overhead, undefined);
     return { results: { cycle, overhead, list: undefined }, rows: rowsOf(cycle, overhead, undefined) };
   }
-  const list = await runHoldingsListBench({
+  const list = await runHoldingsListBench(listOptions(log));
+  printDetails(cycle, overhead, list);
+  return { results: { cycle, overhead, list }, rows: rowsOf(cycle, overhead, list) };
+}
+
+function listOptions(log: (s: string) => void) {
+  return {
     seconds: Number(process.env.BENCH_LIST_SECONDS ?? 15),
     rounds: Number(process.env.BENCH_REQUEST_ROUNDS ?? 6),
     warmup: Number(process.env.BENCH_REQUEST_WARMUP ?? 8),
     connections: Number(process.env.BENCH_LIST_CONNECTIONS ?? 10),
     log,
-  });
-  printDetails(cycle, overhead, list);
-  return { results: { cycle, overhead, list }, rows: rowsOf(cycle, overhead, list) };
+  };
 }
 
 /** (a) and (b) in a child loaded with the server's tsconfig (poll-orchestrator.ts says why). */
@@ -142,10 +156,12 @@ function rowsOf(c: CycleResult, o: OverheadResult, l: ListResult | undefined): R
       '',
     ],
   ];
-  if (!l) return rows;
+  return l ? [...rows, ...listRows(l)] : rows;
+}
+
+function listRows(l: ListResult): Row[] {
   const listRatio = l.vigil.rps / l.bare.rps;
   return [
-    ...rows,
     [
       `(c) employees(first: 50), ${l.connections} connections`,
       `${n(listRatio * 100)} % of bare (${n(l.vigil.rps)} vs ${n(l.bare.rps)} req/s)`,

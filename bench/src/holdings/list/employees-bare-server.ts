@@ -10,8 +10,10 @@ import { SEED_EMPLOYEES } from './employees-query';
 const typeDefs = `#graphql
   scalar DateTimeISO
   enum EmployeeStatus { active invited needs_reonboarding offboarded }
+  enum EmployeeHealth { broken failing none ok }
   type Employee { id: ID! name: String! email: String! department: String! status: EmployeeStatus!
-    statusChangedAt: DateTimeISO! statusNote: String hasAccount: Boolean! invitationExpiresAt: DateTimeISO createdAt: DateTimeISO! }
+    statusChangedAt: DateTimeISO! statusNote: String hasAccount: Boolean! invitationExpiresAt: DateTimeISO createdAt: DateTimeISO!
+    health: EmployeeHealth! connectionCount: Int! totalValue: String unpricedAssets: Int }
   type PageInfo { endCursor: String hasNextPage: Boolean! }
   type EmployeeConnection { nodes: [Employee!]! pageInfo: PageInfo! }
   type Query { employees(first: Int! = 50, after: String, search: String, status: EmployeeStatus): EmployeeConnection! }
@@ -29,6 +31,12 @@ const nodes = Array.from({ length: SEED_EMPLOYEES }, (_, i) => ({
   hasAccount: i % 3 !== 0,
   invitationExpiresAt: i % 3 === 0 ? at(i + 604_800) : null,
   createdAt: at(i),
+  // As seeded for Vigil (employees-vigil-server.ts): active employees hold two connections, one in
+  // ten of them broken, with BTC and ETH priced and USDT unpriced.
+  health: i % 3 === 0 ? 'none' : i % 10 === 1 ? 'broken' : 'ok',
+  connectionCount: i % 3 === 0 ? 0 : 2,
+  totalValue: i % 3 === 0 ? null : '123456.78',
+  unpricedAssets: i % 3 === 0 ? 0 : 1,
 }));
 
 const resolvers = {

@@ -6,7 +6,10 @@ import { SEED_EMPLOYEES } from './employees-query';
 
 // Vigil for (c), as the request-path bench runs it (startTestApp: fresh migrated database, the
 // machine's Redis under its own prefix, the real HTTP server, NODE_ENV=test, silent logs). The
-// roster is seeded as the superuser (60 employees, every third invited with a live link), and
+// roster is seeded as the superuser (60 employees, every third invited with a live link; every
+// active one with a Binance and a Kraken connection, one in ten broken, each with two balance
+// snapshots of BTC, ETH and USDT, and BTC and ETH priced twice: the total value reads the latest
+// snapshot per connection and the latest price per asset, USDT counts as unpriced), and
 // the bench asks with an Admin session: authenticated, shield rules, RLS-bound request
 // transaction, one audit entry per request.
 
@@ -37,6 +40,33 @@ try {
         [org.orgId, r.id, randomBytes(32), org.adminId],
       );
     }
+    // Connections are never decrypted by the list: their sealed columns hold placeholders, and they
+    // are not due for a poll during the bench (a poll would fail on them and change the answer).
+    await c.query(
+      `INSERT INTO exchange_connections (org_id, employee_id, venue, key_fingerprint, api_key_enc, secret_enc, status,
+                                         scope_proof, scope_checked_at, last_success_at, failing_since, next_poll_at)
+       SELECT e.org_id, e.id, v.venue, '…' || v.venue, 'bench-placeholder', 'bench-placeholder',
+              CASE WHEN v.venue = 'kraken' AND (row_number() OVER (PARTITION BY v.venue ORDER BY e.name)) % 10 = 1 THEN 'broken' ELSE 'active' END,
+              '{}', now(), now(), NULL, now() + interval '1 day'
+         FROM employees e CROSS JOIN (VALUES ('binance'), ('kraken')) AS v(venue)
+        WHERE e.org_id = $1 AND e.status = 'active'`,
+      [org.orgId],
+    );
+    await c.query(
+      `INSERT INTO exchange_balances (org_id, connection_id, employee_id, fetched_at, asset, total, free, used)
+       SELECT x.org_id, x.id, x.employee_id, s.at, a.asset, a.amount * s.k, a.amount * s.k, 0
+         FROM exchange_connections x
+        CROSS JOIN (VALUES (now() - interval '10 minutes', 1), (now() - interval '5 minutes', 2)) AS s(at, k)
+        CROSS JOIN (VALUES ('BTC', 0.5), ('ETH', 4.25), ('USDT', 1500)) AS a(asset, amount)
+        WHERE x.org_id = $1`,
+      [org.orgId],
+    );
+    await c.query(
+      `INSERT INTO asset_prices (asset, quote, price, at, source)
+       SELECT a.asset, 'USD', a.price * s.k, s.at, 'kraken'
+         FROM (VALUES ('BTC', 90000.5), ('ETH', 3000.25)) AS a(asset, price)
+        CROSS JOIN (VALUES (now() - interval '6 minutes', 1.0), (now() - interval '1 minute', 1.01)) AS s(at, k)`,
+    );
   } finally {
     await c.end();
   }
