@@ -2,6 +2,7 @@ import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { EmployeeFieldsFragment } from '@/generated/graphql';
 import { formatTotalValue, useReferenceCurrency } from '@/modules/feeds';
+import { EmployeeHealthBadge } from './EmployeeHealthBadge';
 import { EmployeeStatusBadge } from './EmployeeStatusBadge';
 import { InvitationExpiryText } from './InvitationExpiryText';
 
@@ -10,13 +11,14 @@ export function EmployeesTable({ employees }: { employees: readonly EmployeeFiel
   const currency = useReferenceCurrency();
   return (
     // Fixed column widths keep the columns put across pages; narrow screens scroll inside the card.
-    <Table.ScrollContainer minWidth={820} type="native">
+    <Table.ScrollContainer minWidth={960} type="native">
       <Table striped highlightOnHover layout="fixed" data-testid="employees-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Employee</Table.Th>
             <Table.Th w={150}>Status</Table.Th>
-            <Table.Th w={200}>Department</Table.Th>
+            <Table.Th w={140}>Feeds</Table.Th>
+            <Table.Th w={190}>Department</Table.Th>
             <Table.Th w={260} ta="right">
               Total value
             </Table.Th>
@@ -47,6 +49,9 @@ export function EmployeesTable({ employees }: { employees: readonly EmployeeFiel
                   <EmployeeStatusBadge status={employee.status} />
                   {employee.status === 'invited' && <InvitationExpiryText expiresAt={employee.invitationExpiresAt} />}
                 </Stack>
+              </Table.Td>
+              <Table.Td>
+                <EmployeeHealthBadge health={employee.health} connections={employee.connectionCount} />
               </Table.Td>
               <Table.Td>
                 <Text fz="sm" truncate="end" c={employee.department ? undefined : 'dimmed'} title={employee.department}>
