@@ -1,11 +1,11 @@
 import { Wallet as EthersWallet } from 'ethers';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PolymarketVenue, PredictionVenueError, PredictionVenueRateLimited } from '@/modules/holdings/predictions';
 import { scopePreamble } from '@/lib/db/db-scope';
 import { sqlState } from '@/lib/db/pg-errors';
 import { startHardhatNode, type HardhatNode } from '../../doubles/hardhat/hardhat-node';
-import { startPolymarketDouble, type DoublePosition, type PolymarketDouble } from '../../doubles/polymarket/polymarket-double';
+import { startPolymarketDouble, type PolymarketDouble } from '../../doubles/polymarket/polymarket-double';
+import { conditionId, ELECTION, RATES } from '../../doubles/polymarket/sample-positions';
 import { onboardedEmployee, EMPLOYEE_PASSWORD, type TestEmployee } from '../../helpers/holdings-kit';
 import {
   adminWithMfa,
@@ -49,30 +49,6 @@ type WalletPredictions = {
   lastError: string | null;
   failingSince: string | null;
   positions: Position[];
-};
-
-const conditionId = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
-
-// More digits than a float holds: a value that went through a JS number would come back changed.
-const ELECTION: DoublePosition = {
-  conditionId: conditionId(1),
-  asset: '71321045679252212594626385532706912750332728571942532289631379312455583992563',
-  title: 'Will the incumbent win the 2028 election?',
-  outcome: 'Yes',
-  size: '1234.567890123456789012',
-  avgPrice: '0.4537',
-  currentValue: '561.7283400061728390123',
-  curPrice: '0.455',
-};
-const RATES: DoublePosition = {
-  conditionId: conditionId(2),
-  asset: '12',
-  title: 'Fed cuts rates in March?',
-  outcome: 'No',
-  size: '10',
-  avgPrice: '0.9',
-  currentValue: '9.5',
-  curPrice: '0.95',
 };
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -473,67 +449,5 @@ describe('prediction-market positions of polled wallets', () => {
     } finally {
       await request.end();
     }
-  });
-});
-
-describe('the Polymarket adapter on its own', () => {
-  let venue: PolymarketDouble;
-  beforeAll(async () => {
-    venue = await startPolymarketDouble();
-  });
-  afterAll(() => venue?.stop());
-
-  it('should give up on a venue that never answers after its timeout', async () => {
-    const address = EthersWallet.createRandom().address;
-    venue.answer(address, { kind: 'hang' });
-    const adapter = new PolymarketVenue({ baseUrl: venue.url, timeoutMs: 300 });
-    const started = Date.now();
-    await expect(adapter.positions(address)).rejects.toThrow(/did not answer within/);
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
-
-  it('should refuse to ask about anything but an address, before any request', async () => {
-    const adapter = new PolymarketVenue({ baseUrl: venue.url });
-    const before = venue.requests.length;
-    for (const bad of ['grace@example.test', '0x123', `0x${'a'.repeat(40)}&user=other`]) {
-      await expect(adapter.positions(bad)).rejects.toBeInstanceOf(PredictionVenueError);
-    }
-    expect(venue.requests.length).toBe(before);
-  });
-
-  it('should refuse an answer about another address, and a position listed twice across pages', async () => {
-    const address = EthersWallet.createRandom().address;
-    const other = EthersWallet.createRandom().address.toLowerCase();
-    venue.answer(address, {
-      kind: 'raw',
-      body: `[{"proxyWallet":"${other}","asset":"1","conditionId":"${conditionId(1)}","title":"t","outcome":"Yes","size":1,"avgPrice":0.5,"currentValue":0.5,"curPrice":0.5}]`,
-    });
-    await expect(new PolymarketVenue({ baseUrl: venue.url }).positions(address)).rejects.toThrow(/another address/);
-    venue.answer(address, { kind: 'positions', positions: [RATES, RATES] });
-    await expect(new PolymarketVenue({ baseUrl: venue.url }).positions(address)).rejects.toThrow(/changed while/);
-  });
-
-  it('should ask no more until the time a 429’s Retry-After names has passed', async () => {
-    const address = EthersWallet.createRandom().address;
-    venue.answer(address, { kind: 'status', status: 429, headers: { 'retry-after': '30' } });
-    const adapter = new PolymarketVenue({ baseUrl: venue.url });
-    await expect(adapter.positions(address)).rejects.toBeInstanceOf(PredictionVenueRateLimited);
-    venue.answer(address, { kind: 'positions', positions: [RATES] });
-    const before = venue.requests.length;
-    await expect(adapter.positions(address)).rejects.toThrow(/asked us to wait until/);
-    await expect(adapter.positions(EthersWallet.createRandom().address)).rejects.toThrow(/asked us to wait until/);
-    expect(venue.requests.length).toBe(before);
-    // Another process (a fresh adapter) has not been told to wait.
-    expect(await new PolymarketVenue({ baseUrl: venue.url }).positions(address)).toHaveLength(1);
-  });
-
-  it('should refuse a wallet with more positions than it stores, rather than store a part', async () => {
-    const address = EthersWallet.createRandom().address;
-    venue.answer(address, {
-      kind: 'positions',
-      positions: Array.from({ length: 7 }, (_, i) => ({ ...RATES, asset: String(i + 1) })),
-    });
-    const adapter = new PolymarketVenue({ baseUrl: venue.url, pageSize: 2, maxPositions: 5 });
-    await expect(adapter.positions(address)).rejects.toThrow(/more than 5 positions/);
   });
 });
