@@ -1,11 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, launchBrowser } from '../harness/browser';
 import { chooseOption, enterSignInCode, justifyAndConfirm, signIn, signOut } from '../harness/console';
 import { type RunningVigil, startVigil } from '../harness/startVigil';
 import { freshTotp } from '../harness/totp';
+import { parseCsv } from '../harness/csv';
+import { expectClearOfHeader, isCut, navOnScreen, pageWidth } from '../harness/layout';
 
 // Issue 9's "must show" items, as a compliance admin meets them on a first run: the last Admin
 // cannot demote themself, justifications and names in the audit log, a CSV that matches the
@@ -27,36 +29,6 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   // Mantine's dialogs and notifications finish entering within 200 ms.
   await page.waitForTimeout(350);
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage });
-}
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and newlines (the details JSON does). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 function rowFor(page: Page, email: string) {
@@ -93,42 +65,6 @@ async function applyAuditFilter(page: Page, action: string, outcome: string): Pr
 
 async function screenSeqs(page: Page): Promise<string[]> {
   return (await page.getByTestId('audit-row').locator('td:first-child').allInnerTexts()).map((s) => s.trim());
-}
-
-/** Nothing wider than the viewport, so the page never scrolls sideways. */
-async function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
-}
-
-/** The collapsed navbar sits off-screen to the left (or is hidden). */
-async function navOnScreen(page: Page): Promise<boolean> {
-  return page.getByTestId('app-nav').evaluate((nav) => {
-    const rect = nav.getBoundingClientRect();
-    const style = getComputedStyle(nav);
-    return style.display !== 'none' && style.visibility !== 'hidden' && rect.right > 0 && rect.width > 0;
-  });
-}
-
-/** Whether an element's text is cut (an ellipsis or clipped overflow) rather than shown whole. */
-async function isCut(element: Locator): Promise<boolean> {
-  return element.evaluate((el) => {
-    const cut = (node: Element) => node.scrollWidth > node.clientWidth + 1;
-    return cut(el) || Array.from(el.querySelectorAll('*')).some(cut) || el.getBoundingClientRect().right > window.innerWidth;
-  });
-}
-
-/** A notification must never lie over the header's controls (MFA badge, user menu with sign-out). */
-async function expectClearOfHeader(page: Page, notification: Locator): Promise<void> {
-  const box = await notification.boundingBox();
-  const controls = await page.getByTestId('header-controls').boundingBox();
-  expect(box).not.toBeNull();
-  expect(controls).not.toBeNull();
-  const overlaps =
-    box!.x < controls!.x + controls!.width &&
-    controls!.x < box!.x + box!.width &&
-    box!.y < controls!.y + controls!.height &&
-    controls!.y < box!.y + box!.height;
-  expect(overlaps).toBe(false);
 }
 
 describe('first run of the console as a compliance admin (issue 9)', () => {

@@ -8,8 +8,9 @@ import { createTestOrg, startTestApp, type TestApp } from '@vigil/server/testing
 import { startServerChild, type ServerChild } from '../../request/child';
 import { cpuMsOf } from '../../request/proc-cpu';
 import { summarizeProfile, type CpuProfile } from '../../request/profile-summary';
-import { measureInstanceCost, type InstanceCost } from './instance-cost';
+import { measureInstanceCost } from './instance-cost';
 import type { OverheadAnswer, OverheadAsk, OverheadSample } from './overhead-messages';
+import type { CycleResult, OverheadResult, PollBenchOptions, Stat } from './poll-bench-results';
 import { seedConnections, type SeededConnection } from './seed-connections';
 import { baseUrlEnv, benchVenues, startDoubles } from './venue-doubles';
 import type { ExchangeDouble } from '../../../server/test/doubles/exchanges/exchange-double';
@@ -26,75 +27,7 @@ import type { DoubleVenue } from '../../../server/test/doubles/exchanges/dialect
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverTsconfig = path.resolve(here, '../../../server/tsconfig.json');
 
-export type PollBenchOptions = {
-  connections: number;
-  concurrency: number;
-  timeoutSeconds: number;
-  overheadJobs: number;
-  overheadRounds: number;
-  profileDir: string;
-  log: (s: string) => void;
-};
-
-export type VenueStats = { venue: string; requests: number; rateLimited: number; sentDuringRetryAfter: number };
-
-/** Per venue: connections with an ok poll, and when the last of them had its first (seconds from the worker's start). */
-export type VenueCycle = { venue: string; connections: number; polled: number; lastFirstOkS: number | null };
-
-export type CycleResult = {
-  venues: string[];
-  missingVenues: string[];
-  connections: number;
-  concurrency: number;
-  completed: boolean;
-  /** From the worker process being ready to the queue drained with every connection claimed. */
-  wallMs: number;
-  /** From the first poll's start to the last poll's end (poll_runs). */
-  pollSpanMs: number;
-  /** Connections the venue was asked about (an ok poll or its own answer), not only deferred. */
-  claimed: number;
-  pollRuns: number;
-  outcomes: Record<string, number>;
-  /** Poll jobs the scheduler has queued so far (it claims 2,000 at once, then queues them one by one). */
-  added: number;
-  /** Poll jobs finished (added minus still queued or running). */
-  done: number;
-  /** Claimed and queued, but no poll_runs row: returned 'skipped' (a closed venue gate) or failed. */
-  withoutRun: number;
-  failedJobs: number;
-  pollMsP50: number;
-  pollMsP99: number;
-  workerCpuMs: number;
-  doublesCpuMs: number;
-  postgresCpuMs: number;
-  redisCpuMs: number;
-  venueStats: VenueStats[];
-  venueCycles: VenueCycle[];
-  /** rate_limited poll runs by cause: deferred at a closed gate, deferred by the budget, the venue's own 429. */
-  rateLimitedBy: { gate: number; budget: number; venue: number };
-  loadBefore: number[];
-  loadAfter: number[];
-  seedMs: number;
-};
-
-export type Stat = { mean: number; p50: number; p90: number };
-
-export type OverheadResult = {
-  /** Paired samples: each one poll job, the same handler called directly, one no-op job. */
-  samples: number;
-  pollMs: Stat;
-  directMs: Stat;
-  noopMs: Stat;
-  /** Per pair: poll job − direct call on the same connection (what BullMQ adds to a poll). */
-  addedMs: Stat;
-  pollCpuMs: number;
-  directCpuMs: number;
-  noopCpuMs: number;
-  addedCpuMs: number;
-  venueRequestsPerPoll: number;
-  profileSummary: string;
-  instanceCost: InstanceCost[];
-};
+export type { CycleResult, OverheadResult, PollBenchOptions } from './poll-bench-results';
 
 function stat(xs: number[]): Stat {
   const sorted = [...xs].sort((a, b) => a - b);

@@ -1,4 +1,4 @@
-import type { DoublePosition } from './polymarket-double';
+import type { DoublePosition, PolymarketDouble } from './polymarket-double';
 
 // Positions the Polymarket double answers with in the predictions suites.
 
@@ -25,3 +25,18 @@ export const RATES: DoublePosition = {
   currentValue: '9.5',
   curPrice: '0.95',
 };
+
+/** Answers the adapter must refuse, each with the error it must record. */
+export const HOSTILE_ANSWERS: { answer: Parameters<PolymarketDouble['answer']>[1]; error: RegExp }[] = [
+  { answer: { kind: 'status', status: 500 }, error: /HTTP 500/ },
+  { answer: { kind: 'status', status: 429 }, error: /HTTP 429/ },
+  { answer: { kind: 'huge', bytes: 8 * 1024 * 1024 }, error: /larger than/ },
+  { answer: { kind: 'raw', body: '[{"asset":"1\u0000"}]' }, error: /NUL/ },
+  { answer: { kind: 'raw', body: '[{"asset":"1\\u0000"}]' }, error: /NUL/ },
+  { answer: { kind: 'positions', positions: [{ ...ELECTION, size: '"lots"' }] }, error: /size/ },
+  { answer: { kind: 'positions', positions: [{ ...ELECTION, size: '-5' }] }, error: /size/ },
+  { answer: { kind: 'positions', positions: [{ ...ELECTION, extra: { title: 42 } }] }, error: /title/ },
+  { answer: { kind: 'positions', positions: [{ ...ELECTION, asset: 'DROP TABLE' }] }, error: /asset/ },
+  { answer: { kind: 'raw', body: '{"error":"not a list"}' }, error: /not a list of positions/ },
+  { answer: { kind: 'raw', body: '<html>maintenance</html>' }, error: /not JSON/ },
+];

@@ -5,8 +5,9 @@ import { scopePreamble } from '@/lib/db/db-scope';
 import { sqlState } from '@/lib/db/pg-errors';
 import { startHardhatNode, type HardhatNode } from '../../doubles/hardhat/hardhat-node';
 import { startPolymarketDouble, type PolymarketDouble } from '../../doubles/polymarket/polymarket-double';
-import { conditionId, ELECTION, RATES } from '../../doubles/polymarket/sample-positions';
+import { conditionId, ELECTION, HOSTILE_ANSWERS, RATES } from '../../doubles/polymarket/sample-positions';
 import { onboardedEmployee, EMPLOYEE_PASSWORD, type TestEmployee } from '../../helpers/holdings-kit';
+import { ADD, EMPLOYEE_PREDICTIONS, WALLET_PREDICTIONS, waitFor, type WalletPredictions } from '../../helpers/predictions-kit';
 import {
   adminWithMfa,
   codeOf,
@@ -23,57 +24,16 @@ import {
 // change, exactly, sends the venue the address and nothing else (H17), keeps the last snapshot
 // when the venue fails or answers nonsense, and shows them per role.
 
-const ADD = `mutation($input: AddWalletInput!) { addWallet(input: $input) { id } }`;
-const WALLET_PREDICTIONS = `query($w: ID!) { walletPredictions(walletId: $w) {
-  walletId employeeId address venue asOf lastSuccessAt lastError failingSince
-  positions { conditionId asset market outcome size avgPrice currentValue curPrice } } }`;
-const EMPLOYEE_PREDICTIONS = `query($e: ID!) { employeePredictions(employeeId: $e) { walletId asOf positions { asset size } } }`;
-
-type Position = {
-  conditionId: string;
-  asset: string;
-  market: string;
-  outcome: string;
-  size: string;
-  avgPrice: string;
-  currentValue: string;
-  curPrice: string | null;
-};
-type WalletPredictions = {
-  walletId: string;
-  employeeId: string;
-  address: string;
-  venue: string;
-  asOf: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  failingSince: string | null;
-  positions: Position[];
-};
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('prediction-market positions of polled wallets', () => {
   let node: HardhatNode;
   let venue: PolymarketDouble;
   let app: TestApp;
   let sql: pg.Client;
   let org: TestOrg;
-  let admin: string;
-  let compliance: string;
-  let viewer: string;
-  let hr: string;
+  // Sessions: the org's Admin, Compliance, Viewer and HR (no permissions), and another org's Compliance.
+  let admin: string, compliance: string, viewer: string, hr: string, otherCompliance: string;
   let employee: TestEmployee;
   let colleague: TestEmployee;
-  let otherCompliance: string;
   const address = EthersWallet.createRandom().address;
   const colleagueAddress = EthersWallet.createRandom().address;
   let walletId: string;
@@ -264,22 +224,9 @@ describe('prediction-market positions of polled wallets', () => {
   it('should keep the last snapshot and record each failure when the venue fails or answers nonsense', async () => {
     const good = await walletPredictions(compliance);
     const before = await snapshotState();
-    const hostile: { answer: Parameters<PolymarketDouble['answer']>[1]; error: RegExp }[] = [
-      { answer: { kind: 'status', status: 500 }, error: /HTTP 500/ },
-      { answer: { kind: 'status', status: 429 }, error: /HTTP 429/ },
-      { answer: { kind: 'huge', bytes: 8 * 1024 * 1024 }, error: /larger than/ },
-      { answer: { kind: 'raw', body: '[{"asset":"1\u0000"}]' }, error: /NUL/ },
-      { answer: { kind: 'raw', body: '[{"asset":"1\\u0000"}]' }, error: /NUL/ },
-      { answer: { kind: 'positions', positions: [{ ...ELECTION, size: '"lots"' }] }, error: /size/ },
-      { answer: { kind: 'positions', positions: [{ ...ELECTION, size: '-5' }] }, error: /size/ },
-      { answer: { kind: 'positions', positions: [{ ...ELECTION, extra: { title: 42 } }] }, error: /title/ },
-      { answer: { kind: 'positions', positions: [{ ...ELECTION, asset: 'DROP TABLE' }] }, error: /asset/ },
-      { answer: { kind: 'raw', body: '{"error":"not a list"}' }, error: /not a list of positions/ },
-      { answer: { kind: 'raw', body: '<html>maintenance</html>' }, error: /not JSON/ },
-    ];
     let failingSince: string | null = null;
     let lastSuccessAt: string | null = null;
-    for (const { answer, error } of hostile) {
+    for (const { answer, error } of HOSTILE_ANSWERS) {
       venue.answer(address, answer);
       await morePredictionRuns(walletId, 'error', 2);
       const [run] = (
