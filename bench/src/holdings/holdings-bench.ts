@@ -10,7 +10,7 @@ import type { CycleResult, OverheadResult, PollBenchOptions } from './holdings-p
 // BENCH_POLL_TIMEOUT (seconds, 900), BENCH_OVERHEAD_JOBS (paired samples per round, 70),
 // BENCH_OVERHEAD_ROUNDS (4), BENCH_LIST_SECONDS (per server, 15, in BENCH_REQUEST_ROUNDS
 // slices, 6), BENCH_LIST_CONNECTIONS (10), BENCH_REQUEST_WARMUP (8), BENCH_HOLDINGS_ONLY_LIST=1 (c alone), BENCH_HOLDINGS_SKIP_LIST=1
-// (runs (a) and (b) only).
+// (runs (a) and (b) only), BENCH_PROFILE=1 (CPU profiles of (c)'s Vigil slices, summarized).
 
 const INTERVAL_MS = 300_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,6 +59,7 @@ function listOptions(log: (s: string) => void) {
     warmup: Number(process.env.BENCH_REQUEST_WARMUP ?? 8),
     connections: Number(process.env.BENCH_LIST_CONNECTIONS ?? 10),
     log,
+    profileDir: process.env.BENCH_PROFILE ? path.join(here, '../../results/profiles') : undefined,
   };
 }
 

@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { summarizeProfile, type CpuProfile } from '../../request/profile-summary';
 import { startServerChild, type ServerChild } from '../../request/child';
 import { assertFullEmployeesPage, EMPLOYEES_BODY } from './list/employees-query';
 
@@ -70,7 +72,10 @@ export async function runHoldingsListBench(o: {
   warmup: number;
   connections: number;
   log: (s: string) => void;
+  /** BENCH_PROFILE: a sampling CPU profile of each Vigil slice goes here (slows Vigil: not figures). */
+  profileDir?: string;
 }): Promise<ListResult> {
+  const profiles: string[] = [];
   o.log('  starting Vigil (fresh database, 60 employees) and the bare server ...');
   const vigil = await startServerChild({
     name: 'vigil',
@@ -96,7 +101,12 @@ export async function runHoldingsListBench(o: {
     for (let round = 0; round < o.rounds; round++) {
       for (const s of round % 2 === 0 ? servers : [...servers].reverse()) {
         const s0 = await s.stats();
+        const stopProfile =
+          o.profileDir && s === vigil
+            ? s.profile(path.join(o.profileDir, `employees-${round}-${Date.now()}.cpuprofile`))
+            : undefined;
         const r = await load(s, o.connections, slice, bodies.get(s));
+        if (stopProfile) profiles.push(await stopProfile());
         const s1 = await s.stats();
         const completed = r.requests.total;
         const cpuMs = (s1.cpuUserUs + s1.cpuSystemUs - s0.cpuUserUs - s0.cpuSystemUs) / 1000;
@@ -119,6 +129,9 @@ export async function runHoldingsListBench(o: {
     const auditEntries = (await auditCount(vigil.ready.adminUrl!, vigil.ready.orgId!)) - auditBefore;
     for (const s of servers) for (let i = 0; i < 3; i++) await reference(s);
     const v = combine(runs.get(vigil)!);
+    for (const file of profiles) {
+      o.log(summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, path.basename(file)));
+    }
     return {
       connections: o.connections,
       vigil: v,

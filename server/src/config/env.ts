@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseKeyRing } from '@/lib/crypto/key-ring';
 import { SLUG_PATTERN } from '@/lib/text/slug';
@@ -9,6 +10,26 @@ import { PREDICTION_VENUE_ENV } from './prediction-venue';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** Demo mode's poll interval when POLL_INTERVAL_SECONDS is not set. */
 export const DEMO_POLL_INTERVAL_SECONDS = 15;
+
+const MAX_EGRESS_ADDRESSES = 64;
+
+function egressList(value: string): string[] {
+  return value
+    .split(',')
+    .map((a) => a.trim().toLowerCase())
+    .filter((a) => a !== '');
+}
+
+/** What is wrong with a POLL_EGRESS_ADDRESSES value, in words; undefined when nothing is. */
+function egressProblem(value: string): string | undefined {
+  const list = egressList(value);
+  const notIp = list.find((a) => isIP(a) === 0);
+  if (notIp !== undefined) return `"${notIp}" is not an IP address (a comma-separated list of local IPv4 or IPv6 addresses)`;
+  const twice = list.find((a, i) => list.indexOf(a) !== i);
+  if (twice !== undefined) return `${twice} is listed twice (each address is one egress, with its own budget)`;
+  if (list.length > MAX_EGRESS_ADDRESSES) return `${list.length} addresses listed, at most ${MAX_EGRESS_ADDRESSES}`;
+  return undefined;
+}
 
 const schema = z
   .object({
@@ -186,6 +207,21 @@ const schema = z
       .min(0.02)
       .optional()
       .describe('How often due connections are claimed and queued (default: a tenth of the interval, at most 10 s).'),
+    POLL_EGRESS_ADDRESSES: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const problem = egressProblem(value);
+        if (problem === undefined) return egressList(value);
+        ctx.addIssue({ code: 'custom', message: problem });
+        return z.NEVER;
+      })
+      .describe(
+        'Local IP addresses (IPv4 or IPv6, comma-separated, at most 64) the poller binds its venue requests to, each ' +
+          "connection always to the same one: a venue's per-IP limit (Binance: 6,000 weight a minute, ~530 connections " +
+          'a cycle) is then per address. Each must leave as a distinct public IP (behind one NAT they are one IP: list ' +
+          "one), and every one must be on each employee's IP allow-list if they use one. Unset: the OS chooses (one egress).",
+      ),
     CHAINS: chainsEnvSchema,
     PRICING_VENUE: z
       .enum(['binance', 'coinbase', 'kraken', 'okx', 'bybit', 'kucoin', 'gemini', 'none'])

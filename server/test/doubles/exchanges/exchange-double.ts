@@ -32,6 +32,8 @@ export type RecordedRequest = {
   /** The Host header: the test checks every request reached this double and nothing else. */
   host: string;
   apiKeyHeader?: string;
+  /** The client's IP as the double saw it (what a venue's per-IP limit counts). */
+  remoteAddress: string;
   status: number;
   at: number;
 };
@@ -247,8 +249,9 @@ export async function startExchangeDouble(venue: DoubleVenue, options: ExchangeD
     void (async () => {
       const request = toRequest(req, await readBody(req));
       let response: DoubleResponse;
+      const remoteAddress = req.socket.remoteAddress ?? 'unknown';
       try {
-        response = await double.answer(request, req.socket.remoteAddress ?? 'unknown');
+        response = await double.answer(request, remoteAddress);
       } catch (err) {
         response = { status: 500, body: { double_error: (err as Error).message } };
       }
@@ -259,6 +262,7 @@ export async function startExchangeDouble(venue: DoubleVenue, options: ExchangeD
         path: request.path,
         pathWithQuery: request.pathWithQuery,
         host: req.headers.host ?? '',
+        remoteAddress,
         status: response.status,
         at: Date.now(),
         ...(apiKeyHeader !== undefined ? { apiKeyHeader } : {}),

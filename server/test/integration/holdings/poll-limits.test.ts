@@ -6,7 +6,7 @@ import type { ExchangeAdapter } from '@/modules/holdings/exchanges/exchange-adap
 import { adapterFor } from '@/modules/holdings/exchanges/exchange-venues';
 import { claimDueConnections, pollCadence } from '@/modules/holdings/polling/poll-schedule';
 import { keyIdOf, PollGuard } from '@/modules/holdings/polling/poll-guard';
-import { memoryVenueGate, redisVenueGate, type VenueGate } from '@/modules/holdings/polling/venue-gate';
+import { memoryVenueGate, type VenueGate } from '@/modules/holdings/polling/venue-gate';
 import { claimCaps, limitsOf, type VenueLimits } from '@/modules/holdings/polling/venue-limits';
 import { inScopedTransaction } from '@/lib/db/request-db';
 import { createLogger } from '@/lib/logger';
@@ -14,6 +14,7 @@ import { handleJob } from '@/lib/queue/job-definition';
 import { JobRegistry } from '@/lib/queue/job-registry';
 import { startBullmqRunner } from '@/lib/queue/job-runner';
 import { pollConnectionJob } from '@/modules/holdings/polling/poll-jobs';
+import { venueGateKit } from '../../helpers/venue-gate-kit';
 import { startExchangeDouble, type ExchangeDouble } from '../../doubles/exchanges/exchange-double';
 import { DOUBLE_VENUES, dialectFor } from '../../doubles/exchanges/dialects';
 import type { DoubleResponse } from '../../doubles/exchanges/double-types';
@@ -38,28 +39,7 @@ const admit = (gate: VenueGate, key: string, maxWaitMs = 10_000) =>
   gate.admit({ venue: 'binance', key, egressCost: 1, keyCost: 1, maxWaitMs });
 
 describe('the venue gate and budget', () => {
-  let redis: Redis;
-  const prefixes: string[] = [];
-  const redisGate = () => {
-    const prefix = `test-gate-${randomBytes(4).toString('hex')}:`;
-    prefixes.push(prefix);
-    return (p = prefix) => redisVenueGate(redis, p, () => tight);
-  };
-  beforeAll(() => {
-    redis = new Redis(REDIS_URL);
-  });
-  afterAll(async () => {
-    for (const p of prefixes) {
-      const keys = await redis.keys(`${p}*`);
-      if (keys.length) await redis.del(...keys);
-    }
-    redis.disconnect();
-  });
-
-  const kinds: [string, () => VenueGate][] = [
-    ['redis', () => redisGate()()],
-    ['memory', () => memoryVenueGate(Date.now, () => tight)],
-  ];
+  const { kinds, freshPrefix, redisGate } = venueGateKit('gate', () => tight);
 
   describe.each(kinds)('%s', (_kind, make) => {
     it("should pace requests by the venue's bucket, and refuse a wait beyond the maximum without debiting", async () => {
@@ -106,8 +86,8 @@ describe('the venue gate and budget', () => {
   });
 
   it('should share the gates and the budget between worker processes (two gates on one Redis)', async () => {
-    const make = redisGate();
-    const [one, two] = [make(), make()];
+    const prefix = freshPrefix();
+    const [one, two] = [redisGate(prefix), redisGate(prefix)];
     expect((await admit(one, 'a')).waitMs).toBe(0);
     expect((await admit(one, 'a')).waitMs).toBe(0);
     expect((await admit(two, 'b')).waitMs).toBeGreaterThan(50);

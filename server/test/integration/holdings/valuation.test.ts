@@ -365,4 +365,37 @@ describe('valuation from public market data', () => {
     );
     expect(codeOf(span)).toBe('BAD_USER_INPUT');
   });
+  it('should value the newest snapshot even when an older one is written after it, and the next newer one at once (last: it changes the history)', async () => {
+    const connection = async () =>
+      (
+        await sql.query<{ id: string; balances_at: Date }>(
+          'SELECT id, balances_at FROM exchange_connections WHERE employee_id = $1',
+          [employee.id],
+        )
+      ).rows[0]!;
+    const before = await connection();
+    const totalOf = async () =>
+      (await app.gql<{ employee: RosterRow }>(ONE, { id: employee.id }, compliance)).data?.employee.totalValue;
+    const valueNow = await totalOf();
+    expect(valueNow).toEqual(expect.any(String));
+    // A late write of an old snapshot (a slow poll) holding far more: never the value now.
+    await sql.query(
+      `INSERT INTO exchange_balances (org_id, connection_id, employee_id, fetched_at, asset, total, free, used)
+       VALUES ($1, $2, $3, $4::timestamptz - interval '1 hour', 'BTC', 1000, 1000, 0)`,
+      [org.orgId, before.id, employee.id, before.balances_at],
+    );
+    expect((await connection()).balances_at).toEqual(before.balances_at);
+    expect(await totalOf()).toBe(valueNow);
+    // A newer snapshot (a later poll that found the account emptied but for 1 BTC) is the value now.
+    await sql.query(
+      `INSERT INTO exchange_balances (org_id, connection_id, employee_id, fetched_at, asset, total, free, used)
+       VALUES ($1, $2, $3, $4::timestamptz + interval '1 second', 'BTC', 1, 1, 0)`,
+      [org.orgId, before.id, employee.id, before.balances_at],
+    );
+    expect((await connection()).balances_at.getTime()).toBe(before.balances_at.getTime() + 1000);
+    const btc = await sql.query<{ price: string }>(
+      `SELECT price::text AS price FROM asset_prices WHERE asset = 'BTC' AND quote = 'USD' ORDER BY at DESC LIMIT 1`,
+    );
+    expect(Number(await totalOf())).toBe(Number(btc.rows[0]!.price));
+  });
 });

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
+import { LATEST_BALANCES_JOIN } from '../polling/latest-balances';
 import { latestPriceJoinSql, valueColumnsSql } from '../valuation/valuation.queries';
 
 // Reads of what polling stored, under the caller's RLS scope (migration 0021): balances need
@@ -12,10 +13,9 @@ const q = (v: string) => pg.escapeLiteral(v);
 export const latestBalancesSql = (employeeId: string, ref: string) => `
   SELECT b.connection_id, c.venue, b.asset, b.total::text AS total, ${isoTimestampSql('b.fetched_at')} AS fetched_at,
          ${valueColumnsSql('b.total', 'b.asset', ref)}
-    FROM exchange_balances b JOIN exchange_connections c ON c.id = b.connection_id
+    FROM exchange_connections c ${LATEST_BALANCES_JOIN}
     ${latestPriceJoinSql('b.asset', ref)}
-   WHERE b.employee_id = ${q(employeeId)}::uuid AND c.status <> 'removed'
-     AND b.fetched_at = (SELECT max(x.fetched_at) FROM exchange_balances x WHERE x.connection_id = b.connection_id)
+   WHERE c.employee_id = ${q(employeeId)}::uuid AND c.status <> 'removed'
    ORDER BY c.venue, b.asset`;
 
 /**

@@ -5,7 +5,7 @@ import { parseInput, uuid } from '@/core/graphql/validate';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { RequestDb } from '@/lib/db/request-db';
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
-import { ownEmployeeSql } from '../employees/employee.queries';
+import { ownEmployeeRead } from '../employees/employee.queries';
 import type { EmployeeRow } from '../employees/employee.types';
 import type { ConnectionOnboarding, OnboardedConnection } from './connection-onboarding';
 import { ExchangeConnection } from './exchange-connection.entity';
@@ -95,7 +95,7 @@ export class ConnectionLifecycle {
   }
 
   private async ownEmployee(): Promise<EmployeeRow | null> {
-    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeSql());
+    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeRead());
     return row ?? null;
   }
 }

@@ -10,7 +10,7 @@ import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { SecretBox } from '@/lib/crypto/secret-box';
 import type { RequestDb } from '@/lib/db/request-db';
 import { badInput, conflict, forbidden } from '@/lib/errors/app-error';
-import { ownEmployeeSql } from '../employees/employee.queries';
+import { ownEmployeeRead } from '../employees/employee.queries';
 import type { EmployeeRow } from '../employees/employee.types';
 import type { BalanceSnapshot, ExchangeAdapter, ExchangeCredentials, ScopeProof } from '../exchanges/exchange-adapter';
 import { ExchangeFailureError } from '../exchanges/ccxt-venue';
@@ -162,7 +162,7 @@ export class ConnectionOnboarding {
   }
 
   private async ownEmployee(): Promise<EmployeeRow> {
-    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeSql());
+    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeRead());
     if (!row) throw forbidden('Only an employee connects its own exchange keys');
     if (row.status !== 'active' && row.status !== 'needs_reonboarding')
       throw conflict(`An employee whose status is ${row.status.replace('_', ' ')} cannot connect keys`);

@@ -3,7 +3,7 @@ import type { ObjectAccess } from '@/core/access/require-access';
 import { parseInput, uuid } from '@/core/graphql/validate';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { RequestDb } from '@/lib/db/request-db';
-import { ownEmployeeSql } from '../employees/employee.queries';
+import { ownEmployeeRead } from '../employees/employee.queries';
 import type { EmployeeRow } from '../employees/employee.types';
 import { ExchangeConnection } from './exchange-connection.entity';
 import { toConnectionType, type ExchangeConnectionType } from './connection.types';
@@ -37,7 +37,7 @@ export class ConnectionService {
   }
 
   private async ownEmployeeId(): Promise<string | null> {
-    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeSql(), this.audit.alongside);
+    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeRead(), this.audit.alongside);
     return row?.id ?? null;
   }
 }

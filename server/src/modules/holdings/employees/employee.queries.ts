@@ -1,56 +1,85 @@
-import pg from 'pg';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
 import type { PreparedStatement } from '@/lib/db/prepared-statement';
+import { employeeValuesSql } from '../valuation/valuation.queries';
 import type { EmployeeStatus } from './employee.entity';
 
-// SQL for reading the roster under the caller's RLS scope. Every interpolated value is a bound
-// parameter or quoted with escapeLiteral.
+// SQL for reading the roster under the caller's RLS scope, as prepared statements (one per
+// variant): the rows, their connection health and, for readers of balances, their value now, in
+// one statement and one round trip. Health and value are computed for the selected rows only,
+// after the page is cut, not for the whole roster.
 
 const EMPLOYEE_COLUMNS = `e.id, e.name, e.email, e.department, e.status, e.user_id,
   ${isoTimestampSql('e.status_changed_at')} AS status_changed_at, e.status_note,
   ${isoTimestampSql('e.created_at')} AS created_at,
   (SELECT ${isoTimestampSql('i.expires_at')} FROM employee_invitations i
     WHERE i.employee_id = e.id AND i.used_at IS NULL AND i.revoked_at IS NULL) AS invitation_expires_at,
-  h.connections, h.broken, h.failing`;
+  coalesce(h.connections, 0) AS connections, coalesce(h.broken, 0) AS broken, coalesce(h.failing, 0) AS failing`;
 
-// Connection health per employee, as the reader's RLS shows connections (none without connections:read).
-const HEALTH_JOIN = `LEFT JOIN LATERAL (
-    SELECT count(*)::int AS connections,
-           count(*) FILTER (WHERE c.status IN ('broken', 'suspended'))::int AS broken,
-           count(*) FILTER (WHERE c.status IN ('active', 'scope_unverified') AND c.failing_since IS NOT NULL)::int AS failing
-      FROM exchange_connections c WHERE c.employee_id = e.id AND c.status <> 'removed') h ON true`;
+// Connection health of the selected employees, as the reader's RLS shows connections (none
+// without connections:read).
+const HEALTH = `SELECT c.employee_id, count(*)::int AS connections,
+         count(*) FILTER (WHERE c.status IN ('broken', 'suspended'))::int AS broken,
+         count(*) FILTER (WHERE c.status IN ('active', 'scope_unverified') AND c.failing_since IS NOT NULL)::int AS failing
+    FROM exchange_connections c WHERE c.employee_id IN (SELECT id FROM rows) AND c.status <> 'removed'
+   GROUP BY c.employee_id`;
 
-/** One page of the org's roster by (name, id); a prepared statement per filter combination. */
-export function listEmployeesRead(opts: {
-  limit: number;
-  after?: [string, string];
-  search?: string;
-  status?: EmployeeStatus;
-}): PreparedStatement {
-  const where = ['e.org_id = app_org_id()'];
-  const types = ['int'];
-  const params: (string | number)[] = [Math.trunc(opts.limit)];
+/** Which employees a read selects. */
+export type EmployeeSelection =
+  | { kind: 'page'; limit: number; after?: [string, string]; search?: string; status?: EmployeeStatus }
+  | { kind: 'id'; id: string }
+  | { kind: 'own' };
+
+/**
+ * The employees `selection` names, ordered by (name, id), with health and, when `valuedIn` names
+ * the reference currency (the reader holds balances:read), total_value and unpriced_assets.
+ */
+export function employeesRead(selection: EmployeeSelection, valuedIn: string | null): PreparedStatement {
+  const types: string[] = [];
+  const params: (string | number)[] = [];
   const param = (type: string, value: string | number) => {
     types.push(type);
     params.push(value);
     return `$${params.length}::${type}`;
   };
-  if (opts.after) where.push(`(e.name, e.id) > (${param('text', opts.after[0])}, ${param('uuid', opts.after[1])})`);
-  if (opts.search) {
-    const pattern = param('text', `%${opts.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(e.name ILIKE ${pattern} OR e.email ILIKE ${pattern} OR e.department ILIKE ${pattern})`);
+  const where = ['e.org_id = app_org_id()'];
+  let limit = '';
+  let name = `vigil_employees_${selection.kind}`;
+  if (selection.kind === 'page') {
+    limit = `LIMIT ${param('int', Math.trunc(selection.limit))}`;
+    if (selection.after) {
+      where.push(`(e.name, e.id) > (${param('text', selection.after[0])}, ${param('uuid', selection.after[1])})`);
+      name += '_after';
+    }
+    if (selection.search) {
+      const pattern = param('text', `%${selection.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(e.name ILIKE ${pattern} OR e.email ILIKE ${pattern} OR e.department ILIKE ${pattern})`);
+      name += '_search';
+    }
+    if (selection.status) {
+      where.push(`e.status = ${param('text', selection.status)}`);
+      name += '_status';
+    }
+  } else if (selection.kind === 'id') {
+    where.push(`e.id = ${param('uuid', selection.id)}`);
+  } else {
+    // The row bound to the acting user (an Employee reads only itself).
+    where.push('e.user_id = app_actor_id()');
   }
-  if (opts.status) where.push(`e.status = ${param('text', opts.status)}`);
+  const valued = valuedIn !== null;
+  if (valued) name += '_valued';
+  const values = valued ? `, valued AS (${employeeValuesSql('SELECT id FROM rows', param('text', valuedIn))})` : '';
   return {
-    name: `vigil_employees_page${opts.after ? '_after' : ''}${opts.search ? '_search' : ''}${opts.status ? '_status' : ''}`,
+    name,
     types,
-    sql: `SELECT ${EMPLOYEE_COLUMNS} FROM employees e ${HEALTH_JOIN} WHERE ${where.join(' AND ')} ORDER BY e.name, e.id LIMIT $1`,
+    sql: `WITH rows AS MATERIALIZED (SELECT e.* FROM employees e WHERE ${where.join(' AND ')} ORDER BY e.name, e.id ${limit}),
+      health AS (${HEALTH})${values}
+      SELECT ${EMPLOYEE_COLUMNS}${valued ? ', v.total_value, v.unpriced_assets' : ''}
+        FROM rows e LEFT JOIN health h ON h.employee_id = e.id
+        ${valued ? 'LEFT JOIN valued v ON v.employee_id = e.id' : ''}
+       ORDER BY e.name, e.id`,
     params,
   };
 }
 
-export const employeeByIdSql = (id: string) =>
-  `SELECT ${EMPLOYEE_COLUMNS} FROM employees e ${HEALTH_JOIN} WHERE e.id = ${pg.escapeLiteral(id)}::uuid`;
-
-/** The row bound to the acting user (an Employee reads only itself). */
-export const ownEmployeeSql = () => `SELECT ${EMPLOYEE_COLUMNS} FROM employees e ${HEALTH_JOIN} WHERE e.user_id = app_actor_id()`;
+/** The employee row bound to the acting user, without value (onboarding, own connections and wallets). */
+export const ownEmployeeRead = (): PreparedStatement => employeesRead({ kind: 'own' }, null);

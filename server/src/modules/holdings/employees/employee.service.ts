@@ -10,9 +10,9 @@ import { sqlState, UNIQUE_VIOLATION } from '@/lib/db/pg-errors';
 import type { RequestDb } from '@/lib/db/request-db';
 import { conflict, forbidden, notFound } from '@/lib/errors/app-error';
 import type { Logger } from '@/lib/logger';
-import { employeeValues } from '../valuation/employee-values';
+import { valuedInFor, valueOfRow } from '../valuation/employee-values';
 import { Employee, EmployeeInvitation, EMPLOYEE_STATUSES, type EmployeeStatus } from './employee.entity';
-import { employeeByIdSql, listEmployeesRead, ownEmployeeSql } from './employee.queries';
+import { employeesRead, type EmployeeSelection } from './employee.queries';
 import { toEmployeeType, type EmployeeInvitationType, type EmployeeRow, type EmployeeType } from './employee.types';
 import { INVITATION_TTL_MS, invitationLink, newInvitationToken } from './invitation-token';
 
@@ -62,18 +62,17 @@ export class EmployeeService {
     const cursor = after ? (decodeCursor(after, ['string', 'string']) as [string, string]) : undefined;
     if (cursor) parseInput(uuid, cursor[1]);
     this.audit.note({ resourceType: 'employee', details: { first, search: search ?? undefined, status: status ?? undefined } });
-    const rows = await this.deps.db.readRows<EmployeeRow>(
-      listEmployeesRead({ limit: first + 1, after: cursor, search: search ?? undefined, status: status ?? undefined }),
-      this.audit.alongside,
-    );
+    const rows = await this.rows(actor, {
+      kind: 'page',
+      limit: first + 1,
+      after: cursor,
+      search: search ?? undefined,
+      status: status ?? undefined,
+    });
     const page = rows.slice(0, first);
     const last = page[page.length - 1];
-    const valueOf = await this.values(
-      actor,
-      page.map((e) => e.id),
-    );
     return {
-      nodes: page.map((e) => toEmployeeType(e, valueOf(e.id))),
+      nodes: page,
       pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.name, last.id]) : null },
     };
   }
@@ -89,9 +88,9 @@ export class EmployeeService {
   async own(actor: Actor): Promise<EmployeeType | null> {
     this.audit.note({ resourceType: 'employee' });
     if (actor.kind !== 'user') return null;
-    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeSql(), this.audit.alongside);
-    if (row) this.audit.note({ resourceId: row.id });
-    return row ? toEmployeeType(row, (await this.values(actor, [row.id]))(row.id)) : null;
+    const [employee] = await this.rows(actor, { kind: 'own' });
+    if (employee) this.audit.note({ resourceId: employee.id });
+    return employee ?? null;
   }
 
   async invite(actor: Actor, input: unknown): Promise<EmployeeInvitationType> {
@@ -230,13 +229,15 @@ export class EmployeeService {
   }
 
   private async read(id: string, actor: Actor): Promise<EmployeeType> {
-    const [row] = await this.deps.db.readRows<EmployeeRow>(employeeByIdSql(id), this.audit.alongside);
-    if (!row) throw notFound('Employee');
-    return toEmployeeType(row, (await this.values(actor, [id]))(id));
+    const [employee] = await this.rows(actor, { kind: 'id', id });
+    if (!employee) throw notFound('Employee');
+    return employee;
   }
 
-  /** Holdings valued now, for the readers of balances (valuation/employee-values.ts). */
-  private values(actor: Actor, ids: readonly string[]) {
-    return employeeValues(this.deps.db, actor, ids, this.deps.referenceCurrency, this.audit.alongside);
+  /** Employees with health and, for readers of balances, their value now: one statement. */
+  private async rows(actor: Actor, selection: EmployeeSelection): Promise<EmployeeType[]> {
+    const valuedIn = valuedInFor(actor, this.deps.referenceCurrency);
+    const rows = await this.deps.db.readRows<EmployeeRow>(employeesRead(selection, valuedIn), this.audit.alongside);
+    return rows.map((row) => toEmployeeType(row, valueOfRow(row, valuedIn)));
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@/core/graphql/page-info';
-import type { EmployeeValue } from '../valuation/employee-values';
+import type { EmployeeValue, EmployeeValueColumns } from '../valuation/employee-values';
 import type { EmployeeStatus } from './employee.entity';
 
 export enum EmployeeStatusEnum {
@@ -103,7 +103,7 @@ export type EmployeeRow = {
   connections: number | null;
   broken: number | null;
   failing: number | null;
-};
+} & EmployeeValueColumns;
 
 const healthOf = (e: EmployeeRow): EmployeeHealth =>
   (e.broken ?? 0) > 0 ? 'broken' : (e.failing ?? 0) > 0 ? 'failing' : (e.connections ?? 0) > 0 ? 'ok' : 'none';

@@ -8,6 +8,7 @@ import {
 } from './exchange-adapter';
 import { ExchangeFailureError, MalformedVenueAnswer, type ObservedFailure } from './exchange-failure';
 import { applyBaseUrlOverride } from './base-url-override';
+import { sendFrom } from './ccxt-egress';
 
 /**
  * What an instance does around its requests: `classify` reads every answer the venue's way (a
@@ -90,10 +91,12 @@ export function createInstance<E extends Exchange>(
  * several at once, like KuCoin's loadMarkets, sends them one after another), each one first
  * cleared by the guard. Once the venue has answered "slow down", or the guard refused a request,
  * nothing more is sent on this instance: the requests still queued fail without leaving, as a
- * ccxt RateLimitExceeded that reads as the answer that stopped them.
+ * ccxt RateLimitExceeded that reads as the answer that stopped them. A guard with a local address
+ * has every request sent from it (its egress, whose budget the guard counted it against).
  */
 function instrument<E extends Exchange>(exchange: E, last: LastResponse, options: InstanceOptions, hooks: RequestHooks): void {
   let stopped = false;
+  let bound = false;
   let queue: Promise<unknown> = Promise.resolve();
   const notSent = () => new RateLimitExceeded('not sent: the venue asked to wait');
   const fetch = exchange.fetch.bind(exchange);
@@ -110,6 +113,11 @@ function instrument<E extends Exchange>(exchange: E, last: LastResponse, options
         last.headers = { 'retry-after': String(Math.max(1, Math.ceil(err.waitMs / 1000))) };
         last.body = undefined;
         throw notSent();
+      }
+      const localAddress = hooks.guard?.localAddress;
+      if (localAddress !== undefined && !bound) {
+        await sendFrom(exchange, localAddress);
+        bound = true;
       }
       if (stopped) throw notSent();
       options.onRequest?.(String(url), String(method ?? 'GET'));

@@ -89,15 +89,16 @@ export function ccxtAdapter<E extends Exchange>(
     ...instanceOptions,
     markets: new MarketCache(instanceOptions.marketCacheMs ?? DEFAULT_MARKET_CACHE_MS),
   };
-  const fresh = (credentials: ExchangeCredentials) => createInstance(spec, credentials, options, { classify: spec.classify });
+  const fresh = (credentials: ExchangeCredentials, guard?: RequestGuard) =>
+    createInstance(spec, credentials, options, { classify: spec.classify, ...(guard ? { guard } : {}) });
   return {
     venue: spec.venue,
     displayName: spec.displayName,
     needsPassphrase: spec.needsPassphrase,
     hasSandbox: spec.hasSandbox,
     onboarding: spec.onboarding,
-    checkScope: async (credentials) =>
-      scopeProvable(spec, credentials) ? proveScope(spec, fresh(credentials)) : unverifiableProof(spec),
+    checkScope: async (credentials, guard) =>
+      scopeProvable(spec, credentials) ? proveScope(spec, fresh(credentials, guard)) : unverifiableProof(spec),
     fetchBalances: (credentials) =>
       callVenue(spec.venue, fresh(credentials), spec.classify, (exchange) =>
         readBalances(options, exchange, credentials.sandbox === true),

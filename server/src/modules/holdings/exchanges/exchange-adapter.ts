@@ -162,6 +162,11 @@ export type RequestGuard = {
   beforeRequest(request: { url: string; method: string }): Promise<void>;
   /** The venue answered "slow down" (429/418, or its own code): called once, synchronously. */
   rateLimited(answer: VenueAnswer, failure: ExchangeFailure): void;
+  /**
+   * The local IP address every request is sent from (the egress the guard counts them against);
+   * undefined: whichever the OS chooses.
+   */
+  readonly localAddress?: string | undefined;
 };
 
 export type ExchangeAdapter = {
@@ -170,8 +175,11 @@ export type ExchangeAdapter = {
   readonly needsPassphrase: boolean;
   readonly hasSandbox: boolean;
   readonly onboarding: OnboardingSteps;
-  /** Asks the venue for the key's effective permissions. Never throws for a venue failure. */
-  checkScope(credentials: ExchangeCredentials): Promise<ScopeProof>;
+  /**
+   * Asks the venue for the key's effective permissions. Never throws for a venue failure. With a
+   * guard (the poller's confirmation of an auth failure), paced, gated and sent from its address.
+   */
+  checkScope(credentials: ExchangeCredentials, guard?: RequestGuard): Promise<ScopeProof>;
   /** Throws ExchangeFailureError (classified by venue) when the venue refuses or fails. */
   fetchBalances(credentials: ExchangeCredentials): Promise<BalanceSnapshot>;
   /** Trades, deposits and withdrawals since the cursor (undefined: from the venue's earliest). */

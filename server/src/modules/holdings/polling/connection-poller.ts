@@ -11,6 +11,7 @@ import { HOLDINGS_AUDIT_ACTIONS } from '../holdings-audit-actions';
 import { recordPollRun, storePollResults, type PollOutcome } from './poll-results-store';
 import { connectionLabel, loadPollTarget, type PollTarget } from './poll-target';
 import { DEFAULT_RATE_LIMIT_WAIT_MS, keyIdOf, PollGuard, type PollStop } from './poll-guard';
+import { DEFAULT_EGRESS, egressFor, type Egress } from './egress-addresses';
 import type { VenueGate } from './venue-gate';
 import { limitsOf } from './venue-limits';
 
@@ -28,6 +29,8 @@ export type ConnectionPollerDeps = {
    * already, and venues refuse stale timestamps after 5-30 s); a longer wait defers the poll.
    */
   maxRequestWaitMs?: number;
+  /** Where venue requests leave from (POLL_EGRESS_ADDRESSES), each connection always from the same one. */
+  egresses?: [Egress, ...Egress[]];
 };
 
 const SOURCE = 'holdings.poller';
@@ -64,12 +67,12 @@ export class ConnectionPoller {
       return this.broken(target, adapter, failure, startedAt, 'error');
     }
     const keyId = keyIdOf(credentials.apiKey);
-    const wait = await this.deps.gate.waitFor(target.venue, keyId);
+    const wait = await this.deps.gate.waitFor(target.venue, keyId, this.egressOf(target).name);
     if (wait > 0) return this.deferred(target, startedAt, { by: 'gate', waitMs: wait });
 
     // Scope, balances and activity on one ccxt instance (building one costs 6–37 ms by venue),
-    // every request admitted by the venue's gates and budget.
-    const guard = new PollGuard(this.deps.gate, target.venue, keyId, limitsOf(target.venue), this.deps.maxRequestWaitMs ?? 2000);
+    // every request admitted by the venue's gates and budget, and sent from the connection's egress.
+    const guard = this.guard(target, keyId);
     const read = await adapter.poll(credentials, target.cursor, guard);
     const stop = await guard.settled();
     // Stopped part way: whatever was read is not kept (a poll writes all or nothing).
@@ -101,14 +104,23 @@ export class ConnectionPoller {
     if (failure.kind === 'rate_limited') {
       // Read as rate limited without an answer the guard saw (ccxt's own error class): the
       // conservative gate, the venue's.
-      const waitMs = await this.deps.gate.close(t.venue, failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+      const waitMs = await this.deps.gate.close(
+        t.venue,
+        failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS,
+        undefined,
+        this.egressOf(t).name,
+      );
       return this.rateLimited(t, startedAt, { by: 'venue', waitMs, keyLevel: false, failure });
     }
     if (failure.kind === 'auth_failed') {
-      // The confirmation is one more request: not while a gate is closed.
-      if ((await this.deps.gate.waitFor(t.venue, keyIdOf(credentials.apiKey))) > 0)
+      // The confirmation is one more request: not while a gate is closed, and from the poll's
+      // egress (another address may be on no allow-list: its refusal would break a good key).
+      const keyId = keyIdOf(credentials.apiKey);
+      if ((await this.deps.gate.waitFor(t.venue, keyId, this.egressOf(t).name)) > 0)
         return this.finish(t, startedAt, 'error', `${failure.message} (not confirmed: the venue asked us to wait)`);
-      const again = await adapter.checkScope(credentials);
+      const confirmation = this.guard(t, keyId);
+      const again = await adapter.checkScope(credentials, confirmation);
+      await confirmation.settled();
       if (again.failure?.kind === 'auth_failed') return this.broken(t, adapter, failure, startedAt, 'auth_failed');
       return this.finish(t, startedAt, 'error', `${failure.message} (not confirmed by a second check)`);
     }
@@ -210,7 +222,9 @@ export class ConnectionPoller {
    * at its next time, if that is sooner) instead of losing its cycle.
    */
   private rateLimited(t: PollTarget, startedAt: Date, stop: Extract<PollStop, { by: 'venue' }>): Promise<PollOutcome> {
-    const error = `${stop.failure.message} (${stop.keyLevel ? "this key's limit" : "the venue's limit for our IP"}; wait ${Math.ceil(stop.waitMs / 1000)} s)`;
+    const ip = this.egressOf(t).localAddress;
+    const limit = stop.keyLevel ? "this key's limit" : `the venue's limit for our IP${ip === undefined ? '' : ` ${ip}`}`;
+    const error = `${stop.failure.message} (${limit}; wait ${Math.ceil(stop.waitMs / 1000)} s)`;
     return this.system(async (em) => {
       await em.execute(
         `UPDATE exchange_connections SET last_poll_at = now(), last_error = ?, failing_since = coalesce(failing_since, ?),
@@ -273,6 +287,16 @@ export class ConnectionPoller {
       ],
       this.deps.auditMac,
     );
+  }
+
+  /** The connection's egress: the same on every poll, so a key is seen from one IP. */
+  private egressOf(t: PollTarget): Egress {
+    return egressFor(this.deps.egresses ?? [DEFAULT_EGRESS], t.id);
+  }
+
+  /** A guard for one poll's requests: the venue's gates and budgets for the connection's egress. */
+  private guard(t: PollTarget, keyId: string): PollGuard {
+    return new PollGuard(this.deps.gate, t.venue, keyId, limitsOf(t.venue), this.deps.maxRequestWaitMs ?? 2000, this.egressOf(t));
   }
 
   private credentials(t: PollTarget): ExchangeCredentials {

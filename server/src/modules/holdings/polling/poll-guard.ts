@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RequestNotSent, type ExchangeFailure, type RequestGuard, type VenueAnswer } from '../exchanges/exchange-adapter';
+import { DEFAULT_EGRESS, type Egress } from './egress-addresses';
 import type { VenueGate } from './venue-gate';
 import type { VenueLimits } from './venue-limits';
 
@@ -20,6 +21,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * debited, paced by at most `maxWaitMs`: a request is signed before it waits, and venues refuse
  * stale timestamps after 5-30 s); a "slow down" answer closes the key's gate or the venue's at
  * once, before ccxt has even raised its error, so no other poll of any worker sends meanwhile.
+ * The poll's requests leave from its egress (`localAddress`, bound by the adapter), the one
+ * whose gate and bucket they are counted in: one object, so the two cannot disagree.
  */
 export class PollGuard implements RequestGuard {
   private stop: PollStop | undefined;
@@ -31,7 +34,12 @@ export class PollGuard implements RequestGuard {
     private readonly keyId: string,
     private readonly limits: VenueLimits,
     private readonly maxWaitMs: number,
+    private readonly egress: Egress = DEFAULT_EGRESS,
   ) {}
+
+  get localAddress(): string | undefined {
+    return this.egress.localAddress;
+  }
 
   async beforeRequest(request: { url: string; method: string }): Promise<void> {
     const path = pathOf(request.url);
@@ -41,12 +49,13 @@ export class PollGuard implements RequestGuard {
       egressCost: this.limits.egressCost(path),
       keyCost: this.limits.keyCost(path),
       maxWaitMs: this.maxWaitMs,
+      egress: this.egress.name,
     });
     if (!admitted.go) this.refuse(admitted.reason, admitted.waitMs);
     if (admitted.waitMs > 0) {
       await sleep(admitted.waitMs);
       // A gate another worker closed while this request waited its turn.
-      const closed = await this.gate.waitFor(this.venue, this.keyId);
+      const closed = await this.gate.waitFor(this.venue, this.keyId, this.egress.name);
       if (closed > 0) this.refuse('gate', closed);
     }
   }
@@ -56,9 +65,11 @@ export class PollGuard implements RequestGuard {
     const stop = { by: 'venue' as const, waitMs: failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, keyLevel, failure };
     this.stop = stop;
     // The gate's wait, backed off for a repeated refusal, is the one the poll is deferred by.
-    const closing = this.gate.close(this.venue, stop.waitMs, keyLevel ? this.keyId : undefined).then((waitMs) => {
-      stop.waitMs = waitMs;
-    });
+    const closing = this.gate
+      .close(this.venue, stop.waitMs, keyLevel ? this.keyId : undefined, this.egress.name)
+      .then((waitMs) => {
+        stop.waitMs = waitMs;
+      });
     closing.catch(() => undefined); // handled in settled()
     this.closing.push(closing);
   }

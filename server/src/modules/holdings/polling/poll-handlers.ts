@@ -9,10 +9,12 @@ import { pollWalletJob } from '../wallets/wallet-jobs';
 import { claimDueWallets } from '../wallets/wallet-poll-schedule';
 import { memoryVenueGate, redisVenueGate } from './venue-gate';
 import { claimCaps } from './venue-limits';
+import { egressesOf } from './egress-addresses';
 
 /** The worker's side of polling: the scheduler tick and the poll of one connection. */
 export function pollHandlers(deps: CoreDeps): JobHandler[] {
   const cadence = pollCadence(deps.env);
+  const egresses = egressesOf(deps.env.POLL_EGRESS_ADDRESSES);
   // Built on first use: handler factories close over their deps and touch nothing else.
   let built: ConnectionPoller | undefined;
   const poller = () =>
@@ -24,6 +26,7 @@ export function pollHandlers(deps: CoreDeps): JobHandler[] {
       gate: deps.redis ? redisVenueGate(deps.redis, `${deps.env.REDIS_KEY_PREFIX}holdings:venue-gate:`) : memoryVenueGate(),
       logger: deps.logger.child({ component: 'poller' }),
       expiryWarningMs: deps.env.KEY_EXPIRY_WARNING_DAYS * 86_400_000,
+      egresses,
     }));
   return [
     handleJob(schedulePollsJob, async () => {
@@ -34,7 +37,7 @@ export function pollHandlers(deps: CoreDeps): JobHandler[] {
         deps.orm,
         { role: 'vigil_system', source: 'holdings.scheduler' },
         async (em) => [
-          await claimDueConnections(em, cadence, claimCaps(cadence.scheduleEveryMs)),
+          await claimDueConnections(em, cadence, claimCaps(cadence.scheduleEveryMs, egresses.length)),
           await claimDueWallets(em, cadence, chainIds),
         ],
       );

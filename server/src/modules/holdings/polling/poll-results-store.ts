@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ActivityPage, BalanceSnapshot, ScopeProof } from '../exchanges/exchange-adapter';
 import { scopeProofRecord } from '../connections/scope-proof-record';
+import { LATEST_BALANCES_JOIN } from './latest-balances';
 import type { PollTarget } from './poll-target';
 
 export type PollOutcome = 'ok' | 'auth_failed' | 'rate_limited' | 'error' | 'scope_widened' | 'scope_unknown';
@@ -47,9 +48,9 @@ export async function storePollResults(
 async function storeBalancesIfChanged(em: EntityManager, t: PollTarget, snapshot: BalanceSnapshot): Promise<number> {
   const lines = snapshot.lines.filter((l) => l.asset.length > 0 && l.asset.length <= 32);
   const last = await em.execute<{ asset: string; total: string; free: string; used: string }[]>(
-    `SELECT asset, total::text, free::text, used::text FROM exchange_balances
-      WHERE connection_id = ? AND fetched_at = (SELECT max(fetched_at) FROM exchange_balances WHERE connection_id = ?)`,
-    [t.id, t.id],
+    `SELECT b.asset, b.total::text, b.free::text, b.used::text FROM exchange_connections c ${LATEST_BALANCES_JOIN}
+      WHERE c.id = ?`,
+    [t.id],
   );
   const key = (rows: { asset: string; total: string; free: string; used: string }[]) =>
     rows

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { DEFAULT_EGRESS } from './egress-addresses';
 import { limitsOf, type Bucket, type VenueLimits } from './venue-limits';
 
 /**
@@ -7,18 +8,29 @@ import { limitsOf, type Bucket, type VenueLimits } from './venue-limits';
  * worker at once. Two gates: a venue's, closed by an answer about our IP (429/418, Bybit's 403)
  * for every key, and a key's, closed by an answer about that key only (its own quota, which
  * another tool of the same account may have spent). No request goes through a closed gate.
- * Two token buckets per request: the venue's (per egress IP) and the key's. With Redis they are
+ * Two token buckets per request: the venue's (per egress IP) and the key's. The venue's gate and
+ * bucket are per (venue, egress): every egress address has the venue's per-IP limit to itself,
+ * and a venue's answer about one of our IPs says nothing of the others. The key's stay per key
+ * (whichever address it left from, a key's quota is its own). With Redis they are
  * shared by every worker process (one Lua script: gates checked and both buckets debited
  * atomically); without it (embedded mode, one process) they live in memory.
  * `key` is an opaque id of the API key (a hash), never the key itself.
  */
 export type Admission = { go: true; waitMs: number } | { go: false; reason: 'gate' | 'budget'; waitMs: number };
 
-export type AdmitRequest = { venue: string; key: string; egressCost: number; keyCost: number; maxWaitMs: number };
+export type AdmitRequest = {
+  venue: string;
+  key: string;
+  egressCost: number;
+  keyCost: number;
+  maxWaitMs: number;
+  /** The egress's name (egress-addresses.ts); default `default`. */
+  egress?: string;
+};
 
 export type VenueGate = {
-  /** Milliseconds until the venue (and, given a key, that key) may be asked again; 0 when open. */
-  waitFor(venue: string, key?: string): Promise<number>;
+  /** Milliseconds until the venue from that egress (and, given a key, that key) may be asked again; 0 when open. */
+  waitFor(venue: string, key?: string, egress?: string): Promise<number>;
   /**
    * One request: refused while a gate is closed; otherwise both buckets are debited and `waitMs`
    * says how long to wait before sending (its place in the queue). A wait longer than
@@ -26,13 +38,13 @@ export type VenueGate = {
    */
   admit(request: AdmitRequest): Promise<Admission>;
   /**
-   * Closes the venue's gate (or, given a key, that key's) for at least `forMs`, backing off: the
-   * n-th refusal within a while waits `forMs × 2^(n-1)` (at most MAX_BACKOFF_MS, and never less
-   * than the venue asked), since a venue that counts refused requests in its window would refuse
-   * a retry sent the moment each Retry-After ends for ever. Never shortens a wait. Resolves to
-   * the wait the gate now has.
+   * Closes the venue's gate for that egress (or, given a key, that key's, from every egress) for
+   * at least `forMs`, backing off: the n-th refusal within a while waits `forMs × 2^(n-1)` (at
+   * most MAX_BACKOFF_MS, and never less than the venue asked), since a venue that counts refused
+   * requests in its window would refuse a retry sent the moment each Retry-After ends for ever.
+   * Never shortens a wait. Resolves to the wait the gate now has.
    */
-  close(venue: string, forMs: number, key?: string): Promise<number>;
+  close(venue: string, forMs: number, key?: string, egress?: string): Promise<number>;
 };
 
 type LimitsOf = (venue: string) => VenueLimits;
@@ -76,6 +88,13 @@ export const MAX_BACKOFF_MS = 10 * 60_000;
 /** A gate's refusals are counted as repeated while they come within this long after its wait. */
 const STRIKE_MEMORY_MS = 60_000;
 
+/**
+ * The venue-wide part of gate and bucket names: the venue alone for the default egress (the names
+ * a deployment with one egress always had, so its gates survive an upgrade), `venue@address` for
+ * a configured one ('@' is in no venue id, key id or IP address).
+ */
+const scopeOf = (venue: string, egress = DEFAULT_EGRESS.name) => (egress === DEFAULT_EGRESS.name ? venue : `${venue}@${egress}`);
+
 const backoff = (forMs: number, strikes: number) =>
   Math.ceil(Math.max(forMs, Math.min(MAX_BACKOFF_MS, forMs * 2 ** (strikes - 1))));
 
@@ -104,24 +123,32 @@ function admission(code: number, waitMs: number): Admission {
 }
 
 export function redisVenueGate(redis: Redis, prefix = 'holdings:venue-gate:', limits: LimitsOf = limitsOf): VenueGate {
-  const gateKey = (venue: string, key?: string) => (key === undefined ? `${prefix}${venue}` : `${prefix}${venue}:key:${key}`);
-  const bucketKey = (venue: string, key?: string) => `${prefix}bucket:${venue}${key === undefined ? '' : `:key:${key}`}`;
+  const venueGate = (venue: string, egress?: string) => `${prefix}${scopeOf(venue, egress)}`;
+  const keyGate = (venue: string, key: string) => `${prefix}${venue}:key:${key}`;
   return {
-    async waitFor(venue, key) {
-      const [a, b] = await Promise.all([redis.pttl(gateKey(venue)), key === undefined ? 0 : redis.pttl(gateKey(venue, key))]);
+    async waitFor(venue, key, egress) {
+      const [a, b] = await Promise.all([
+        redis.pttl(venueGate(venue, egress)),
+        key === undefined ? 0 : redis.pttl(keyGate(venue, key)),
+      ]);
       return Math.max(0, a, b);
     },
     async admit(r) {
       const l = limits(r.venue);
       const [code, wait] = (await admitScript(
         redis,
-        [gateKey(r.venue), gateKey(r.venue, r.key), bucketKey(r.venue), bucketKey(r.venue, r.key)],
+        [
+          venueGate(r.venue, r.egress),
+          keyGate(r.venue, r.key),
+          `${prefix}bucket:${scopeOf(r.venue, r.egress)}`,
+          `${prefix}bucket:${r.venue}:key:${r.key}`,
+        ],
         [r.egressCost, perMs(l.egress), l.egress.burst, r.keyCost, perMs(l.key), l.key.burst, r.maxWaitMs],
       )) as [number, number];
       return admission(code, wait);
     },
-    async close(venue, forMs, key) {
-      const gate = gateKey(venue, key);
+    async close(venue, forMs, key, egress) {
+      const gate = key === undefined ? venueGate(venue, egress) : keyGate(venue, key);
       return Number(
         await closeScript(redis, [gate, `${gate}:strikes`], [Math.max(1, Math.ceil(forMs)), MAX_BACKOFF_MS, STRIKE_MEMORY_MS]),
       );
@@ -133,23 +160,28 @@ export function memoryVenueGate(now = () => Date.now(), limits: LimitsOf = limit
   const until = new Map<string, number>();
   const strikes = new Map<string, { count: number; until: number }>();
   const buckets = new Map<string, { tokens: number; at: number }>();
-  const gateKey = (venue: string, key?: string) => (key === undefined ? venue : `${venue}:key:${key}`);
-  const open = (venue: string, key?: string) =>
-    Math.max(0, (until.get(gateKey(venue)) ?? 0) - now(), key === undefined ? 0 : (until.get(gateKey(venue, key)) ?? 0) - now());
+  // The Redis names without the prefix: one id for a gate and for its bucket.
+  const keyScope = (venue: string, key: string) => `${venue}:key:${key}`;
+  const open = (venue: string, key?: string, egress?: string) =>
+    Math.max(
+      0,
+      (until.get(scopeOf(venue, egress)) ?? 0) - now(),
+      key === undefined ? 0 : (until.get(keyScope(venue, key)) ?? 0) - now(),
+    );
   const level = (id: string, b: Bucket, t: number) => {
     const s = buckets.get(id);
     return s === undefined ? b.burst : Math.min(b.burst, s.tokens + (t - s.at) * perMs(b));
   };
   return {
-    async waitFor(venue, key) {
-      return open(venue, key);
+    async waitFor(venue, key, egress) {
+      return open(venue, key, egress);
     },
     async admit(r) {
-      const gate = open(r.venue, r.key);
+      const gate = open(r.venue, r.key, r.egress);
       if (gate > 0) return admission(1, gate);
       const l = limits(r.venue);
       const t = now();
-      const [venueId, keyId] = [`${r.venue}`, `${r.venue}:key:${r.key}`];
+      const [venueId, keyId] = [scopeOf(r.venue, r.egress), keyScope(r.venue, r.key)];
       const vt = level(venueId, l.egress, t);
       const kt = level(keyId, l.key, t);
       const wait = Math.ceil(
@@ -164,8 +196,8 @@ export function memoryVenueGate(now = () => Date.now(), limits: LimitsOf = limit
       buckets.set(keyId, { tokens: kt - r.keyCost, at: t });
       return admission(0, wait);
     },
-    async close(venue, forMs, key) {
-      const id = gateKey(venue, key);
+    async close(venue, forMs, key, egress) {
+      const id = key === undefined ? scopeOf(venue, egress) : keyScope(venue, key);
       const t = now();
       const previous = strikes.get(id);
       const count = previous !== undefined && previous.until > t ? previous.count + 1 : 1;

@@ -4,14 +4,16 @@ import type { VenueAnswer, VenueId } from '../exchanges/exchange-adapter';
  * The poller's request budget per venue: the one place its limits are set, from each venue's
  * published limits (as of 2026-12). Two token buckets per request, both shared by every worker
  * through Redis (venue-gate.ts):
- * - `egress`: per egress IP, i.e. per venue for the whole deployment (every worker shares the
- *   egress); units are the venue's own (Binance: request weight), `egressCost` prices a request.
+ * - `egress`: per egress IP (POLL_EGRESS_ADDRESSES; one, the OS's, by default), shared by every
+ *   worker sending from it; units are the venue's own (Binance: request weight), `egressCost`
+ *   prices a request.
  * - `key`: per API key (per account where the venue counts per UID).
  * A bucket never allows more than the venue's window does: `perSecond × window + burst` stays
  * at or below the published limit per window. Where a venue publishes no per-IP limit for the
  * private reads a poll makes (its limits are per key/UID), `egress` is a safety cap of ours,
  * marked as such. `pollCost` is a typical poll's cost in the egress bucket (markets cached): the
- * scheduler claims no more of a venue per tick than its egress budget can poll in that tick.
+ * scheduler claims no more of a venue per tick than its egress budgets (one per address) can poll
+ * in that tick.
  * `keyLevel` reads a "slow down" answer: true when it is about this key (a gate for that key
  * closes), false when it is about our IP (the venue's gate closes for every key). Unknown → IP.
  */
@@ -134,12 +136,16 @@ export function limitsOf(venue: string): VenueLimits {
   );
 }
 
-/** How many polls of each venue one scheduler tick may claim: what its egress budget polls in a tick. */
-export function claimCaps(tickMs: number): Record<string, number> {
+/**
+ * How many polls of each venue one scheduler tick may claim: what its egress budgets poll in a
+ * tick. Each of the `egresses` addresses has a budget of its own, and connections are spread
+ * over them evenly on average (a hash, egress-addresses.ts), so N addresses poll N times as many.
+ */
+export function claimCaps(tickMs: number, egresses = 1): Record<string, number> {
   return Object.fromEntries(
     Object.entries(VENUE_LIMITS).map(([venue, l]) => [
       venue,
-      Math.max(1, Math.floor((l.egress.perSecond * tickMs) / 1000 / l.pollCost)),
+      Math.max(1, Math.floor((l.egress.perSecond * tickMs * egresses) / 1000 / l.pollCost)),
     ]),
   );
 }

@@ -1,6 +1,4 @@
 import type { Actor } from '@/core/actor';
-import type { AlongsideWrite, RequestDb } from '@/lib/db/request-db';
-import { employeeValuesSql } from './valuation.queries';
 
 /**
  * An employee's holdings valued now. `totalValue`: the sum of its priced holdings in the
@@ -10,27 +8,18 @@ import { employeeValuesSql } from './valuation.queries';
  */
 export type EmployeeValue = { totalValue: string | null; unpricedAssets: number | null };
 
+/** The columns employeeValuesSql adds to a row (none when the employee holds nothing). */
+export type EmployeeValueColumns = { total_value?: string | null; unpriced_assets?: number | null };
+
 const UNREADABLE: EmployeeValue = { totalValue: null, unpricedAssets: null };
-const NOTHING_HELD: EmployeeValue = { totalValue: null, unpricedAssets: 0 };
 
 /**
- * The values of a page of employees in one query, under the reader's RLS scope. A reader without
- * balances:read gets no numbers, not zeros: the query is not even run.
+ * The currency a reader's rows are valued in, or null: a reader without balances:read gets no
+ * numbers, not zeros (the values are not even computed).
  */
-export async function employeeValues(
-  db: RequestDb,
-  actor: Actor,
-  employeeIds: readonly string[],
-  referenceCurrency: string,
-  alongside?: AlongsideWrite,
-): Promise<(id: string) => EmployeeValue> {
-  if (employeeIds.length === 0 || !actor.permissions.has('balances:read')) return () => UNREADABLE;
-  const rows = await db.readRows<{ employee_id: string; total_value: string | null; unpriced_assets: number }>(
-    employeeValuesSql(employeeIds, referenceCurrency),
-    alongside,
-  );
-  const byId = new Map(
-    rows.map((r) => [r.employee_id, { totalValue: r.total_value, unpricedAssets: Number(r.unpriced_assets) }]),
-  );
-  return (id) => byId.get(id) ?? NOTHING_HELD;
-}
+export const valuedInFor = (actor: Actor, referenceCurrency: string): string | null =>
+  actor.permissions.has('balances:read') ? referenceCurrency : null;
+
+/** A row's value, read with the currency valuedInFor gave (null: unreadable). */
+export const valueOfRow = (row: EmployeeValueColumns, valuedIn: string | null): EmployeeValue =>
+  valuedIn === null ? UNREADABLE : { totalValue: row.total_value ?? null, unpricedAssets: Number(row.unpriced_assets ?? 0) };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { isoTimestampSql } from '@/lib/db/iso-timestamp-sql';
+import { LATEST_BALANCES_JOIN } from '../polling/latest-balances';
 
 // Valuation in SQL: numeric multiplies and sums exactly, so no value passes through a float.
 // Reads run under the caller's RLS scope: prices are readable by any request (migration 0023),
@@ -31,36 +32,38 @@ export const valueColumnsSql = (amount: string, asset: string, ref: string, alia
    ${isoTimestampSql(`${alias}.at`)} AS price_at`;
 
 /**
- * What each of `employeeIds` holds now, one row per (employee, asset): every non-removed
- * connection's latest snapshot and every active wallet's latest balance per asset, summed.
+ * What each employee of `employeeIds` (a subquery) holds now, one row per (employee, asset): every
+ * non-removed connection's latest snapshot and every active wallet's latest balance per asset, summed.
  */
-const heldNowSql = (employeeIds: readonly string[]) => {
-  const ids = `ARRAY[${employeeIds.map(q).join(', ')}]::uuid[]`;
-  return `SELECT employee_id, asset, sum(amount) AS amount FROM (
-    SELECT b.employee_id, b.asset, b.total AS amount
-      FROM exchange_balances b JOIN exchange_connections c ON c.id = b.connection_id
-     WHERE b.employee_id = ANY(${ids}) AND c.status <> 'removed'
-       AND b.fetched_at = (SELECT max(x.fetched_at) FROM exchange_balances x WHERE x.connection_id = b.connection_id)
+const heldNowSql = (employeeIds: string) => `SELECT employee_id, asset, sum(amount) AS amount FROM (
+    SELECT c.employee_id, b.asset, b.total AS amount
+      FROM exchange_connections c ${LATEST_BALANCES_JOIN}
+     WHERE c.employee_id IN (${employeeIds}) AND c.status <> 'removed'
     UNION ALL
     SELECT w.employee_id, s.symbol, ${wholeTokensSql('s.amount', 's.decimals')}
       FROM wallets w
       JOIN LATERAL (SELECT DISTINCT ON (b.asset) b.symbol, b.decimals, b.amount
                       FROM wallet_balance_snapshots b WHERE b.wallet_id = w.id AND b.org_id = w.org_id
                      ORDER BY b.asset, b.block_number DESC) s ON true
-     WHERE w.employee_id = ANY(${ids}) AND w.status = 'active') held
+     WHERE w.employee_id IN (${employeeIds}) AND w.status = 'active') held
    GROUP BY employee_id, asset`;
-};
 
 /**
- * Per employee: the sum of its priced holdings (NULL when none is priced) and how many held assets
- * (non-zero) have no price. Employees holding nothing have no row.
+ * Per employee of `employeeIds` (a subquery): the sum of its priced holdings (NULL when none is
+ * priced) and how many held assets (non-zero) have no price. Employees holding nothing have no
+ * row. `ref` is SQL for the reference currency (a bound parameter). Each distinct asset's newest
+ * price is one index probe, however long the price history grows.
  */
-export const employeeValuesSql = (employeeIds: readonly string[], ref: string) => `
+export const employeeValuesSql = (employeeIds: string, ref: string) => `
+  WITH held AS (${heldNowSql(employeeIds)}),
+  prices AS (
+    SELECT a.asset, p.price FROM (SELECT DISTINCT asset FROM held WHERE asset <> ${ref}) a
+      JOIN LATERAL (SELECT ap.price FROM asset_prices ap WHERE ap.asset = a.asset AND ap.quote = ${ref}
+                     ORDER BY ap.at DESC LIMIT 1) p ON true)
   SELECT h.employee_id,
-         trim_scale(sum(h.amount * ${priceSql('h.asset', ref)}))::text AS total_value,
-         (count(*) FILTER (WHERE ${priceSql('h.asset', ref)} IS NULL AND h.amount <> 0))::int AS unpriced_assets
-    FROM (${heldNowSql(employeeIds)}) h
-    ${latestPriceJoinSql('h.asset', ref)}
+         trim_scale(sum(h.amount * CASE WHEN h.asset = ${ref} THEN 1::numeric ELSE p.price END))::text AS total_value,
+         (count(*) FILTER (WHERE h.asset <> ${ref} AND p.price IS NULL AND h.amount <> 0))::int AS unpriced_assets
+    FROM held h LEFT JOIN prices p ON p.asset = h.asset
    GROUP BY h.employee_id`;
 
 /**
@@ -111,9 +114,7 @@ export const valueHistorySql = (employeeId: string, sinceIso: string, ref: strin
 /** Every asset held now across every organization (the worker, as vigil_system): what to price. */
 export const heldAssetsSql = () => `
   SELECT DISTINCT asset FROM (
-    SELECT b.asset FROM exchange_balances b JOIN exchange_connections c ON c.id = b.connection_id
-     WHERE c.status <> 'removed'
-       AND b.fetched_at = (SELECT max(x.fetched_at) FROM exchange_balances x WHERE x.connection_id = b.connection_id)
+    SELECT b.asset FROM exchange_connections c ${LATEST_BALANCES_JOIN} WHERE c.status <> 'removed'
     UNION
     SELECT s.symbol FROM wallet_balance_snapshots s JOIN wallets w ON w.id = s.wallet_id AND w.org_id = s.org_id
      WHERE w.status = 'active') held

@@ -7,7 +7,7 @@ import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { RequestDb } from '@/lib/db/request-db';
 import { badInput, conflict, forbidden, notFound } from '@/lib/errors/app-error';
 import { parseWalletAddress } from '../chains';
-import { ownEmployeeSql } from '../employees/employee.queries';
+import { ownEmployeeRead } from '../employees/employee.queries';
 import type { EmployeeRow } from '../employees/employee.types';
 import { Wallet } from './wallet.entity';
 
@@ -101,12 +101,12 @@ export class WalletService {
   }
 
   private async ownEmployeeId(): Promise<string | null> {
-    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeSql(), this.audit.alongside);
+    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeRead(), this.audit.alongside);
     return row?.id ?? null;
   }
 
   private async ownEmployee(verb: 'adds' | 'removes'): Promise<EmployeeRow> {
-    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeSql());
+    const [row] = await this.deps.db.readRows<EmployeeRow>(ownEmployeeRead());
     if (!row) throw forbidden(`Only an employee ${verb} its own wallets`);
     if (row.status !== 'active' && row.status !== 'needs_reonboarding')
       throw conflict(`An employee whose status is ${row.status.replace('_', ' ')} cannot change wallets`);
