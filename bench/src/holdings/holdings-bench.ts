@@ -7,7 +7,8 @@ import type { CycleResult, OverheadResult, PollBenchOptions } from './holdings-p
 
 // Holdings oversight (issue 10, "pnpm bench"): (a) one polling cycle, (b) per-job overhead,
 // (c) the employees list. Env: BENCH_POLL_CONNECTIONS (10000), BENCH_POLL_CONCURRENCY (100),
-// BENCH_POLL_TIMEOUT (seconds, 900), BENCH_OVERHEAD_JOBS (paired samples per round, 70),
+// BENCH_POLL_TIMEOUT (seconds, 900), BENCH_POLL_WORKERS (worker processes, 2), BENCH_EGRESS_ADDRESSES
+// (the workers' POLL_EGRESS_ADDRESSES, six loopback addresses; empty: the default egress), BENCH_OVERHEAD_JOBS (paired samples per round, 70),
 // BENCH_OVERHEAD_ROUNDS (4), BENCH_LIST_SECONDS (per server, 15, in BENCH_REQUEST_ROUNDS
 // slices, 6), BENCH_LIST_CONNECTIONS (10), BENCH_REQUEST_WARMUP (8), BENCH_HOLDINGS_ONLY_LIST=1 (c alone), BENCH_HOLDINGS_SKIP_LIST=1
 // (runs (a) and (b) only), BENCH_PROFILE=1 (CPU profiles of (c)'s Vigil slices, summarized).
@@ -38,6 +39,11 @@ export async function runHoldingsBench(log: (s: string) => void): Promise<{ resu
   const { cycle, overhead } = await runPollBenchInChild({
     connections: Number(process.env.BENCH_POLL_CONNECTIONS ?? 10_000),
     concurrency,
+    workers: Number(process.env.BENCH_POLL_WORKERS ?? 2),
+    egressAddresses: (process.env.BENCH_EGRESS_ADDRESSES ?? '127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     timeoutSeconds: Number(process.env.BENCH_POLL_TIMEOUT ?? 900),
     overheadJobs: Number(process.env.BENCH_OVERHEAD_JOBS ?? 70),
     overheadRounds: Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 4),
@@ -86,7 +92,7 @@ function rowsOf(c: CycleResult, o: OverheadResult, l: ListResult | undefined): R
   const raw = o.pollMs.mean / o.noopMs.mean;
   const rows: Row[] = [
     [
-      `(a) poll cycle: ${n(c.connections)} connections, ${c.venues.length} venues, concurrency ${c.concurrency}`,
+      `(a) poll cycle: ${n(c.connections)} connections, ${c.venues.length} venues, ${c.workers} workers × concurrency ${c.concurrency}, ${c.egressAddresses.length || 1} egress IPs`,
       `${c.completed ? '' : 'NOT FINISHED: '}${n(c.wallMs / 1000, 1)} s (${n((c.wallMs / INTERVAL_MS) * 100)} % of 300 s)`,
       '<= 300 s',
       goal(c.completed && c.wallMs <= INTERVAL_MS),
@@ -126,6 +132,7 @@ function rowsOf(c: CycleResult, o: OverheadResult, l: ListResult | undefined): R
       '',
     ],
     ['  polled (venue asked) / poll jobs queued', `${n(c.claimed)} / ${n(c.added)}`, '', ''],
+    ['  connections polled twice in the cycle', n(c.polledTwice), '0', goal(c.polledTwice === 0)],
     [
       '  jobs done without a poll run (skipped, or failed)',
       `${n(c.withoutRun)} (failed jobs ${n(c.failedJobs)})`,

@@ -98,6 +98,10 @@ export async function runHoldingsPollBench(o: PollBenchOptions): Promise<{ cycle
     // scheduler's tick stays the production one (min(interval / 10, 10 s) = 10 s, 2,000 per tick).
     POLL_INTERVAL_SECONDS: '3600',
     QUEUE_POLLING_CONCURRENCY: String(o.concurrency),
+    // Binance weighs ~45 of its 6,000 per minute per IP per poll: one egress IP polls ~530 of its
+    // 1,429 connections a cycle. Loopback addresses stand for a deployment's egress IPs (the
+    // doubles count their per-IP limits by the address they see).
+    ...(o.egressAddresses.length ? { POLL_EGRESS_ADDRESSES: o.egressAddresses.join(',') } : {}),
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     ...baseUrlEnv(doubles),
   };
@@ -132,7 +136,7 @@ export async function runHoldingsPollBench(o: PollBenchOptions): Promise<{ cycle
     });
     const seedMs = performance.now() - seedStart;
     o.log(
-      `  seeded ${seeded.length} connections in ${(seedMs / 1000).toFixed(1)} s; starting the worker (concurrency ${o.concurrency})`,
+      `  seeded ${seeded.length} connections in ${(seedMs / 1000).toFixed(1)} s; starting ${o.workers} worker process(es) (concurrency ${o.concurrency} each, egress ${o.egressAddresses.join(', ') || 'the default'})`,
     );
 
     const cycle = await measureCycle(o, app, admin, doubles, childEnv, children, { usable, missing, loadBefore, seedMs });
@@ -161,16 +165,24 @@ async function measureCycle(
 ): Promise<CycleResult> {
   const bullPrefix = `${app.vigil.deps.env.REDIS_KEY_PREFIX}bull`;
   const before = new Map([...doubles].map(([v, d]) => [v, { ...d.stats }]));
-  const worker = await startServerChild({
-    name: 'poll-worker',
-    file: '../src/holdings/poll-worker.ts',
-    tsconfig: serverTsconfig,
-    env: { BENCH_HOLDINGS_MODE: 'cycle', BENCH_HOLDINGS_ENV: JSON.stringify({ ...childEnv, VIGIL_MODE: 'worker' }) },
-  });
-  children.push(worker);
+  // Several worker processes share the cycle as deployed: each runs the scheduler's tick and the
+  // polling queue; a claim is atomic, so no connection is polled twice (polledTwice checks).
+  const workers = await Promise.all(
+    Array.from({ length: o.workers }, (_, i) =>
+      startServerChild({
+        name: `poll-worker-${i + 1}`,
+        file: '../src/holdings/poll-worker.ts',
+        tsconfig: serverTsconfig,
+        env: { BENCH_HOLDINGS_MODE: 'cycle', BENCH_HOLDINGS_ENV: JSON.stringify({ ...childEnv, VIGIL_MODE: 'worker' }) },
+      }),
+    ),
+  );
+  children.push(...workers);
+  const workersCpuMs = async () =>
+    (await Promise.all(workers.map((w) => w.stats()))).reduce((sum, st) => sum + workerCpuMs(st), 0);
   const t0 = performance.now();
   const dbT0 = (await admin.query<{ at: Date }>('SELECT now() AS at')).rows[0]!.at;
-  const [w0, p0, d0] = [await worker.stats(), await cpuMsOf(['postgres', 'redis-server']), process.cpuUsage()];
+  const [w0, p0, d0] = [await workersCpuMs(), await cpuMsOf(['postgres', 'redis-server']), process.cpuUsage()];
   let completed = false;
   let claimed = 0;
   let backlog = 0;
@@ -206,7 +218,7 @@ async function measureCycle(
     } else drainedSince = undefined;
   }
   const wallMs = (completed ? drainedSince! : performance.now()) - t0;
-  const [w1, p1, d1] = [await worker.stats(), await cpuMsOf(['postgres', 'redis-server']), process.cpuUsage()];
+  const [w1, p1, d1] = [await workersCpuMs(), await cpuMsOf(['postgres', 'redis-server']), process.cpuUsage()];
   const { rows: outcomeRows } = await admin.query<{ outcome: string; n: string }>(
     'SELECT outcome, count(*) AS n FROM poll_runs GROUP BY outcome ORDER BY outcome',
   );
@@ -249,6 +261,12 @@ async function measureCycle(
     missingVenues: ctx.missing,
     connections: o.connections,
     concurrency: o.concurrency,
+    workers: o.workers,
+    egressAddresses: o.egressAddresses,
+    polledTwice: await scalar(
+      admin,
+      `SELECT count(*) AS n FROM (SELECT connection_id FROM poll_runs WHERE outcome = 'ok' GROUP BY 1 HAVING count(*) > 1) t`,
+    ),
     completed,
     wallMs,
     pollSpanMs: Number(span[0]?.span ?? 0),
@@ -261,7 +279,7 @@ async function measureCycle(
     failedJobs,
     pollMsP50: Number(span[0]?.p50 ?? 0),
     pollMsP99: Number(span[0]?.p99 ?? 0),
-    workerCpuMs: workerCpuMs(w1) - workerCpuMs(w0),
+    workerCpuMs: w1 - w0,
     doublesCpuMs: (d1.user + d1.system - d0.user - d0.system) / 1000,
     postgresCpuMs: p1.postgres! - p0.postgres!,
     redisCpuMs: p1['redis-server']! - p0['redis-server']!,

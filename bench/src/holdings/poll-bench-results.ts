@@ -6,6 +6,10 @@ import type { InstanceCost } from './instance-cost';
 export type PollBenchOptions = {
   connections: number;
   concurrency: number;
+  /** Worker processes sharing the cycle (BENCH_POLL_WORKERS). */
+  workers: number;
+  /** POLL_EGRESS_ADDRESSES of the workers (BENCH_EGRESS_ADDRESSES); none: the default egress. */
+  egressAddresses: string[];
   timeoutSeconds: number;
   overheadJobs: number;
   overheadRounds: number;
@@ -23,6 +27,10 @@ export type CycleResult = {
   missingVenues: string[];
   connections: number;
   concurrency: number;
+  workers: number;
+  egressAddresses: string[];
+  /** Connections with more than one ok poll in the cycle (the interval is an hour: should be 0). */
+  polledTwice: number;
   completed: boolean;
   /** From the worker process being ready to the queue drained with every connection claimed. */
   wallMs: number;

@@ -24,8 +24,17 @@ export type JobQueue = {
    * definition's key as `enqueue` does: a scheduler queues a claim of thousands without
    * awaiting each add from an event loop that is busy running jobs.
    */
-  enqueueBulk<S extends z.ZodType>(job: JobDefinition<S>, payloads: readonly z.infer<S>[]): Promise<void>;
-};
+  enqueueBulk<S extends z.ZodType>(job: JobDefinition<S>, payloads: readonly z.infer<S>[], options?: BulkOptions): Promise<void>;
+} & QueueBacklog;
+
+/**
+ * How many jobs a queue holds that have not finished: waiting, delayed or running. A scheduler
+ * queues no more than its workers will start soon, so what it queues later is not stuck behind it.
+ */
+export type QueueBacklog = { backlog(queue: QueueName): Promise<number> };
+
+/** `delaysMs[i]`: how long payload i waits before it may run (a scheduler spreading a claim over its tick). */
+export type BulkOptions = { delaysMs?: readonly number[] };
 
 export type JobRunner = JobQueue & { stop(): Promise<void> };
 
@@ -110,16 +119,22 @@ export async function startBullmqRunner(opts: RunnerOptions & { redisUrl: string
         jobOptions(job, options?.jobId, options?.jobId ? undefined : job.dedupeKey?.(data)),
       );
     },
-    async enqueueBulk(job, payloads) {
+    async enqueueBulk(job, payloads, options) {
       const BATCH = 1000;
       for (let i = 0; i < payloads.length; i += BATCH) {
         await queueOf(job.queue).addBulk(
-          payloads.slice(i, i + BATCH).map((payload) => {
+          payloads.slice(i, i + BATCH).map((payload, j) => {
             const data = job.payload.parse(payload) as z.infer<typeof job.payload>;
-            return { name: job.name, data, opts: jobOptions(job, undefined, job.dedupeKey?.(data)) };
+            const delay = options?.delaysMs?.[i + j];
+            const opts = jobOptions(job, undefined, job.dedupeKey?.(data));
+            return { name: job.name, data, opts: delay ? { ...opts, delay } : opts };
           }),
         );
       }
+    },
+    async backlog(queue) {
+      const counts = await queueOf(queue).getJobCounts('waiting', 'delayed', 'prioritized', 'active');
+      return Object.values(counts).reduce((sum, n) => sum + n, 0);
     },
     async stop() {
       await Promise.all(workers.map((w) => w.close()));
@@ -201,17 +216,34 @@ export function startInProcessRunner(opts: RunnerOptions): JobRunner {
   };
 
   const timers = opts.schedules.map((s) => setInterval(() => submit(s.job, {}, undefined), s.everyMs));
+  const delayed = new Map<NodeJS.Timeout, QueueName>();
   for (const t of timers) t.unref();
   return {
     async enqueue(job, payload, options) {
       submit(job, payload, options?.jobId);
     },
-    async enqueueBulk(job, payloads) {
-      for (const payload of payloads) submit(job, payload, undefined);
+    async enqueueBulk(job, payloads, options) {
+      payloads.forEach((payload, i) => {
+        const delay = options?.delaysMs?.[i];
+        if (!delay) return submit(job, payload, undefined);
+        const timer = setTimeout(() => {
+          delayed.delete(timer);
+          if (!stopped) submit(job, payload, undefined);
+        }, delay);
+        timer.unref();
+        delayed.set(timer, job.queue);
+      });
+    },
+    async backlog(queue) {
+      const later = [...delayed.values()].filter((q) => q === queue).length;
+      return (active.get(queue) ?? 0) + (waiting.get(queue)?.length ?? 0) + later;
     },
     async stop() {
       stopped = true;
       for (const t of timers) clearInterval(t);
+      // A spread claim's later jobs: their rows are due again at their next time.
+      for (const t of delayed.keys()) clearTimeout(t);
+      delayed.clear();
       for (const [timer, what] of retries) {
         clearTimeout(timer);
         opts.logger.error({ job: what }, 'job retry not run: the process stopped before it was due');

@@ -4,15 +4,20 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeAdapter } from '@/modules/holdings/exchanges/exchange-adapter';
 import { adapterFor } from '@/modules/holdings/exchanges/exchange-venues';
-import { claimDueConnections, pollCadence } from '@/modules/holdings/polling/poll-schedule';
+import {
+  claimDueConnections,
+  pollCadence,
+  spreadOverTick,
+  type ClaimedConnection,
+} from '@/modules/holdings/polling/poll-schedule';
 import { keyIdOf, PollGuard } from '@/modules/holdings/polling/poll-guard';
 import { memoryVenueGate, type VenueGate } from '@/modules/holdings/polling/venue-gate';
 import { claimCaps, limitsOf, type VenueLimits } from '@/modules/holdings/polling/venue-limits';
 import { inScopedTransaction } from '@/lib/db/request-db';
 import { createLogger } from '@/lib/logger';
-import { handleJob } from '@/lib/queue/job-definition';
+import { handleJob, type JobHandler } from '@/lib/queue/job-definition';
 import { JobRegistry } from '@/lib/queue/job-registry';
-import { startBullmqRunner } from '@/lib/queue/job-runner';
+import { startBullmqRunner, startInProcessRunner, type JobRunner } from '@/lib/queue/job-runner';
 import { pollConnectionJob } from '@/modules/holdings/polling/poll-jobs';
 import { venueGateKit } from '../../helpers/venue-gate-kit';
 import { startExchangeDouble, type ExchangeDouble } from '../../doubles/exchanges/exchange-double';
@@ -110,8 +115,8 @@ describe('the venue gate and budget', () => {
 
   it('should claim no more of a venue per tick than its budget polls in that tick', () => {
     const caps = claimCaps(10_000);
-    // Binance: 80 weight/s, ~45 per poll.
-    expect(caps.binance).toBe(17);
+    // Binance: 80 weight/s, ~63 per poll.
+    expect(caps.binance).toBe(12);
     expect(Object.keys(caps).sort()).toEqual(['binance', 'bybit', 'coinbase', 'gemini', 'kraken', 'kucoin', 'okx']);
     expect(Object.values(claimCaps(100)).every((n) => n >= 1)).toBe(true);
   });
@@ -153,6 +158,81 @@ describe("the scheduler's bulk enqueue", () => {
       expect(seen.length).toBe(ids.length);
       expect(new Set(seen).size).toBe(ids.length);
       await expect(runner.enqueueBulk(pollConnectionJob, [{ connectionId: 'not-a-uuid' }])).rejects.toThrow();
+    } finally {
+      await runner.stop();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
+  });
+});
+
+describe("the scheduler's spread of a claim over its tick", () => {
+  it("should start each venue's k-th of n claims k/n of the tick later", () => {
+    const claim = ['b1', 'k1', 'b2', 'b3', 'k2', 'b4'].map((id) => ({ id, venue: id.startsWith('b') ? 'binance' : 'kraken' }));
+    expect(spreadOverTick(claim, 10_000)).toEqual([0, 0, 2500, 5000, 5000, 7500]);
+    expect(spreadOverTick([], 10_000)).toEqual([]);
+  });
+
+  const queues = {
+    polling: { concurrency: 10 },
+    webhooks: { concurrency: 1 },
+    payments: { concurrency: 1 },
+    maintenance: { concurrency: 1 },
+  };
+  const runners: [string, (handlers: JobHandler[], prefix: string) => Promise<JobRunner>][] = [
+    [
+      'BullMQ',
+      (handlers, prefix) =>
+        startBullmqRunner({
+          registry: new JobRegistry([pollConnectionJob]),
+          handlers,
+          schedules: [],
+          queues,
+          work: true,
+          logger: createLogger('silent'),
+          redisUrl: REDIS_URL,
+          prefix,
+        }),
+    ],
+    [
+      'in process',
+      async (handlers) =>
+        startInProcessRunner({
+          registry: new JobRegistry([pollConnectionJob]),
+          handlers,
+          schedules: [],
+          queues,
+          work: true,
+          logger: createLogger('silent'),
+        }),
+    ],
+  ];
+  it.each(runners)('should hold each job of a bulk enqueue for its delay (%s)', async (_kind, start) => {
+    const prefix = `test-spread-${randomBytes(4).toString('hex')}`;
+    const started = new Map<string, number>();
+    const runner = await start(
+      [handleJob(pollConnectionJob, async ({ connectionId }) => void started.set(connectionId, Date.now()))],
+      prefix,
+    );
+    try {
+      const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+      const t0 = Date.now();
+      await runner.enqueueBulk(
+        pollConnectionJob,
+        ids.map((connectionId) => ({ connectionId })),
+        { delaysMs: [0, 600, 1200] },
+      );
+      // Held jobs count as the queue's backlog until they have run.
+      expect(await runner.backlog('polling')).toBeGreaterThanOrEqual(2);
+      await expect.poll(() => started.size, { timeout: 10_000, interval: 50 }).toBe(3);
+      await expect.poll(() => runner.backlog('polling'), { timeout: 5_000, interval: 50 }).toBe(0);
+      const at = ids.map((id) => started.get(id)! - t0);
+      expect(at[0]).toBeLessThan(500);
+      expect(at[1]).toBeGreaterThanOrEqual(590);
+      expect(at[2]).toBeGreaterThanOrEqual(1190);
+      expect(at[1]).toBeLessThan(at[2]!);
     } finally {
       await runner.stop();
       const redis = new Redis(REDIS_URL);
@@ -320,7 +400,7 @@ describe('the poller and scheduler with the limiter (Binance double, real Postgr
           ids[1],
         ]);
         await em.execute(`UPDATE exchange_connections SET next_poll_at = now() - interval '90 seconds' WHERE id = ?`, [ids[2]]);
-        const claimed = await claimDueConnections(em, cadence, { binance: cap, kraken: 0 });
+        const claimed = (await claimDueConnections(em, cadence, { binance: cap, kraken: 0 })).map((c) => c.id);
         const left = await em.execute<{ id: string }[]>(`SELECT id FROM exchange_connections WHERE next_poll_at <= now()`);
         return { claimed, left: left.map((r) => r.id) };
       });
@@ -332,5 +412,44 @@ describe('the poller and scheduler with the limiter (Binance double, real Postgr
     const uncapped = await claim(10);
     expect(uncapped.claimed.sort()).toEqual([...ids].sort());
     expect(uncapped.left).toEqual([]);
+  });
+
+  it('should claim only the room the workers have, each venue in proportion to what it has due', async () => {
+    const keys = [freshKey(), freshKey(), freshKey()];
+    for (const k of keys) double.addKey({ ...k, permissions: 'read_only' });
+    const ids: string[] = [];
+    for (const k of keys) ids.push(await connect(k));
+    const cadence = pollCadence({ POLL_INTERVAL_SECONDS: 3600 });
+    const rolledBack = new Error('roll back');
+    // 3 Binance and 6 Kraken connections due (Kraken rows are copies nobody polls: rolled back).
+    const claim = async (room: number) => {
+      let claimed: ClaimedConnection[] = [];
+      await inScopedTransaction(app.vigil.deps.orm, { role: 'vigil_system', source: 'test' }, async (em) => {
+        await em.execute(`UPDATE exchange_connections SET next_poll_at = now() + interval '1 hour'`);
+        await em.execute(
+          `UPDATE exchange_connections SET next_poll_at = now() - interval '60 seconds' WHERE id IN (?, ?, ?)`,
+          ids,
+        );
+        await em.execute(
+          `INSERT INTO exchange_connections (org_id, employee_id, venue, key_fingerprint, api_key_enc, secret_enc, status,
+                                             scope_proof, scope_checked_at, next_poll_at)
+           SELECT org_id, employee_id, 'kraken', 'copy-' || n, api_key_enc, secret_enc, 'active', scope_proof, scope_checked_at, NULL
+             FROM exchange_connections, generate_series(1, 6) AS n WHERE id = ?`,
+          [ids[0]],
+        );
+        claimed = await claimDueConnections(em, cadence, {}, room);
+        throw rolledBack;
+      }).catch((err: unknown) => {
+        if (err !== rolledBack) throw err;
+      });
+      return claimed;
+    };
+    const three = await claim(3);
+    expect(three.map((c) => c.venue).sort()).toEqual(['binance', 'kraken', 'kraken']);
+    expect(ids).toContain(three.find((c) => c.venue === 'binance')!.id);
+    const six = await claim(6);
+    expect(six.filter((c) => c.venue === 'binance')).toHaveLength(2);
+    expect(await claim(0)).toEqual([]);
+    expect(await claim(-5)).toEqual([]);
   });
 });

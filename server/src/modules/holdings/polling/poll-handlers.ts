@@ -4,7 +4,7 @@ import { handleJob, type JobHandler } from '@/lib/queue/job-definition';
 import { pollingExchangeDirectory } from '../exchange-directory';
 import { ConnectionPoller } from './connection-poller';
 import { pollConnectionJob, schedulePollsJob } from './poll-jobs';
-import { claimDueConnections, pollCadence } from './poll-schedule';
+import { claimDueConnections, pollCadence, spreadOverTick } from './poll-schedule';
 import { pollWalletJob } from '../wallets/wallet-jobs';
 import { claimDueWallets } from '../wallets/wallet-poll-schedule';
 import { memoryVenueGate, redisVenueGate } from './venue-gate';
@@ -33,20 +33,25 @@ export function pollHandlers(deps: CoreDeps): JobHandler[] {
       const jobs = deps.jobs;
       if (!jobs) throw new Error('the job runner has not started');
       const chainIds = deps.env.CHAINS.map((c) => c.chainId);
+      // Only what the workers have room for: claimed polls queued behind thousands of others
+      // would wait out their venue's budget in the queue (Binance's, in the bench) instead of using it.
+      const room = cadence.claimBatch - (await jobs.backlog(pollConnectionJob.queue));
       const [due, dueWallets] = await inScopedTransaction(
         deps.orm,
         { role: 'vigil_system', source: 'holdings.scheduler' },
         async (em) => [
-          await claimDueConnections(em, cadence, claimCaps(cadence.scheduleEveryMs, egresses.length)),
+          await claimDueConnections(em, cadence, claimCaps(cadence.scheduleEveryMs, egresses.length), room),
           await claimDueWallets(em, cadence, chainIds),
         ],
       );
       // Claimed rows are due again only a whole interval later: a queue that refuses one now
       // costs that connection (or wallet) one cycle, never a second poll. In bulk: one round trip
-      // per thousand, so a worker busy polling does not starve its own scheduler.
+      // per thousand, so a worker busy polling does not starve its own scheduler; each venue's
+      // claim spread over the tick, at the pace its budget polls.
       await jobs.enqueueBulk(
         pollConnectionJob,
-        due.map((connectionId) => ({ connectionId })),
+        due.map((c) => ({ connectionId: c.id })),
+        { delaysMs: spreadOverTick(due, cadence.scheduleEveryMs) },
       );
       await jobs.enqueueBulk(
         pollWalletJob,
