@@ -122,6 +122,15 @@ describe('the venue gate and budget', () => {
   });
 });
 
+/** Stops a test's runner and removes its queues from Redis. */
+async function stopAndClear(runner: JobRunner, prefix: string): Promise<void> {
+  await runner.stop();
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+}
+
 describe("the scheduler's bulk enqueue", () => {
   it('should queue a claim in bulk, one poll per connection however often it is sent while it waits or runs', async () => {
     const seen: string[] = [];
@@ -159,11 +168,7 @@ describe("the scheduler's bulk enqueue", () => {
       expect(new Set(seen).size).toBe(ids.length);
       await expect(runner.enqueueBulk(pollConnectionJob, [{ connectionId: 'not-a-uuid' }])).rejects.toThrow();
     } finally {
-      await runner.stop();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await stopAndClear(runner, prefix);
     }
   });
 });
@@ -181,33 +186,17 @@ describe("the scheduler's spread of a claim over its tick", () => {
     payments: { concurrency: 1 },
     maintenance: { concurrency: 1 },
   };
+  const optionsFor = (handlers: JobHandler[]) => ({
+    registry: new JobRegistry([pollConnectionJob]),
+    handlers,
+    schedules: [],
+    queues,
+    work: true,
+    logger: createLogger('silent'),
+  });
   const runners: [string, (handlers: JobHandler[], prefix: string) => Promise<JobRunner>][] = [
-    [
-      'BullMQ',
-      (handlers, prefix) =>
-        startBullmqRunner({
-          registry: new JobRegistry([pollConnectionJob]),
-          handlers,
-          schedules: [],
-          queues,
-          work: true,
-          logger: createLogger('silent'),
-          redisUrl: REDIS_URL,
-          prefix,
-        }),
-    ],
-    [
-      'in process',
-      async (handlers) =>
-        startInProcessRunner({
-          registry: new JobRegistry([pollConnectionJob]),
-          handlers,
-          schedules: [],
-          queues,
-          work: true,
-          logger: createLogger('silent'),
-        }),
-    ],
+    ['BullMQ', (handlers, prefix) => startBullmqRunner({ ...optionsFor(handlers), redisUrl: REDIS_URL, prefix })],
+    ['in process', async (handlers) => startInProcessRunner(optionsFor(handlers))],
   ];
   it.each(runners)('should hold each job of a bulk enqueue for its delay (%s)', async (_kind, start) => {
     const prefix = `test-spread-${randomBytes(4).toString('hex')}`;
@@ -234,11 +223,7 @@ describe("the scheduler's spread of a claim over its tick", () => {
       expect(at[2]).toBeGreaterThanOrEqual(1190);
       expect(at[1]).toBeLessThan(at[2]!);
     } finally {
-      await runner.stop();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await stopAndClear(runner, prefix);
     }
   });
 });
