@@ -218,8 +218,8 @@ const schema = z
       })
       .describe(
         'Local IP addresses (IPv4 or IPv6, comma-separated, at most 64) the poller binds its venue requests to, each ' +
-          "connection always to the same one: a venue's per-IP limit (Binance: 6,000 weight a minute, ~530 connections " +
-          'a cycle) is then per address. Each must leave as a distinct public IP (behind one NAT they are one IP: list ' +
+          "connection always to the same one: a venue's per-IP limit (Binance: 6,000 weight a minute, ~380 connections " +
+          'of two held markets a cycle) is then per address. Each must leave as a distinct public IP (behind one NAT they are one IP: list ' +
           "one), and every one must be on each employee's IP allow-list if they use one. Unset: the OS chooses (one egress).",
       ),
     CHAINS: chainsEnvSchema,

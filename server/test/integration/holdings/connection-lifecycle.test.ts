@@ -199,6 +199,35 @@ describe('exchange connections: remove and rotate', () => {
     ]);
   });
 
+  it('should record nothing on a connection removed while a poll of it was failing at the venue', async () => {
+    const { id, key } = await connected(employee);
+    await polledOk(id);
+    // The app's scheduler leaves it alone from now on: the only poll is the test's own.
+    await sql.query(`UPDATE exchange_connections SET next_poll_at = now() + interval '1 hour' WHERE id = $1`, [id]);
+    await quietFor(id);
+    const before = await sql.query<{ last_error: string | null; failing_since: Date | null }>(
+      'SELECT last_error, failing_since FROM exchange_connections WHERE id = $1',
+      [id],
+    );
+    // The venue now refuses the key, slowly: the removal lands while the poll waits for its answer.
+    double.revoke(key.apiKey);
+    double.setLatency(1_500);
+    try {
+      const polling = poller().poll(id);
+      await new Promise((r) => setTimeout(r, 300));
+      const removed = await app.gql(REMOVE, { id }, employee.token);
+      expect(removed.errors).toBeUndefined();
+      const runs = await count('poll_runs', 'connection_id = $1', [id]);
+      expect(await polling).toBe('skipped');
+      expect(await quietFor(id)).toBe(runs);
+    } finally {
+      double.setLatency(undefined);
+    }
+    const after = await sql.query('SELECT status, last_error, failing_since FROM exchange_connections WHERE id = $1', [id]);
+    expect(after.rows[0]).toEqual({ status: 'removed', ...before.rows[0] });
+    expect(await count('alerts', "subject_id = $1 AND kind = 'connection_broken'", [id])).toBe(0);
+  });
+
   it('should answer NOT_FOUND for another employee’s connection or another org’s, and change nothing', async () => {
     const { id } = await connected(employee);
     const fresh = freshKey();

@@ -31,6 +31,8 @@ export class ExchangeConnection {
   failingSince!: Date | null;
   nextPollAt!: Date | null;
   removedAt!: Date | null;
+  /** When the newest balance snapshot was read (kept by a trigger on exchange_balances, migration 0026). */
+  balancesAt!: Date | null;
   /** The connection holding the fresh key this one was rotated to. */
   replacedBy!: string | null;
   createdAt!: Date;
@@ -64,6 +66,7 @@ export const ExchangeConnectionSchema = new EntitySchema<ExchangeConnection>({
     failingSince: at('failing_since'),
     nextPollAt: at('next_poll_at'),
     removedAt: at('removed_at'),
+    balancesAt: at('balances_at'),
     replacedBy: { type: 'uuid', fieldName: 'replaced_by', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()' },
     updatedAt: { type: 'Date', columnType: 'timestamptz(3)', defaultRaw: 'now()', onUpdate: () => new Date() },

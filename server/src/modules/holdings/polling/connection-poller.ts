@@ -100,7 +100,7 @@ export class ConnectionPoller {
     credentials: ExchangeCredentials,
     failure: ExchangeFailure,
     startedAt: Date,
-  ): Promise<PollOutcome> {
+  ): Promise<PollOutcome | 'skipped'> {
     if (failure.kind === 'rate_limited') {
       // Read as rate limited without an answer the guard saw (ccxt's own error class): the
       // conservative gate, the venue's.
@@ -133,13 +133,13 @@ export class ConnectionPoller {
     credentials: ExchangeCredentials,
     proof: ScopeProof,
     startedAt: Date,
-  ): Promise<PollOutcome> {
+  ): Promise<PollOutcome | 'skipped'> {
     if (proof.failure) return this.failed(t, adapter, credentials, proof.failure, startedAt);
     return this.finish(t, startedAt, 'scope_unknown', proof.message);
   }
 
-  private suspend(t: PollTarget, adapter: ExchangeAdapter, proof: ScopeProof, startedAt: Date): Promise<PollOutcome> {
-    return this.system(async (em) => {
+  private suspend(t: PollTarget, adapter: ExchangeAdapter, proof: ScopeProof, startedAt: Date): Promise<PollOutcome | 'skipped'> {
+    return this.recorded(t.id, async (em) => {
       const changed = await setStatus(em, t.id, 'suspended', `The key can now: ${proof.offending.join(', ')}`);
       await recordPollRun(em, t, { startedAt, outcome: 'scope_widened', error: proof.message });
       if (!changed) return 'scope_widened' as const;
@@ -167,8 +167,8 @@ export class ConnectionPoller {
     failure: ExchangeFailure,
     startedAt: Date,
     outcome: 'auth_failed' | 'error',
-  ): Promise<PollOutcome> {
-    return this.system(async (em) => {
+  ): Promise<PollOutcome | 'skipped'> {
+    return this.recorded(t.id, async (em) => {
       const since = t.failingSince ?? startedAt;
       const changed = await setStatus(em, t.id, 'broken', failure.message, since);
       await recordPollRun(em, t, { startedAt, outcome, error: failure.message });
@@ -197,9 +197,13 @@ export class ConnectionPoller {
    * the wait is over rather than a whole interval later. Not a failure of the key: its health is
    * left as it was.
    */
-  private deferred(t: PollTarget, startedAt: Date, stop: { by: 'gate' | 'budget'; waitMs: number }): Promise<PollOutcome> {
+  private deferred(
+    t: PollTarget,
+    startedAt: Date,
+    stop: { by: 'gate' | 'budget'; waitMs: number },
+  ): Promise<PollOutcome | 'skipped'> {
     const seconds = Math.ceil(stop.waitMs / 1000);
-    return this.system(async (em) => {
+    return this.recorded(t.id, async (em) => {
       await em.execute(
         `UPDATE exchange_connections SET next_poll_at = now() + ? * interval '1 millisecond', updated_at = now() WHERE id = ?`,
         [Math.ceil(stop.waitMs), t.id],
@@ -221,11 +225,15 @@ export class ConnectionPoller {
    * our IP, the venue's): recorded like a failed poll, and due again when the wait is over (or
    * at its next time, if that is sooner) instead of losing its cycle.
    */
-  private rateLimited(t: PollTarget, startedAt: Date, stop: Extract<PollStop, { by: 'venue' }>): Promise<PollOutcome> {
+  private rateLimited(
+    t: PollTarget,
+    startedAt: Date,
+    stop: Extract<PollStop, { by: 'venue' }>,
+  ): Promise<PollOutcome | 'skipped'> {
     const ip = this.egressOf(t).localAddress;
     const limit = stop.keyLevel ? "this key's limit" : `the venue's limit for our IP${ip === undefined ? '' : ` ${ip}`}`;
     const error = `${stop.failure.message} (${limit}; wait ${Math.ceil(stop.waitMs / 1000)} s)`;
-    return this.system(async (em) => {
+    return this.recorded(t.id, async (em) => {
       await em.execute(
         `UPDATE exchange_connections SET last_poll_at = now(), last_error = ?, failing_since = coalesce(failing_since, ?),
                 next_poll_at = least(next_poll_at, now() + ? * interval '1 millisecond'), updated_at = now() WHERE id = ?`,
@@ -237,8 +245,8 @@ export class ConnectionPoller {
   }
 
   /** A poll that read nothing usable: its outcome is recorded, the last good snapshot stays (stale). */
-  private finish(t: PollTarget, startedAt: Date, outcome: PollOutcome, error: string): Promise<PollOutcome> {
-    return this.system(async (em) => {
+  private finish(t: PollTarget, startedAt: Date, outcome: PollOutcome, error: string): Promise<PollOutcome | 'skipped'> {
+    return this.recorded(t.id, async (em) => {
       await em.execute(
         `UPDATE exchange_connections SET last_poll_at = now(), last_error = ?, failing_since = coalesce(failing_since, ?),
                 updated_at = now() WHERE id = ?`,
@@ -287,6 +295,15 @@ export class ConnectionPoller {
       ],
       this.deps.auditMac,
     );
+  }
+
+  /**
+   * A failed, deferred or refused poll's writes, made only while the connection is still polled,
+   * under its row lock as the ok path's are: removed (its key erased), suspended or broken by
+   * another poll, or its employee offboarded while the venue was answering, it is left as it is.
+   */
+  private recorded(connectionId: string, write: (em: EntityManager) => Promise<PollOutcome>): Promise<PollOutcome | 'skipped'> {
+    return this.system(async (em) => ((await loadPollTarget(em, connectionId, true)) ? write(em) : ('skipped' as const)));
   }
 
   /** The connection's egress: the same on every poll, so a key is seen from one IP. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * Where the poller's venue requests leave from (POLL_EGRESS_ADDRESSES). A venue's per-IP limit
- * (Binance: 6,000 weight a minute, ~530 connections a cycle) is each address's own, so the
+ * (Binance: 6,000 weight a minute, ~380 connections of two held markets a cycle) is each address's own, so the
  * limiter counts per (venue, egress) and N addresses poll N times as many connections.
  * `name` names the egress in gate and bucket keys; `localAddress` is what sockets bind to.
  * Nothing configured: one egress, `default`, whose address the OS chooses, and whose gate and
