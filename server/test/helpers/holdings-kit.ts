@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import type { SecretBox } from '@/lib/crypto/secret-box';
+import { exchangeDirectory } from '@/modules/holdings/exchange-directory';
+import { ConnectionPoller } from '@/modules/holdings/polling/connection-poller';
+import { memoryVenueGate } from '@/modules/holdings/polling/venue-gate';
 import { login, type TestApp } from './test-app';
 
 // Test data for holdings: employees made the way people make them (an Admin's invitation,
@@ -57,3 +61,31 @@ export async function textColumnsContaining(sql: pg.Client, needle: string): Pro
   }
   return hits;
 }
+
+/**
+ * Waits until whatever the pollers may be doing with a connection has finished: no new poll runs
+ * for `quietMs`. Returns how many it has.
+ */
+export async function pollRunsSettled(sql: pg.Client, connectionId: string, quietMs = 1_500): Promise<number> {
+  const runs = async () =>
+    Number((await sql.query('SELECT count(*) AS n FROM poll_runs WHERE connection_id = $1', [connectionId])).rows[0].n);
+  let before = await runs();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const after = await runs();
+    if (after === before) return after;
+    before = after;
+  }
+}
+
+/** A poller of the app's connections for a test to drive itself (its own gate in memory). */
+export const testPoller = (app: TestApp, secrets: SecretBox = app.vigil.deps.secrets) =>
+  new ConnectionPoller({
+    orm: app.vigil.deps.orm,
+    secrets,
+    auditMac: app.vigil.deps.auditMac,
+    adapterFor: (venue) => exchangeDirectory(app.vigil.deps.env).adapterFor(venue),
+    gate: memoryVenueGate(),
+    logger: app.vigil.deps.logger,
+    expiryWarningMs: 0,
+  });

@@ -1,12 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScopedTransaction } from '@/lib/db/request-db';
-import { exchangeDirectory } from '@/modules/holdings/exchange-directory';
-import { ConnectionPoller } from '@/modules/holdings/polling/connection-poller';
 import { claimDueConnections, pollCadence } from '@/modules/holdings/polling/poll-schedule';
-import { memoryVenueGate } from '@/modules/holdings/polling/venue-gate';
 import { startExchangeDouble, type ExchangeDouble } from '../../doubles/exchanges/exchange-double';
-import { CONNECT, freshKey, onboardedEmployee, textColumnsContaining, type TestEmployee } from '../../helpers/holdings-kit';
+import {
+  CONNECT,
+  freshKey,
+  pollRunsSettled,
+  testPoller,
+  onboardedEmployee,
+  textColumnsContaining,
+  type TestEmployee,
+} from '../../helpers/holdings-kit';
 import {
   adminWithMfa,
   codeOf,
@@ -88,27 +93,9 @@ describe('exchange connections: remove and rotate', () => {
       .poll(() => count('poll_runs', "connection_id = $1 AND outcome = 'ok'", [id]), { timeout: 15_000 })
       .toBeGreaterThanOrEqual(atLeast);
   const requestsWith = (apiKey: string, since = 0) => double.requests.slice(since).filter((r) => r.apiKeyHeader === apiKey);
-  const poller = () =>
-    new ConnectionPoller({
-      orm: app.vigil.deps.orm,
-      secrets: app.vigil.deps.secrets,
-      auditMac: app.vigil.deps.auditMac,
-      adapterFor: (venue) => exchangeDirectory(app.vigil.deps.env).adapterFor(venue),
-      gate: memoryVenueGate(),
-      logger: app.vigil.deps.logger,
-      expiryWarningMs: 0,
-    });
+  const poller = () => testPoller(app);
 
-  /** Whatever the poller may be doing with a removed connection has finished: no poll runs for 1.5 s. */
-  async function quietFor(id: string) {
-    let before = await count('poll_runs', 'connection_id = $1', [id]);
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 1_500));
-      const after = await count('poll_runs', 'connection_id = $1', [id]);
-      if (after === before) return after;
-      before = after;
-    }
-  }
+  const quietFor = (id: string) => pollRunsSettled(sql, id);
 
   /** Removed: no key left, never claimed by the scheduler, skipped by the poller, nothing sent to the venue. */
   async function expectNeverPolledAgain(id: string, key: Key) {

@@ -6,11 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { reencryptSecrets } from '@/cli/reencrypt-secrets';
 import { parseKeyRing } from '@/lib/crypto/key-ring';
 import { SecretBox } from '@/lib/crypto/secret-box';
-import { exchangeDirectory } from '@/modules/holdings/exchange-directory';
-import { ConnectionPoller } from '@/modules/holdings/polling/connection-poller';
-import { memoryVenueGate } from '@/modules/holdings/polling/venue-gate';
 import { startExchangeDouble, type ExchangeDouble } from '../../doubles/exchanges/exchange-double';
-import { CONNECT, freshKey, onboardedEmployee, textColumnsContaining, type TestEmployee } from '../../helpers/holdings-kit';
+import {
+  CONNECT,
+  freshKey,
+  onboardedEmployee,
+  testPoller,
+  textColumnsContaining,
+  type TestEmployee,
+} from '../../helpers/holdings-kit';
 import { PG_HOST, PG_PORT, PG_SUPERUSER } from '../../helpers/test-database';
 import {
   adminWithMfa,
@@ -273,15 +277,7 @@ describe('exchange connections, onboarding to polling', () => {
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.api_key_enc.startsWith('v1:t2:') && r.secret_enc.startsWith('v1:t2:'))).toBe(true);
-    const poller = new ConnectionPoller({
-      orm: app.vigil.deps.orm,
-      secrets: new SecretBox(ring),
-      auditMac: app.vigil.deps.auditMac,
-      adapterFor: (venue) => exchangeDirectory(app.vigil.deps.env).adapterFor(venue),
-      gate: memoryVenueGate(),
-      logger: app.vigil.deps.logger,
-      expiryWarningMs: 0,
-    });
+    const poller = testPoller(app, new SecretBox(ring));
     for (const row of rows) expect(await poller.poll(row.id as string), row.id as string).toBe('ok');
     expect(rows.map((r) => r.id)).toContain(id);
   });

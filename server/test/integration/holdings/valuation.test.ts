@@ -378,20 +378,19 @@ describe('valuation from public market data', () => {
       (await app.gql<{ employee: RosterRow }>(ONE, { id: employee.id }, compliance)).data?.employee.totalValue;
     const valueNow = await totalOf();
     expect(valueNow).toEqual(expect.any(String));
+    // One BTC line written at the newest snapshot's time shifted by `shift`.
+    const snapshotAt = (shift: string, amount: number) =>
+      sql.query(
+        `INSERT INTO exchange_balances (org_id, connection_id, employee_id, fetched_at, asset, total, free, used)
+         VALUES ($1, $2, $3, $4::timestamptz + $5::interval, 'BTC', $6, $6, 0)`,
+        [org.orgId, before.id, employee.id, before.balances_at, shift, amount],
+      );
     // A late write of an old snapshot (a slow poll) holding far more: never the value now.
-    await sql.query(
-      `INSERT INTO exchange_balances (org_id, connection_id, employee_id, fetched_at, asset, total, free, used)
-       VALUES ($1, $2, $3, $4::timestamptz - interval '1 hour', 'BTC', 1000, 1000, 0)`,
-      [org.orgId, before.id, employee.id, before.balances_at],
-    );
+    await snapshotAt('-1 hour', 1000);
     expect((await connection()).balances_at).toEqual(before.balances_at);
     expect(await totalOf()).toBe(valueNow);
     // A newer snapshot (a later poll that found the account emptied but for 1 BTC) is the value now.
-    await sql.query(
-      `INSERT INTO exchange_balances (org_id, connection_id, employee_id, fetched_at, asset, total, free, used)
-       VALUES ($1, $2, $3, $4::timestamptz + interval '1 second', 'BTC', 1, 1, 0)`,
-      [org.orgId, before.id, employee.id, before.balances_at],
-    );
+    await snapshotAt('1 second', 1);
     expect((await connection()).balances_at.getTime()).toBe(before.balances_at.getTime() + 1000);
     const btc = await sql.query<{ price: string }>(
       `SELECT price::text AS price FROM asset_prices WHERE asset = 'BTC' AND quote = 'USD' ORDER BY at DESC LIMIT 1`,
