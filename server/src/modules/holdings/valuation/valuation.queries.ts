@@ -32,13 +32,19 @@ export const valueColumnsSql = (amount: string, asset: string, ref: string, alia
    ${isoTimestampSql(`${alias}.at`)} AS price_at`;
 
 /**
- * What each employee of `employeeIds` (a subquery) holds now, one row per (employee, asset): every
- * non-removed connection's latest snapshot and every active wallet's latest balance per asset, summed.
+ * Where a value is read from: `employeeIds`, a subquery naming the employees; `liveConnections`,
+ * a relation of their non-removed connections with at least (id, employee_id, balances_at): the
+ * roster has read them once already, for health, and passes that reading.
  */
-const heldNowSql = (employeeIds: string) => `SELECT employee_id, asset, sum(amount) AS amount FROM (
+export type ValuedEmployees = { employeeIds: string; liveConnections: string };
+
+/**
+ * What each employee holds now, one row per (employee, asset): every live connection's latest
+ * snapshot and every active wallet's latest balance per asset, summed.
+ */
+const heldNowSql = ({ employeeIds, liveConnections }: ValuedEmployees) => `SELECT employee_id, asset, sum(amount) AS amount FROM (
     SELECT c.employee_id, b.asset, b.total AS amount
-      FROM exchange_connections c ${LATEST_BALANCES_JOIN}
-     WHERE c.employee_id IN (${employeeIds}) AND c.status <> 'removed'
+      FROM ${liveConnections} c ${LATEST_BALANCES_JOIN}
     UNION ALL
     SELECT w.employee_id, s.symbol, ${wholeTokensSql('s.amount', 's.decimals')}
       FROM wallets w
@@ -49,13 +55,13 @@ const heldNowSql = (employeeIds: string) => `SELECT employee_id, asset, sum(amou
    GROUP BY employee_id, asset`;
 
 /**
- * Per employee of `employeeIds` (a subquery): the sum of its priced holdings (NULL when none is
- * priced) and how many held assets (non-zero) have no price. Employees holding nothing have no
- * row. `ref` is SQL for the reference currency (a bound parameter). Each distinct asset's newest
- * price is one index probe, however long the price history grows.
+ * Per employee of `of`: the sum of its priced holdings (NULL when none is priced) and how many
+ * held assets (non-zero) have no price. Employees holding nothing have no row. `ref` is SQL for
+ * the reference currency (a bound parameter). Each distinct asset's newest price is one index
+ * probe, however long the price history grows.
  */
-export const employeeValuesSql = (employeeIds: string, ref: string) => `
-  WITH held AS (${heldNowSql(employeeIds)}),
+export const employeeValuesSql = (of: ValuedEmployees, ref: string) => `
+  WITH held AS (${heldNowSql(of)}),
   prices AS (
     SELECT a.asset, p.price FROM (SELECT DISTINCT asset FROM held WHERE asset <> ${ref}) a
       JOIN LATERAL (SELECT ap.price FROM asset_prices ap WHERE ap.asset = a.asset AND ap.quote = ${ref}
