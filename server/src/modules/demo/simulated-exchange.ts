@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { binanceApiRestrictions, binanceCoinConfig, binanceExchangeInfo } from './binance-wire';
 import { binanceActivity, type SimulatedAccount } from './simulated-activity';
 
 // Demo mode's exchange: a loopback HTTP server speaking Binance's spot and sapi paths closely
@@ -25,31 +26,6 @@ const MARKETS = [
   { symbol: 'USDTUSD', base: 'USDT', quote: 'USD', cents: 100 },
 ];
 const COINS = ['BTC', 'ETH', 'USDT'];
-
-function exchangeInfo(now: number) {
-  return {
-    timezone: 'UTC',
-    serverTime: now,
-    rateLimits: [],
-    symbols: MARKETS.map((m) => ({
-      symbol: m.symbol,
-      status: 'TRADING',
-      baseAsset: m.base,
-      baseAssetPrecision: 8,
-      quoteAsset: m.quote,
-      quotePrecision: 8,
-      orderTypes: ['LIMIT', 'MARKET'],
-      isSpotTradingAllowed: true,
-      isMarginTradingAllowed: false,
-      permissions: ['SPOT'],
-      permissionSets: [['SPOT']],
-      filters: [
-        { filterType: 'PRICE_FILTER', minPrice: '0.01', maxPrice: '1000000.00', tickSize: '0.01' },
-        { filterType: 'LOT_SIZE', minQty: '0.00001', maxQty: '9000.00', stepSize: '0.00001' },
-      ],
-    })),
-  };
-}
 
 /** A price that wanders a little, minute by minute, within 0.3 % of the market's level. */
 function lastPrice(cents: number, now: number): string {
@@ -95,49 +71,8 @@ function tickers(q: Query, now: number) {
   return ok(q.get('symbol') ? list[0] : list);
 }
 
-function coinConfig() {
-  return COINS.map((coin) => ({
-    coin,
-    name: coin,
-    depositAllEnable: true,
-    withdrawAllEnable: true,
-    trading: true,
-    free: '0',
-    locked: '0',
-    networkList: [
-      {
-        network: coin === 'USDT' ? 'ETH' : coin,
-        coin,
-        isDefault: true,
-        depositEnable: true,
-        withdrawEnable: true,
-        withdrawFee: '0.0005',
-        withdrawMin: '0.001',
-        withdrawMax: '100',
-        withdrawIntegerMultiple: '0.00000001',
-      },
-    ],
-  }));
-}
-
 /** Read-only: reading on, everything else off, as the demo's keys were "made". */
-function apiRestrictions() {
-  return {
-    ipRestrict: false,
-    createTime: Date.UTC(2026, 0, 1),
-    enableReading: true,
-    enableSpotAndMarginTrading: false,
-    enableMargin: false,
-    enableFutures: false,
-    enableVanillaOptions: false,
-    enablePortfolioMarginTrading: false,
-    enableFixApiTrade: false,
-    enableFixReadOnly: false,
-    enableWithdrawals: false,
-    enableInternalTransfer: false,
-    permitsUniversalTransfer: false,
-  };
-}
+const READ_ONLY_KEY = { createTime: Date.UTC(2026, 0, 1), trade: false, withdraw: false, transfer: false };
 
 const numberParam = (q: Query, name: string): number | undefined => {
   const v = q.get(name);
@@ -149,8 +84,8 @@ const numberParam = (q: Query, name: string): number | undefined => {
 type Signed = (account: SimulatedAccount, q: Query, now: number) => Reply;
 
 const SIGNED: Record<string, Signed> = {
-  '/sapi/v1/capital/config/getall': () => ok(coinConfig()),
-  '/sapi/v1/account/apiRestrictions': () => ok(apiRestrictions()),
+  '/sapi/v1/capital/config/getall': () => ok(binanceCoinConfig(COINS)),
+  '/sapi/v1/account/apiRestrictions': () => ok(binanceApiRestrictions(READ_ONLY_KEY)),
   '/api/v3/account': (account, _q, now) =>
     ok({
       makerCommission: 10,
@@ -199,7 +134,7 @@ export class SimulatedExchange {
     if (method !== 'GET') return { status: 404, body: '<html><body><h1>404 Not Found</h1></body></html>' };
     if (path === '/api/v3/ping') return ok({});
     if (path === '/api/v3/time') return ok({ serverTime: now });
-    if (path === '/api/v3/exchangeInfo') return ok(exchangeInfo(now));
+    if (path === '/api/v3/exchangeInfo') return ok(binanceExchangeInfo(MARKETS, now));
     if (path === '/api/v3/ticker/24hr') return tickers(new URLSearchParams(rawQuery), now);
     // Spot only: the futures venues list nothing (ccxt's public market list asks them too).
     if (path === '/fapi/v1/exchangeInfo' || path === '/dapi/v1/exchangeInfo')

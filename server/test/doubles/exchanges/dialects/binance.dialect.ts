@@ -1,5 +1,6 @@
 import type { Dialect, DoubleKey, DoubleRequest, DoubleResponse, Route } from '../double-types';
 import { ok } from '../double-types';
+import { binanceApiRestrictions, binanceCoinConfig, binanceExchangeInfo } from '@/modules/demo/binance-wire';
 import { balancesOf, has, header, hmac, numberParam, sameSignature, since } from './dialect-kit';
 
 // Binance spot + sapi: HMAC-SHA256 (hex) over the query (GET) or body (POST), in `signature`,
@@ -44,59 +45,13 @@ const routes: Route[] = [
     method: 'GET',
     path: '/api/v3/exchangeInfo',
     signed: false,
-    handle: () =>
-      ok({
-        timezone: 'UTC',
-        serverTime: Date.now(),
-        rateLimits: [],
-        symbols: MARKETS.map((m) => ({
-          symbol: m.symbol,
-          status: 'TRADING',
-          baseAsset: m.base,
-          baseAssetPrecision: 8,
-          quoteAsset: m.quote,
-          quotePrecision: 8,
-          orderTypes: ['LIMIT', 'MARKET'],
-          isSpotTradingAllowed: true,
-          isMarginTradingAllowed: false,
-          permissions: ['SPOT'],
-          permissionSets: [['SPOT']],
-          filters: [
-            { filterType: 'PRICE_FILTER', minPrice: '0.01', maxPrice: '1000000.00', tickSize: '0.01' },
-            { filterType: 'LOT_SIZE', minQty: '0.00001', maxQty: '9000.00', stepSize: '0.00001' },
-          ],
-        })),
-      }),
+    handle: ({ now }) => ok(binanceExchangeInfo(MARKETS, now)),
   },
   {
     method: 'GET',
     path: '/sapi/v1/capital/config/getall',
     signed: true,
-    handle: () =>
-      ok(
-        ['BTC', 'ETH', 'USDT'].map((coin) => ({
-          coin,
-          name: coin,
-          depositAllEnable: true,
-          withdrawAllEnable: true,
-          trading: true,
-          free: '0',
-          locked: '0',
-          networkList: [
-            {
-              network: coin === 'USDT' ? 'ETH' : coin,
-              coin,
-              isDefault: true,
-              depositEnable: true,
-              withdrawEnable: true,
-              withdrawFee: '0.0005',
-              withdrawMin: '0.001',
-              withdrawMax: '100',
-              withdrawIntegerMultiple: '0.00000001',
-            },
-          ],
-        })),
-      ),
+    handle: () => ok(binanceCoinConfig(['BTC', 'ETH', 'USDT'])),
   },
   {
     method: 'GET',
@@ -104,22 +59,15 @@ const routes: Route[] = [
     signed: true,
     permissionEndpoint: true,
     handle: ({ key }) =>
-      ok({
-        ipRestrict: false,
-        createTime: 1_700_000_000_000,
-        enableReading: true,
-        enableSpotAndMarginTrading: has(key, 'trade'),
-        enableMargin: false,
-        enableFutures: false,
-        enableVanillaOptions: false,
-        enablePortfolioMarginTrading: false,
-        enableFixApiTrade: false,
-        enableFixReadOnly: false,
-        enableWithdrawals: has(key, 'withdraw'),
-        enableInternalTransfer: has(key, 'transfer'),
-        permitsUniversalTransfer: has(key, 'transfer'),
-        ...(key.expiresAt !== undefined ? { tradingAuthorityExpirationTime: key.expiresAt.getTime() } : {}),
-      }),
+      ok(
+        binanceApiRestrictions({
+          createTime: 1_700_000_000_000,
+          trade: has(key, 'trade'),
+          withdraw: has(key, 'withdraw'),
+          transfer: has(key, 'transfer'),
+          tradingAuthorityExpiresAt: key.expiresAt?.getTime(),
+        }),
+      ),
   },
   {
     method: 'GET',
