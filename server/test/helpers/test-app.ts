@@ -177,6 +177,11 @@ export async function createUserWithRole(app: TestApp, adminToken: string, roleI
   return user;
 }
 
+/** A signed-in session of a new user with `roleId` (createUserWithRole), on its own password. */
+export async function sessionWithRole(app: TestApp, adminToken: string, roleId: string, label = 'user'): Promise<string> {
+  return login(app, await createUserWithRole(app, adminToken, roleId, label));
+}
+
 /** The slug of the organization a token belongs to, read as the system (no request, no audit entry). */
 async function orgSlugOfToken(app: TestApp, token: string): Promise<string> {
   const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { org: string };

@@ -1,16 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestOrg, login, startTestApp, type TestApp } from '../helpers/test-app';
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { waitFor } from '../helpers/wait-for';
 
 const outcomes = async (app: TestApp, orgId: string) => {
   const c = new pg.Client({ connectionString: app.db.adminUrl });
@@ -41,7 +32,7 @@ describe('scheduled chain verification', () => {
     const org = await createTestOrg(app);
     await login(app, org.admin);
     await app.vigil.chainer!.drain();
-    const rows = await waitFor(async () => {
+    const rows = await waitFor('a chain verification outcome', async () => {
       const r = await outcomes(app!, org.orgId);
       return r.length > 0 ? r : undefined;
     });
@@ -62,7 +53,7 @@ describe('scheduled chain verification', () => {
       [org.orgId],
     );
     await c.end();
-    const failed = await waitFor(async () =>
+    const failed = await waitFor('a failed chain verification', async () =>
       (await outcomes(app!, org.orgId)).find((r) => r.action === 'audit.chain_verification_failed'),
     );
     expect(failed.system_source).toBe('job:audit.verify-chains');

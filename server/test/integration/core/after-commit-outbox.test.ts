@@ -7,16 +7,9 @@ import { RequestDb } from '@/lib/db/request-db';
 import type { DbScope } from '@/lib/db/db-scope';
 import { probeRecordJob, probeRuns, runtimeProbeModule } from '../../fixtures/runtime-probe.module';
 import { createTestOrg, login, startTestApp, type TestApp, type TestOrg } from '../../helpers/test-app';
+import { waitFor } from '../../helpers/wait-for';
 
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const probeRan = <T>(probe: () => T | undefined) => waitFor('the probe job to run', probe, 10_000, 20);
 
 const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,7 +97,7 @@ describe.each([
     await sendAfterCommit(() => outboxOf(app.vigil.deps), db, org.orgId, probeRecordJob, { key, n: 7 });
     expect(probeRuns.get(key)).toBeUndefined();
     await db.commit();
-    expect(await waitFor(() => probeRuns.get(key))).toEqual([7]);
+    expect(await probeRan(() => probeRuns.get(key))).toEqual([7]);
     expect(await outboxRows(key)).toBe(0);
   });
 
@@ -132,7 +125,7 @@ describe.each([
     const body = (await res.json()) as { data: { kept: boolean | null; failed: boolean | null } | null; errors?: unknown[] };
     expect(body.data?.kept).toBe(true);
     expect(body.errors).toHaveLength(1);
-    expect(await waitFor(() => probeRuns.get(key))).toEqual([1]);
+    expect(await probeRan(() => probeRuns.get(key))).toEqual([1]);
     await settle();
     expect(probeRuns.get(key)).toEqual([1]);
     expect(await outboxRows(key)).toBe(0);
@@ -146,7 +139,7 @@ describe.each([
       [randomUUID(), org.orgId, JSON.stringify({ key, n: 3 })],
     );
     expect(await sweepOutbox(outboxOf(app.vigil.deps), 30)).toBe(1);
-    expect(await waitFor(() => probeRuns.get(key))).toEqual([3]);
+    expect(await probeRan(() => probeRuns.get(key))).toEqual([3]);
     expect(await sweepOutbox(outboxOf(app.vigil.deps), 30)).toBe(0);
     expect(await outboxRows(key)).toBe(0);
   });
@@ -161,7 +154,7 @@ describe.each([
     const sweeps = Array.from({ length: 3 }, () => sweepOutbox(outboxOf(app.vigil.deps), 0));
     await Promise.all([...sends, ...sweeps]);
     await sweepOutbox(outboxOf(app.vigil.deps), 0);
-    const runs = await waitFor(() => ((probeRuns.get(key)?.length ?? 0) >= 100 ? probeRuns.get(key) : undefined));
+    const runs = await probeRan(() => ((probeRuns.get(key)?.length ?? 0) >= 100 ? probeRuns.get(key) : undefined));
     await settle();
     expect([...probeRuns.get(key)!].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, n) => n));
     expect(runs.length).toBe(100);

@@ -11,6 +11,7 @@ import { inScopedTransaction } from '@/lib/db/request-db';
 import { createOrganization } from '@/core/identity';
 import { DemoRefusedError } from '@/modules/demo';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database';
+import { waitFor } from '../../helpers/wait-for';
 
 // Issue 10, item 13: a first run that shows something. Vigil started with VIGIL_DEMO seeds three
 // labelled demo employees in the first organization, onboards their keys and wallets through
@@ -21,17 +22,10 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/test-databa
 const ADMIN = { organization: 'demo-first-run', email: 'admin@demo-first-run.test', password: 'correct horse battery staple' };
 
 type Employee = { id: string; name: string; department: string; status: string; hasAccount: boolean; health: string };
-type Gql<T> = { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+// The demo polls on its own schedule after a real start-up: waits are long, probes unhurried.
+const waitForDemo = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe, 45_000, 250);
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+type Gql<T> = { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
 
 describe('demo mode: a first run that shows something', () => {
   let db: TestDatabase;
@@ -152,7 +146,7 @@ describe('demo mode: a first run that shows something', () => {
   it('should show balances and trades from the simulated exchange and the demo wallet, read by polling', async () => {
     const admin = await signIn();
     const ada = (await demoEmployees(admin)).find((e) => e.name.endsWith('Ada Lovelace'))!;
-    const balances = await waitFor('exchange balances', async () => {
+    const balances = await waitForDemo('exchange balances', async () => {
       const { employeeBalances } = await gql<{ employeeBalances: { asset: string; total: string; venue: string }[] }>(
         'query($e: ID!) { employeeBalances(employeeId: $e) { asset total venue } }',
         { e: ada.id },
@@ -168,7 +162,7 @@ describe('demo mode: a first run that shows something', () => {
       admin,
     );
     expect(trades.employeeTrades.nodes.length).toBeGreaterThan(0);
-    const wallet = await waitFor('wallet balances', async () => {
+    const wallet = await waitForDemo('wallet balances', async () => {
       const { walletBalances } = await gql<{ walletBalances: { symbol: string; amount: string; chainId: number }[] }>(
         'query($e: ID!) { walletBalances(employeeId: $e) { symbol amount chainId } }',
         { e: ada.id },
@@ -179,7 +173,7 @@ describe('demo mode: a first run that shows something', () => {
     });
     expect(wallet.every((b) => b.chainId === 990001)).toBe(true);
     expect(BigInt(wallet.find((b) => b.symbol === 'DEMOUSD')!.amount)).toBeGreaterThan(0n);
-    const transfers = await waitFor('wallet transfers', async () => {
+    const transfers = await waitForDemo('wallet transfers', async () => {
       const { walletTransfers } = await gql<{ walletTransfers: { nodes: { amount: string }[] } }>(
         'query($e: ID!) { walletTransfers(employeeId: $e, first: 10) { nodes { amount } } }',
         { e: ada.id },
@@ -193,7 +187,7 @@ describe('demo mode: a first run that shows something', () => {
   it('should mark the key revoked at the simulated exchange broken and open a connection_broken alert', async () => {
     const admin = await signIn();
     const grace = (await demoEmployees(admin)).find((e) => e.name.endsWith('Grace Hopper'))!;
-    const broken = await waitFor('a broken connection', async () => {
+    const broken = await waitForDemo('a broken connection', async () => {
       const { feedHealth } = await gql<{ feedHealth: { employeeId: string; status: string; lastError: string | null }[] }>(
         '{ feedHealth { employeeId status lastError } }',
         {},
@@ -229,7 +223,7 @@ describe('demo mode: a first run that shows something', () => {
     expect(await demoEmployees(admin)).toHaveLength(3);
     // The chain is the same chain after a restart: the wallets keep being read, no reorg is seen.
     const polledAfter = new Date();
-    await waitFor('a wallet poll after the restart', async () =>
+    await waitForDemo('a wallet poll after the restart', async () =>
       (await count(`SELECT count(*) AS n FROM wallet_poll_runs WHERE started_at > $1 AND outcome = 'ok'`, [polledAfter])) > 0
         ? true
         : undefined,

@@ -7,7 +7,8 @@ import { startHardhatNode, type HardhatNode } from '../../doubles/hardhat/hardha
 import { startPolymarketDouble, type PolymarketDouble } from '../../doubles/polymarket/polymarket-double';
 import { conditionId, ELECTION, HOSTILE_ANSWERS, RATES } from '../../doubles/polymarket/sample-positions';
 import { onboardedEmployee, EMPLOYEE_PASSWORD, type TestEmployee } from '../../helpers/holdings-kit';
-import { ADD, EMPLOYEE_PREDICTIONS, WALLET_PREDICTIONS, waitFor, type WalletPredictions } from '../../helpers/predictions-kit';
+import { ADD, EMPLOYEE_PREDICTIONS, WALLET_PREDICTIONS, type WalletPredictions } from '../../helpers/predictions-kit';
+import { waitFor } from '../../helpers/wait-for';
 import {
   adminWithMfa,
   codeOf,

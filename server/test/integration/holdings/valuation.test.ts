@@ -9,13 +9,12 @@ import {
   adminWithMfa,
   codeOf,
   createTestOrg,
-  createUserWithRole,
-  login,
+  sessionWithRole,
   startTestApp,
-  TEST_PASSWORD,
   type TestApp,
   type TestOrg,
 } from '../../helpers/test-app';
+import { waitFor } from '../../helpers/wait-for';
 
 // Issue 10, item 7 end to end: the employee's Binance account (a double) is polled as usual; the
 // worker's holdings.refresh-prices job reads the held assets, asks the pricing venue's public
@@ -40,30 +39,6 @@ const HOLDINGS = { BTC: '0.5', ETH: '2.25', USDT: '1000.10', USD: '250.55', DOT:
 const TOTAL = '20752.02502';
 const USDC_TOKEN = EthersWallet.createRandom().address;
 const MIN_TOKEN = EthersWallet.createRandom().address;
-
-const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }`;
-
-/** A user an Admin made, signed in after choosing its own password (an Admin-set one carries no permissions). */
-async function signedInWithRole(app: TestApp, adminToken: string, roleId: string, label: string): Promise<string> {
-  const first = await login(app, await createUserWithRole(app, adminToken, roleId, label));
-  const changed = await app.gql<{ changePassword: { token: string } }>(
-    CHANGE_PASSWORD,
-    { input: { currentPassword: TEST_PASSWORD, newPassword: 'a password of the reviewer’s own' } },
-    first,
-  );
-  if (!changed.data) throw new Error(`password change failed: ${JSON.stringify(changed.errors)}`);
-  return changed.data.changePassword.token;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('valuation from public market data', () => {
   let venue: ExchangeDouble;
@@ -120,19 +95,19 @@ describe('valuation from public market data', () => {
     await sql.connect();
     org = await createTestOrg(app, 'Valuation Desk');
     admin = (await adminWithMfa(app, org)).token;
-    compliance = await signedInWithRole(app, admin, org.roles.Compliance.id, 'compliance');
-    viewer = await signedInWithRole(app, admin, org.roles.Viewer.id, 'viewer');
+    compliance = await sessionWithRole(app, admin, org.roles.Compliance.id, 'compliance');
+    viewer = await sessionWithRole(app, admin, org.roles.Viewer.id, 'viewer');
     const role = await app.gql<{ createRole: { id: string } }>(
       'mutation($input: CreateRoleInput!) { createRole(input: $input, justification: "HR needs an account, no data") { id } }',
       { input: { name: 'HR', permissions: [] } },
       admin,
     );
-    hr = await signedInWithRole(app, admin, role.data!.createRole.id, 'hr');
+    hr = await sessionWithRole(app, admin, role.data!.createRole.id, 'hr');
     employee = await onboardedEmployee(app, admin, 'Vera Valued');
     colleague = await onboardedEmployee(app, admin, 'Colin Colleague');
     const other = await createTestOrg(app, 'Other Valuers');
     const otherAdmin = (await adminWithMfa(app, other)).token;
-    outsider = await signedInWithRole(app, otherAdmin, other.roles.Compliance.id, 'compliance');
+    outsider = await sessionWithRole(app, otherAdmin, other.roles.Compliance.id, 'compliance');
 
     key = sampleCredentials('binance', 'valued');
     venue.addKey({ ...key, permissions: 'read_only', balances: { ...HOLDINGS } });

@@ -9,14 +9,13 @@ import {
   adminWithMfa,
   codeOf,
   createTestOrg,
-  createUserWithRole,
-  login,
+  sessionWithRole,
   startTestApp,
-  TEST_PASSWORD,
   type GqlResult,
   type TestApp,
   type TestOrg,
 } from '../../helpers/test-app';
+import { waitFor } from '../../helpers/wait-for';
 
 // Issue 10, items 5, 8, 9 and 12 end to end: an employee adds its own wallet through GraphQL, the
 // scheduler polls it on a real hardhat node through the real ethers reader, and what was read is
@@ -43,33 +42,6 @@ type Health = {
   nextPollAt: string | null;
 };
 type Transfer = { id: string; walletId: string; blockNumber: string; direction: string; amount: string; logIndex: number };
-
-const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { token } }`;
-
-/**
- * A user an Admin created, signed in with a password of its own: a session on an Admin-set
- * password carries no permissions until the user replaces it (the forced password change).
- */
-async function signedInWithRole(app: TestApp, adminToken: string, roleId: string, label: string): Promise<string> {
-  const first = await login(app, await createUserWithRole(app, adminToken, roleId, label));
-  const changed = await app.gql<{ changePassword: { token: string } }>(
-    CHANGE_PASSWORD,
-    { input: { currentPassword: TEST_PASSWORD, newPassword: 'a password of the reviewer’s own' } },
-    first,
-  );
-  if (!changed.data) throw new Error(`password change failed: ${JSON.stringify(changed.errors)}`);
-  return changed.data.changePassword.token;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('wallets, added to polled', () => {
   let node: HardhatNode;
@@ -136,13 +108,13 @@ describe('wallets, added to polled', () => {
     await sql.connect();
     org = await createTestOrg(app, 'Wallet Watchers');
     admin = (await adminWithMfa(app, org)).token;
-    compliance = await signedInWithRole(app, admin, org.roles.Compliance.id, 'compliance');
-    viewer = await signedInWithRole(app, admin, org.roles.Viewer.id, 'viewer');
+    compliance = await sessionWithRole(app, admin, org.roles.Compliance.id, 'compliance');
+    viewer = await sessionWithRole(app, admin, org.roles.Viewer.id, 'viewer');
     employee = await onboardedEmployee(app, admin, 'Grace Walletholder');
     colleague = await onboardedEmployee(app, admin, 'Henry Colleague');
     const other = await createTestOrg(app, 'Other Desk');
     const otherAdmin = (await adminWithMfa(app, other)).token;
-    otherCompliance = await signedInWithRole(app, otherAdmin, other.roles.Compliance.id, 'compliance');
+    otherCompliance = await sessionWithRole(app, otherAdmin, other.roles.Compliance.id, 'compliance');
     otherEmployee = await onboardedEmployee(app, otherAdmin, 'Ola Outsider');
   }, 120_000);
   afterAll(async () => {
