@@ -9,6 +9,7 @@ import { valueHistorySql } from '../valuation/valuation.queries';
 import { balanceHistorySql, feedHealthSql, latestBalancesSql, pollRunsSql, tradesPageSql } from './activity.queries';
 import type { BalancePointType, FeedHealthType, HeldBalanceType, PollRunType, TradeType, ValuePointType } from './activity.types';
 import { readableEmployee } from './readable-employee';
+import { feedHealthOf, pollRunOf } from '../polling/feed-rows';
 
 const tradeFilter = z.object({
   employeeId: uuid,
@@ -114,14 +115,7 @@ export class ActivityService {
     this.audit.note({ resourceType: 'connection', resourceId: id });
     await this.deps.access.require(actor, 'connections:read', [id]);
     const rows = await this.deps.db.readRows<Row>(pollRunsSql(id, limit), this.audit.alongside);
-    return rows.map((r) => ({
-      id: String(r.id),
-      outcome: r.outcome as string,
-      durationMs: Number(r.duration_ms),
-      counts: r.counts,
-      error: (r.error as string | null) ?? null,
-      startedAt: r.started_at as string,
-    }));
+    return rows.map(pollRunOf);
   }
 
   async feedHealth(actor: Actor): Promise<FeedHealthType[]> {
@@ -129,17 +123,11 @@ export class ActivityService {
     this.audit.note({ resourceType: 'connection' });
     const rows = await this.deps.db.readRows<Row>(feedHealthSql(), this.audit.alongside);
     return rows.map((r) => ({
+      ...feedHealthOf(r),
       connectionId: r.id as string,
-      employeeId: r.employee_id as string,
-      employeeName: r.employee_name as string,
       venue: r.venue as string,
-      label: r.label as string,
       keyFingerprint: r.key_fingerprint as string,
       status: r.status as string,
-      lastSuccessAt: (r.last_success_at as string | null) ?? null,
-      lastError: (r.last_error as string | null) ?? null,
-      failingSince: (r.failing_since as string | null) ?? null,
-      nextPollAt: (r.next_poll_at as string | null) ?? null,
       keyExpiresAt: (r.key_expires_at as string | null) ?? null,
     }));
   }

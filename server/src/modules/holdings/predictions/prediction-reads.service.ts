@@ -12,6 +12,7 @@ import {
   type WalletFilter,
 } from './prediction.queries';
 import type { PredictionPositionType, WalletPredictionsType } from './prediction.types';
+import { feedStateOf } from '../polling/feed-rows';
 
 type Row = Record<string, unknown>;
 
@@ -66,9 +67,7 @@ export class PredictionReadsService {
       label: w.label as string,
       venue: 'polymarket',
       asOf: (w.as_of as string | null) ?? null,
-      lastSuccessAt: (w.last_success_at as string | null) ?? null,
-      lastError: (w.last_error as string | null) ?? null,
-      failingSince: (w.failing_since as string | null) ?? null,
+      ...feedStateOf(w),
       positions: byWallet.get(w.wallet_id as string) ?? [],
     }));
   }

@@ -17,6 +17,7 @@ import {
 import type { WalletBalanceType, WalletHealthType, WalletPollRunType, WalletTransferType } from './wallet.types';
 import type { WalletStatus } from './wallet.entity';
 import { readableEmployee } from '../activity/readable-employee';
+import { feedHealthOf, pollRunOf } from '../polling/feed-rows';
 
 type Row = Record<string, unknown>;
 
@@ -80,14 +81,7 @@ export class WalletReadsService {
     const [visible] = await this.deps.db.readRows<Row>(visibleWalletSql(id));
     if (!visible) throw notFound('Wallet');
     const rows = await this.deps.db.readRows<Row>(walletPollRunsSql(id, limit), this.audit.alongside);
-    return rows.map((r) => ({
-      id: String(r.id),
-      outcome: r.outcome as string,
-      durationMs: Number(r.duration_ms),
-      counts: r.counts,
-      error: (r.error as string | null) ?? null,
-      startedAt: r.started_at as string,
-    }));
+    return rows.map(pollRunOf);
   }
 
   async health(actor: Actor): Promise<WalletHealthType[]> {
@@ -95,18 +89,12 @@ export class WalletReadsService {
     this.audit.note({ resourceType: 'connection' });
     const rows = await this.deps.db.readRows<Row>(walletHealthSql(), this.audit.alongside);
     return rows.map((r) => ({
+      ...feedHealthOf(r),
       walletId: r.id as string,
-      employeeId: r.employee_id as string,
-      employeeName: r.employee_name as string,
       chainId: Number(r.chain_id),
       address: r.address as string,
-      label: r.label as string,
       status: r.status as WalletStatus,
       lastPollAt: (r.last_poll_at as string | null) ?? null,
-      lastSuccessAt: (r.last_success_at as string | null) ?? null,
-      lastError: (r.last_error as string | null) ?? null,
-      failingSince: (r.failing_since as string | null) ?? null,
-      nextPollAt: (r.next_poll_at as string | null) ?? null,
     }));
   }
 }
