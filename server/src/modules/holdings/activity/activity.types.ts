@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { PageInfo } from '@/core/graphql/page-info';
+import { PolledFeedFields } from '../polling/feed-state.types';
 
 @ObjectType('HeldBalance', { simpleResolvers: true, description: "One asset of one connection's latest snapshot." })
 export class HeldBalanceType {
@@ -139,7 +140,7 @@ export class PollRunType {
 }
 
 @ObjectType('FeedHealth', { simpleResolvers: true, description: 'One connection’s health, for the feed-health page.' })
-export class FeedHealthType {
+export class FeedHealthType extends PolledFeedFields {
   @Field(() => ID)
   connectionId!: string;
 
@@ -160,18 +161,6 @@ export class FeedHealthType {
 
   @Field(() => String)
   status!: string;
-
-  @Field(() => Date, { nullable: true })
-  lastSuccessAt!: string | null;
-
-  @Field(() => String, { nullable: true })
-  lastError!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  failingSince!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  nextPollAt!: string | null;
 
   @Field(() => Date, { nullable: true })
   keyExpiresAt!: string | null;

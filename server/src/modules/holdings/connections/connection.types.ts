@@ -1,12 +1,13 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { BalanceLine, OnboardingSteps } from '../exchanges/exchange-adapter';
 import type { ConnectionStatus, ExchangeConnection } from './exchange-connection.entity';
+import { PolledFeedFields } from '../polling/feed-state.types';
 
 @ObjectType('ExchangeConnection', {
   simpleResolvers: true,
   description: 'A read-only exchange key. Its secrets never leave the server.',
 })
-export class ExchangeConnectionType {
+export class ExchangeConnectionType extends PolledFeedFields {
   @Field(() => ID)
   id!: string;
 
@@ -38,18 +39,6 @@ export class ExchangeConnectionType {
 
   @Field(() => Date, { nullable: true, description: 'When the venue says the key expires.' })
   keyExpiresAt!: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  lastSuccessAt!: Date | null;
-
-  @Field(() => String, { nullable: true })
-  lastError!: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'Failing since then, without a success in between.' })
-  failingSince!: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  nextPollAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was removed (or rotated); its key was erased then.' })
   removedAt!: Date | null;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { FeedStateFields } from '../polling/feed-state.types';
 
 @ObjectType('PredictionPosition', {
   simpleResolvers: true,
@@ -34,7 +35,7 @@ export class PredictionPositionType {
   simpleResolvers: true,
   description: "One wallet's prediction-market positions as last read, with the health of their feed.",
 })
-export class WalletPredictionsType {
+export class WalletPredictionsType extends FeedStateFields {
   @Field(() => ID)
   walletId!: string;
 
@@ -55,15 +56,6 @@ export class WalletPredictionsType {
 
   @Field(() => Date, { nullable: true, description: 'When the positions shown were read (they have not changed since).' })
   asOf!: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'The last successful read.' })
-  lastSuccessAt!: string | null;
-
-  @Field(() => String, { nullable: true })
-  lastError!: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'Reads fail since then: the positions shown are stale.' })
-  failingSince!: string | null;
 
   @Field(() => [PredictionPositionType])
   positions!: PredictionPositionType[];

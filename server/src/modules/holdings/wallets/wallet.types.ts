@@ -3,6 +3,7 @@ import type { ChainConfig } from '@/config/chains';
 import { GraphQLJSON } from 'graphql-scalars';
 import { PageInfo } from '@/core/graphql/page-info';
 import type { Wallet, WalletStatus } from './wallet.entity';
+import { PolledFeedFields } from '../polling/feed-state.types';
 
 export enum WalletStatusEnum {
   active = 'active',
@@ -11,7 +12,7 @@ export enum WalletStatusEnum {
 registerEnumType(WalletStatusEnum, { name: 'WalletStatus', description: 'active → removed (polling stops, history kept)' });
 
 @ObjectType('Wallet', { simpleResolvers: true, description: "An employee's EVM address on one configured chain." })
-export class WalletType {
+export class WalletType extends PolledFeedFields {
   @Field(() => ID)
   id!: string;
 
@@ -29,18 +30,6 @@ export class WalletType {
 
   @Field(() => WalletStatusEnum)
   status!: WalletStatus;
-
-  @Field(() => Date, { nullable: true })
-  lastSuccessAt!: Date | null;
-
-  @Field(() => String, { nullable: true })
-  lastError!: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'Failing since then, without a success in between.' })
-  failingSince!: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  nextPollAt!: Date | null;
 
   @Field(() => Date)
   createdAt!: Date;
@@ -196,7 +185,7 @@ export class WalletTransferConnection {
 }
 
 @ObjectType('WalletHealth', { simpleResolvers: true, description: 'One wallet’s health, for the feed-health page.' })
-export class WalletHealthType {
+export class WalletHealthType extends PolledFeedFields {
   @Field(() => ID)
   walletId!: string;
 
@@ -220,18 +209,6 @@ export class WalletHealthType {
 
   @Field(() => Date, { nullable: true })
   lastPollAt!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  lastSuccessAt!: string | null;
-
-  @Field(() => String, { nullable: true })
-  lastError!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  failingSince!: string | null;
-
-  @Field(() => Date, { nullable: true })
-  nextPollAt!: string | null;
 }
 
 @ObjectType('WalletPollRun', { simpleResolvers: true, description: 'One poll of one wallet.' })
