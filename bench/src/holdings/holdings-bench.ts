@@ -136,9 +136,9 @@ function rowsOf(c: CycleResult, o: OverheadResult, l: ListResult | undefined): R
     ['  connections polled twice in the cycle', n(c.polledTwice), '0', goal(c.polledTwice === 0)],
     [
       '  jobs done without a poll run (skipped, or failed)',
-      `${n(c.withoutRun)} (failed jobs ${n(c.failedJobs)})`,
+      `${n(c.withoutRun)} (failed jobs ${n(c.failedJobs)})${c.addedCountShort ? '; jobs counted short: events trimmed' : ''}`,
       '0',
-      goal(c.withoutRun === 0),
+      goal(c.withoutRun === 0 && !c.addedCountShort),
     ],
     [
       '  requests sent during a Retry-After',

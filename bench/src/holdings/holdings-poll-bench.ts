@@ -8,6 +8,7 @@ import { createTestOrg, startTestApp, type TestApp } from '@vigil/server/testing
 import { startServerChild, type ServerChild } from '../../request/child';
 import { cpuMsOf } from '../../request/proc-cpu';
 import { summarizeProfile, type CpuProfile } from '../../request/profile-summary';
+import { countAddedJobs } from './added-jobs';
 import { measureInstanceCost } from './instance-cost';
 import type { OverheadAnswer, OverheadAsk, OverheadSample } from './overhead-messages';
 import type { CycleResult, OverheadResult, PollBenchOptions, Stat } from './poll-bench-results';
@@ -60,21 +61,6 @@ async function pollingBacklog(app: TestApp, bullPrefix: string): Promise<number>
 }
 
 /** Jobs of the polling queue that are not polls (the recurring ones), among those BullMQ still holds. */
-async function otherJobs(app: TestApp, bullPrefix: string): Promise<number> {
-  const redis = app.vigil.deps.redis!;
-  const q = `${bullPrefix}:vigil-polling:`;
-  const ids = new Set([
-    ...(await redis.zrange(`${q}delayed`, 0, -1)),
-    ...(await redis.zrange(`${q}completed`, 0, -1)),
-    ...(await redis.zrange(`${q}failed`, 0, -1)),
-    ...(await redis.lrange(`${q}active`, 0, -1)),
-  ]);
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hget(`${q}${id}`, 'name');
-  const names = ((await pipeline.exec()) ?? []).map(([, name]) => name);
-  return names.filter((name) => typeof name === 'string' && name !== 'holdings.poll-connection').length;
-}
-
 function workerCpuMs(s: { cpuUserUs: number; cpuSystemUs: number }) {
   return (s.cpuUserUs + s.cpuSystemUs) / 1000;
 }
@@ -165,6 +151,7 @@ async function measureCycle(
 ): Promise<CycleResult> {
   const bullPrefix = `${app.vigil.deps.env.REDIS_KEY_PREFIX}bull`;
   const before = new Map([...doubles].map(([v, d]) => [v, { ...d.stats }]));
+  const pollJobsAdded = countAddedJobs(app.vigil.deps.redis!, `${bullPrefix}:vigil-polling:events`, 'holdings.poll-connection');
   // Several worker processes share the cycle as deployed: each runs the scheduler's tick and the
   // polling queue; a claim is atomic, so no connection is polled twice (polledTwice checks).
   const workers = await Promise.all(
@@ -252,10 +239,7 @@ async function measureCycle(
       `SELECT count(*) AS n FROM poll_runs WHERE outcome = 'rate_limited' AND error NOT LIKE 'The venue asked us to wait%' AND error NOT LIKE 'Vigil''s request budget%'`,
     ),
   };
-  // Poll jobs carry no job id of their own, so BullMQ numbers them from this counter: jobs added
-  // (less the recurring jobs of the same queue: holdings.refresh-prices, once per interval).
-  const added =
-    Number((await app.vigil.deps.redis!.get(`${bullPrefix}:vigil-polling:id`)) ?? 0) - (await otherJobs(app, bullPrefix));
+  const { count: added, lost: addedCountShort } = await pollJobsAdded.stop();
   return {
     venues: ctx.usable,
     missingVenues: ctx.missing,
@@ -272,6 +256,7 @@ async function measureCycle(
     pollSpanMs: Number(span[0]?.span ?? 0),
     claimed,
     added,
+    addedCountShort,
     done: added - backlog,
     pollRuns,
     outcomes,

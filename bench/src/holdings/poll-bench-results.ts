@@ -40,8 +40,10 @@ export type CycleResult = {
   claimed: number;
   pollRuns: number;
   outcomes: Record<string, number>;
-  /** Poll jobs the scheduler has queued so far (it claims 2,000 at once, then queues them one by one). */
+  /** Poll jobs BullMQ created in the cycle (its "added" events; added-jobs.ts says why not its id counter). */
   added: number;
+  /** The events stream was trimmed past what the count had read: `added` may be short. */
+  addedCountShort: boolean;
   /** Poll jobs finished (added minus still queued or running). */
   done: number;
   /** Claimed and queued, but no poll_runs row: returned 'skipped' (a closed venue gate) or failed. */
