@@ -1,6 +1,6 @@
 import type { Dialect, DoubleKey, DoubleRequest, DoubleResponse, Route } from '../double-types';
 import { ok } from '../double-types';
-import { binanceApiRestrictions, binanceCoinConfig, binanceExchangeInfo } from '@/modules/demo/binance-wire';
+import { binanceApiRestrictions, binanceCoinConfig, binanceExchangeInfo } from '../../../../src/modules/demo/binance-wire';
 import { balancesOf, has, header, hmac, numberParam, sameSignature, since } from './dialect-kit';
 
 // Binance spot + sapi: HMAC-SHA256 (hex) over the query (GET) or body (POST), in `signature`,
