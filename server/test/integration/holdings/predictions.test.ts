@@ -13,17 +13,16 @@ import {
   adminWithMfa,
   codeOf,
   createTestOrg,
-  createUserWithRole,
+  sessionWithRole,
   login,
   startTestApp,
   type TestApp,
   type TestOrg,
 } from '../../helpers/test-app';
 
-// Issue 10, item 6 end to end: every polled wallet also reads its prediction-market positions
-// from Polymarket's Data API (a real HTTP double on loopback), stores a snapshot only when they
-// change, exactly, sends the venue the address and nothing else (H17), keeps the last snapshot
-// when the venue fails or answers nonsense, and shows them per role.
+// Issue 10, item 6 end to end: every polled wallet also reads its prediction-market positions from Polymarket's
+// Data API (a real HTTP double on loopback), stores a snapshot only when they change, exactly, sends the venue the
+// address and nothing else (H17), keeps the last snapshot when the venue fails or answers nonsense, shows them per role.
 
 describe('prediction-market positions of polled wallets', () => {
   let node: HardhatNode;
@@ -73,19 +72,19 @@ describe('prediction-market positions of polled wallets', () => {
     await sql.connect();
     org = await createTestOrg(app, 'Prediction Watchers');
     admin = (await adminWithMfa(app, org)).token;
-    compliance = await login(app, await createUserWithRole(app, admin, org.roles.Compliance.id, 'compliance'));
-    viewer = await login(app, await createUserWithRole(app, admin, org.roles.Viewer.id, 'viewer'));
+    compliance = await sessionWithRole(app, admin, org.roles.Compliance.id, 'compliance');
+    viewer = await sessionWithRole(app, admin, org.roles.Viewer.id, 'viewer');
     const hrRole = await app.gql<{ createRole: { id: string } }>(
       'mutation($input: CreateRoleInput!) { createRole(input: $input, justification: "HR needs an account, no data") { id } }',
       { input: { name: 'HR', permissions: [] } },
       admin,
     );
-    hr = await login(app, await createUserWithRole(app, admin, hrRole.data!.createRole.id, 'hr'));
+    hr = await sessionWithRole(app, admin, hrRole.data!.createRole.id, 'hr');
     employee = await onboardedEmployee(app, admin, 'Grace Forecaster');
     colleague = await onboardedEmployee(app, admin, 'Henry Colleague');
     const other = await createTestOrg(app, 'Other Desk');
     const otherAdmin = (await adminWithMfa(app, other)).token;
-    otherCompliance = await login(app, await createUserWithRole(app, otherAdmin, other.roles.Compliance.id, 'compliance'));
+    otherCompliance = await sessionWithRole(app, otherAdmin, other.roles.Compliance.id, 'compliance');
 
     const added = await app.gql<{ addWallet: { id: string } }>(ADD, { input: { chainId: 31337, address } }, employee.token);
     walletId = added.data!.addWallet.id;
