@@ -60,7 +60,7 @@ async function pollingBacklog(app: TestApp, bullPrefix: string): Promise<number>
   return wait + active + prioritized + paused;
 }
 
-/** Jobs of the polling queue that are not polls (the recurring ones), among those BullMQ still holds. */
+/** A worker process's CPU (user + system) in ms, from its stats. */
 function workerCpuMs(s: { cpuUserUs: number; cpuSystemUs: number }) {
   return (s.cpuUserUs + s.cpuSystemUs) / 1000;
 }
