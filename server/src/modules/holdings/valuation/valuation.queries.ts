@@ -13,15 +13,14 @@ const q = (v: string) => pg.escapeLiteral(v);
 export const wholeTokensSql = (amount: string, decimals: string) => `(${amount} * ('1e-' || ${decimals})::numeric)`;
 
 /**
- * The newest price of `asset` in `ref` as a lateral join named `alias` (columns price, at).
- * The reference currency itself is 1 by definition: use `priceSql` for the price.
+ * The newest price of `asset` in `ref` as a join named `alias` (columns price, at), from the
+ * newest price kept per (asset, quote) (migration 0027). The reference currency itself is 1 by
+ * definition: use `priceSql` for the price.
  */
-export const latestPriceJoinSql = (asset: string, ref: string, alias = 'p') => `LEFT JOIN LATERAL (
-    SELECT ap.price, ap.at FROM asset_prices ap
-     WHERE ap.asset = ${asset} AND ap.quote = ${q(ref)} AND ${asset} <> ${q(ref)}
-     ORDER BY ap.at DESC LIMIT 1) ${alias} ON true`;
+export const latestPriceJoinSql = (asset: string, ref: string, alias = 'p') => `LEFT JOIN asset_prices_latest ${alias}
+    ON ${alias}.asset = ${asset} AND ${alias}.quote = ${q(ref)} AND ${asset} <> ${q(ref)}`;
 
-/** The price a lateral join found, or 1 for the reference currency itself; NULL: unpriced. */
+/** The price `latestPriceJoinSql` found, or 1 for the reference currency itself; NULL: unpriced. */
 export const priceSql = (asset: string, ref: string, alias = 'p') =>
   `(CASE WHEN ${asset} = ${q(ref)} THEN 1::numeric ELSE ${alias}.price END)`;
 
@@ -57,19 +56,15 @@ const heldNowSql = ({ employeeIds, liveConnections }: ValuedEmployees) => `SELEC
 /**
  * Per employee of `of`: the sum of its priced holdings (NULL when none is priced) and how many
  * held assets (non-zero) have no price. Employees holding nothing have no row. `ref` is SQL for
- * the reference currency (a bound parameter). Each distinct asset's newest price is one index
- * probe, however long the price history grows.
+ * the reference currency (a bound parameter). Prices are the newest kept per (asset, quote)
+ * (migration 0027): one hash join, however long the price history grows.
  */
 export const employeeValuesSql = (of: ValuedEmployees, ref: string) => `
-  WITH held AS (${heldNowSql(of)}),
-  prices AS (
-    SELECT a.asset, p.price FROM (SELECT DISTINCT asset FROM held WHERE asset <> ${ref}) a
-      JOIN LATERAL (SELECT ap.price FROM asset_prices ap WHERE ap.asset = a.asset AND ap.quote = ${ref}
-                     ORDER BY ap.at DESC LIMIT 1) p ON true)
   SELECT h.employee_id,
          trim_scale(sum(h.amount * CASE WHEN h.asset = ${ref} THEN 1::numeric ELSE p.price END))::text AS total_value,
          (count(*) FILTER (WHERE h.asset <> ${ref} AND p.price IS NULL AND h.amount <> 0))::int AS unpriced_assets
-    FROM held h LEFT JOIN prices p ON p.asset = h.asset
+    FROM (${heldNowSql(of)}) h
+    LEFT JOIN asset_prices_latest p ON p.asset = h.asset AND p.quote = ${ref}
    GROUP BY h.employee_id`;
 
 /**
