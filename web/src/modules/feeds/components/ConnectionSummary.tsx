@@ -2,13 +2,10 @@ import { Badge, Button, Collapse, Group, Paper, Stack, Text } from '@mantine/cor
 import { IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ConnectionFieldsFragment } from '@/generated/graphql';
-import { formatDateTime } from '@/ui/lib/formatDateTime';
-import { nextPollText } from '../lib/nextPoll';
-import { durationText } from '../lib/relativeTime';
 import { ConnectionStatusBadge } from './ConnectionStatusBadge';
 import { KeyExpiryBadge } from './KeyExpiryBadge';
+import { PollFacts } from './PollFacts';
 import { PollHistory } from './PollHistory';
-import { TimeFact } from './TimeFact';
 
 type ConnectionSummaryProps = { connection: ConnectionFieldsFragment; venueName: string; now: number };
 
@@ -43,23 +40,7 @@ export function ConnectionSummary({ connection, venueName, now }: ConnectionSumm
             <ConnectionStatusBadge status={c.status} />
           </Group>
         </Group>
-        <Group gap="lg" wrap="wrap">
-          <TimeFact label="Last success" at={c.lastSuccessAt} now={now} none="none yet" testId="last-success" />
-          <Text fz="xs" c="dimmed">
-            Next poll: {nextPollText(c.status, c.nextPollAt, now)}
-          </Text>
-        </Group>
-        {c.lastError && (
-          <Text fz="xs" c="red" data-testid="last-error">
-            {c.lastError}
-            {c.failingSince && (
-              <Text span fz="xs" c="dimmed">
-                {' '}
-                · failing for {durationText(now - Date.parse(c.failingSince))}, since {formatDateTime(c.failingSince)}
-              </Text>
-            )}
-          </Text>
-        )}
+        <PollFacts feed={c} now={now} />
         <Group>
           <Button
             size="compact-xs"

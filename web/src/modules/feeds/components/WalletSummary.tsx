@@ -2,10 +2,7 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { WalletFieldsFragment } from '@/generated/graphql';
-import { formatDateTime } from '@/ui/lib/formatDateTime';
-import { nextPollText } from '../lib/nextPoll';
-import { durationText } from '../lib/relativeTime';
-import { TimeFact } from './TimeFact';
+import { PollFacts } from './PollFacts';
 import { WalletAddress } from './WalletAddress';
 import { WalletHealthBadge } from './WalletHealthBadge';
 
@@ -52,23 +49,7 @@ export function WalletSummary({ wallet: w, chainName, now, onRemove, children }:
             )}
           </Group>
         </Group>
-        <Group gap="lg" wrap="wrap">
-          <TimeFact label="Last success" at={w.lastSuccessAt} now={now} none="none yet" testId="wallet-last-success" />
-          <Text fz="xs" c="dimmed">
-            Next poll: {nextPollText(w.status, w.nextPollAt, now)}
-          </Text>
-        </Group>
-        {w.lastError && (
-          <Text fz="xs" c="red" data-testid="wallet-last-error">
-            {w.lastError}
-            {w.failingSince && (
-              <Text span fz="xs" c="dimmed">
-                {' '}
-                · failing for {durationText(now - Date.parse(w.failingSince))}, since {formatDateTime(w.failingSince)}
-              </Text>
-            )}
-          </Text>
-        )}
+        <PollFacts feed={w} now={now} testIdPrefix="wallet-" />
         {children}
       </Stack>
     </Paper>

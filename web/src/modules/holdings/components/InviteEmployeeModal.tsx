@@ -1,11 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { SimpleGrid, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { type EmployeeInvitationFieldsFragment, InviteEmployeeDocument } from '@/generated/graphql';
 import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
-import { useFieldErrors } from '@/ui/hooks/useFieldErrors';
+import { useValidatedForm } from '@/ui/hooks/useValidatedForm';
 import { notifySuccess } from '@/ui/lib/notifySuccess';
-import { DEPARTMENT_MAX_LENGTH, type EmployeeField, type EmployeeForm, validateEmployeeForm } from '../lib/validateEmployeeForm';
+import { DEPARTMENT_MAX_LENGTH, type EmployeeForm, validateEmployeeForm } from '../lib/validateEmployeeForm';
 
 type InviteEmployeeModalProps = {
   opened: boolean;
@@ -17,20 +16,10 @@ type InviteEmployeeModalProps = {
 const EMPTY: EmployeeForm = { name: '', email: '', department: '' };
 
 export function InviteEmployeeModal({ opened, onClose, onInvited }: InviteEmployeeModalProps) {
-  const [form, setForm] = useState<EmployeeForm>(EMPTY);
-  const { errors, show, clear, reset } = useFieldErrors<EmployeeField>();
+  const { form, validateAll, reset, textInputProps } = useValidatedForm(EMPTY, validateEmployeeForm);
   const [inviteEmployee] = useMutation(InviteEmployeeDocument);
 
-  const set = (field: EmployeeField, value: string) => {
-    setForm((prev) => ({ ...prev, [field]: value }));
-    clear(field);
-  };
-  // Leaving a filled field says at once what is wrong with it; an empty one waits for submit.
-  const check = (field: EmployeeField) => {
-    if (form[field]) show({ [field]: validateEmployeeForm(form)[field] });
-  };
   const close = () => {
-    setForm(EMPTY);
     reset();
     onClose();
   };
@@ -42,7 +31,7 @@ export function InviteEmployeeModal({ opened, onClose, onInvited }: InviteEmploy
       title="Invite employee"
       confirmLabel="Invite and get link"
       size="lg"
-      validate={() => show(validateEmployeeForm(form))}
+      validate={validateAll}
       onConfirm={async (justification) => {
         const department = form.department.trim();
         const input = { name: form.name.trim(), email: form.email.trim(), department: department || null };
@@ -52,7 +41,6 @@ export function InviteEmployeeModal({ opened, onClose, onInvited }: InviteEmploy
           'Employee invited',
           `${data.inviteEmployee.employee.name} is on the roster. Copy the link now: it is shown once.`,
         );
-        setForm(EMPTY);
         reset();
         onInvited(data.inviteEmployee);
       }}
@@ -62,10 +50,7 @@ export function InviteEmployeeModal({ opened, onClose, onInvited }: InviteEmploy
           label="Full name"
           description="As compliance should see it"
           required
-          value={form.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          onBlur={() => check('name')}
-          error={errors.name}
+          {...textInputProps('name')}
           data-testid="invite-name"
         />
         <TextInput
@@ -73,20 +58,14 @@ export function InviteEmployeeModal({ opened, onClose, onInvited }: InviteEmploy
           description="Their sign-in name"
           type="email"
           required
-          value={form.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          onBlur={() => check('email')}
-          error={errors.email}
+          {...textInputProps('email')}
           data-testid="invite-email"
         />
         <TextInput
           label="Department"
           description={`Optional, up to ${DEPARTMENT_MAX_LENGTH} characters`}
           placeholder="e.g. Fixed income trading"
-          value={form.department}
-          onChange={(e) => set('department', e.currentTarget.value)}
-          onBlur={() => check('department')}
-          error={errors.department}
+          {...textInputProps('department')}
           data-testid="invite-department"
         />
       </SimpleGrid>

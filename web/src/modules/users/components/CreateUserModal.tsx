@@ -1,35 +1,23 @@
 import { useMutation } from '@apollo/client/react';
 import { PasswordInput, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { CreateUserDocument } from '@/generated/graphql';
 import { JustifiedActionModal } from '@/ui/components/JustifiedActionModal';
-import { useFieldErrors } from '@/ui/hooks/useFieldErrors';
+import { useValidatedForm } from '@/ui/hooks/useValidatedForm';
 import { notifySuccess } from '@/ui/lib/notifySuccess';
 import { PASSWORD_MIN_LENGTH } from '@/ui/lib/passwordPolicy';
 import { useRoleOptions } from '../hooks/useRoleOptions';
-import { type NewUserField, type NewUserForm, validateNewUser } from '../lib/validateNewUser';
+import { type NewUserForm, validateNewUser } from '../lib/validateNewUser';
 
 type CreateUserModalProps = { opened: boolean; onClose: () => void; onCreated: () => void };
 
 const EMPTY: NewUserForm = { name: '', email: '', roleId: null, password: '' };
 
 export function CreateUserModal({ opened, onClose, onCreated }: CreateUserModalProps) {
-  const [form, setForm] = useState<NewUserForm>(EMPTY);
-  const { errors, show, clear, reset } = useFieldErrors<NewUserField>();
+  const { form, errors, set, validateAll, reset, textInputProps } = useValidatedForm(EMPTY, validateNewUser);
   const { options, loading } = useRoleOptions(!opened);
   const [createUser] = useMutation(CreateUserDocument);
 
-  const set = <K extends NewUserField>(field: K, value: NewUserForm[K]) => {
-    setForm((prev) => ({ ...prev, [field]: value }));
-    clear(field);
-  };
-  // Leaving a filled field says at once what is wrong with it; an empty one waits for submit.
-  const check = (field: NewUserField) => {
-    if (form[field]) show({ [field]: validateNewUser(form)[field] });
-  };
-
   const close = () => {
-    setForm(EMPTY);
     reset();
     onClose();
   };
@@ -41,7 +29,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: CreateUserModalP
       title="New user"
       confirmLabel="Create user"
       size="lg"
-      validate={() => show(validateNewUser(form))}
+      validate={validateAll}
       onConfirm={async (justification) => {
         if (!form.roleId) return;
         const input = { email: form.email.trim(), name: form.name.trim(), roleId: form.roleId, password: form.password };
@@ -53,30 +41,13 @@ export function CreateUserModal({ opened, onClose, onCreated }: CreateUserModalP
             ? `${user.name} (${user.email}) can now sign in as ${user.role.name}. Share the initial password out of band.`
             : `${input.name} can now sign in.`,
         );
-        setForm(EMPTY);
+        reset();
         onCreated();
       }}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput
-          label="Full name"
-          required
-          value={form.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          onBlur={() => check('name')}
-          error={errors.name}
-          data-testid="new-user-name"
-        />
-        <TextInput
-          label="Work email"
-          type="email"
-          required
-          value={form.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          onBlur={() => check('email')}
-          error={errors.email}
-          data-testid="new-user-email"
-        />
+        <TextInput label="Full name" required {...textInputProps('name')} data-testid="new-user-name" />
+        <TextInput label="Work email" type="email" required {...textInputProps('email')} data-testid="new-user-email" />
         <Select
           label="Role"
           required
@@ -92,10 +63,7 @@ export function CreateUserModal({ opened, onClose, onCreated }: CreateUserModalP
           description={`At least ${PASSWORD_MIN_LENGTH} characters. Share it out of band; they should change it.`}
           autoComplete="new-password"
           required
-          value={form.password}
-          onChange={(e) => set('password', e.currentTarget.value)}
-          onBlur={() => check('password')}
-          error={errors.password}
+          {...textInputProps('password')}
           data-testid="new-user-password"
         />
       </SimpleGrid>
