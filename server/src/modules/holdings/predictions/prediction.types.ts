@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { FeedStateFields } from '../polling/feed-state.types';
+import { withWalletFields } from '../polling/wallet-feed.types';
 
 @ObjectType('PredictionPosition', {
   simpleResolvers: true,
@@ -35,22 +36,7 @@ export class PredictionPositionType {
   simpleResolvers: true,
   description: "One wallet's prediction-market positions as last read, with the health of their feed.",
 })
-export class WalletPredictionsType extends FeedStateFields {
-  @Field(() => ID)
-  walletId!: string;
-
-  @Field(() => ID)
-  employeeId!: string;
-
-  @Field(() => Int)
-  chainId!: number;
-
-  @Field(() => String)
-  address!: string;
-
-  @Field(() => String)
-  label!: string;
-
+export class WalletPredictionsType extends withWalletFields(FeedStateFields) {
   @Field(() => String, { description: 'polymarket' })
   venue!: string;
 

@@ -4,6 +4,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { PageInfo } from '@/core/graphql/page-info';
 import type { Wallet, WalletStatus } from './wallet.entity';
 import { PolledFeedFields } from '../polling/feed-state.types';
+import { withWalletFields } from '../polling/wallet-feed.types';
 
 export enum WalletStatusEnum {
   active = 'active',
@@ -185,24 +186,9 @@ export class WalletTransferConnection {
 }
 
 @ObjectType('WalletHealth', { simpleResolvers: true, description: 'One wallet’s health, for the feed-health page.' })
-export class WalletHealthType extends PolledFeedFields {
-  @Field(() => ID)
-  walletId!: string;
-
-  @Field(() => ID)
-  employeeId!: string;
-
+export class WalletHealthType extends withWalletFields(PolledFeedFields) {
   @Field(() => String)
   employeeName!: string;
-
-  @Field(() => Int)
-  chainId!: number;
-
-  @Field(() => String)
-  address!: string;
-
-  @Field(() => String)
-  label!: string;
 
   @Field(() => WalletStatusEnum)
   status!: WalletStatus;
