@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { NARROW, WIDE } from './viewports';
 
 // Layout checks the console journeys make in a real browser: sideways scroll, the collapsed navbar,
 // text cut short, notifications over the header.
@@ -7,6 +8,35 @@ import { expect } from 'vitest';
 /** Nothing wider than the viewport, so the page never scrolls sideways. */
 export async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * At the current width nothing sticks out sideways: the page is no wider than the window (tables
+ * scroll inside their card). Names the elements that stick out when some do.
+ */
+export async function expectNoSidewaysOverflow(page: Page): Promise<void> {
+  const sticking = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && el.getClientRects().length > 0)
+      .filter((el) => !el.closest('[data-table-scroll], .mantine-ScrollArea-root, .mantine-Table-scrollContainer'))
+      .slice(0, 5)
+      .map(
+        (el) => `${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 60)} "${(el.textContent ?? '').slice(0, 40)}"`,
+      ),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect({ overflow, sticking: overflow > 0 ? sticking : [] }).toEqual({ overflow: 0, sticking: [] });
+}
+
+/** The same check at 390 px, back to 1280 px afterwards whatever it finds. */
+export async function expectNoSidewaysOverflowWhenNarrow(page: Page): Promise<void> {
+  await page.setViewportSize(NARROW);
+  try {
+    await page.waitForTimeout(300);
+    await expectNoSidewaysOverflow(page);
+  } finally {
+    await page.setViewportSize(WIDE);
+  }
 }
 
 /** The collapsed navbar sits off-screen to the left (or is hidden). */

@@ -1,13 +1,21 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser } from '../harness/browser';
-import { chooseOption, enterSignInCode, justifyAndConfirm, signIn, signOut } from '../harness/console';
-import { type RunningVigil, startVigil } from '../harness/startVigil';
-import { freshTotp } from '../harness/totp';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser } from '../harness/browser';
+import {
+  chooseOption,
+  enterSignInCode,
+  fillNewUser,
+  justifyAndConfirm,
+  signIn,
+  submitOnboardingPassword,
+  submitSignIn,
+} from '../harness/console';
 import { parseCsv } from '../harness/csv';
 import { expectClearOfHeader, isCut, navOnScreen, pageWidth } from '../harness/layout';
+import { enrolMfa, signInAgainWithCode } from '../harness/mfa';
+import { vigilForJourney } from '../harness/vigilForJourney';
 
 // Issue 9's "must show" items, as a compliance admin meets them on a first run: the last Admin
 // cannot demote themself, justifications and names in the audit log, a CSV that matches the
@@ -21,6 +29,7 @@ const SHOTS_DIR = '/tmp/first-run-shots';
 const UNKNOWN_EMAIL = 'nobody-here@acme.test';
 const BACKUP_ADMIN_JUSTIFICATION = 'E2E: a second administrator for holiday cover (ticket OPS-9)';
 const PHONE_WIDTH = 390;
+const BOB = { name: 'Bob Backup', email: 'bob.backup@acme.test', password: 'Backup-admin-password-1!' };
 const CARLA = { email: 'carla@acme.test', password: 'Compliance-password-123!', ownPassword: 'Carla-own-passphrase-42' };
 const ERIN = { email: 'erin.employee@acme.test', password: 'Erin-chooses-a-long-passphrase' };
 
@@ -68,23 +77,12 @@ async function screenSeqs(page: Page): Promise<string[]> {
 }
 
 describe('first run of the console as a compliance admin (issue 9)', () => {
-  let vigil: RunningVigil;
-  let browser: Browser;
+  const journey = vigilForJourney(['browser']);
   let mfaSecret = '';
 
-  beforeAll(async () => {
-    vigil = await startVigil();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await vigil?.stop();
-  });
-
   it('should refuse a sign-in for an email the organization does not have, saying nothing about which part was wrong', async () => {
-    const { page } = browser;
-    await signIn(page, vigil.baseUrl, { ...vigil.admin, email: UNKNOWN_EMAIL, password: 'Guessing-passw0rd!' });
+    const { page } = journey.browser;
+    await signIn(page, journey.vigil.baseUrl, { ...journey.vigil.admin, email: UNKNOWN_EMAIL, password: 'Guessing-passw0rd!' });
     await page.getByTestId('sign-in-error').waitFor();
     expect(await page.getByTestId('sign-in-error').innerText()).toMatch(/do not match/);
     expect(page.url()).toContain('/sign-in');
@@ -92,28 +90,22 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
   });
 
   it('should enrol the first admin in MFA and sign in again with a code (AAL2 for Admin writes)', async () => {
-    const { page } = browser;
-    await signIn(page, vigil.baseUrl, vigil.admin);
+    const { page } = journey.browser;
+    await signIn(page, journey.vigil.baseUrl, journey.vigil.admin);
     await page.waitForURL('**/users');
     await page.getByTestId('nav-account').click();
-    await page.getByTestId('mfa-begin').click();
-    await page.getByTestId('mfa-qr').waitFor();
-    mfaSecret = (await page.getByTestId('mfa-secret').innerText()).trim();
-    await page.getByTestId('mfa-code').fill(await freshTotp(mfaSecret));
-    await page.getByTestId('mfa-confirm').click();
+    mfaSecret = await enrolMfa(page);
     await page.getByTestId('recovery-codes').waitFor();
     await page.getByTestId('recovery-codes-done').click();
-    await signOut(page);
-    await signIn(page, vigil.baseUrl, vigil.admin);
-    await enterSignInCode(page, mfaSecret);
+    await signInAgainWithCode(page, journey.vigil.baseUrl, journey.vigil.admin, mfaSecret);
     await page.waitForURL('**/users');
     await page.getByTestId('aal-badge').getByText('MFA verified').waitFor();
     await shot(page, '02-admin-verified');
   });
 
   it('should refuse the only Admin demoting themself with CONFLICT, warn in the first person, and change nothing', async () => {
-    const { page } = browser;
-    await openChangeRole(page, vigil.admin.email);
+    const { page } = journey.browser;
+    await openChangeRole(page, journey.vigil.admin.email);
     const warning = page.getByTestId('own-role-warning');
     expect(await warning.innerText()).toMatch(/You are changing your own role.*you will be signed out/s);
     await chooseOption(page, 'change-role-select', 'Viewer');
@@ -131,26 +123,18 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     // Nothing changed: still Admin on screen and after a reload from the server, still signed in.
     await page.reload();
-    await rowFor(page, vigil.admin.email).waitFor();
-    expect(await rowFor(page, vigil.admin.email).innerText()).toMatch(/\bAdmin\b/);
+    await rowFor(page, journey.vigil.admin.email).waitFor();
+    expect(await rowFor(page, journey.vigil.admin.email).innerText()).toMatch(/\bAdmin\b/);
     expect(page.url()).toContain('/users');
   });
 
   it("should change another user's role once a second Admin exists", async () => {
-    const { page } = browser;
-    await page.getByTestId('new-user').click();
-    await page.getByTestId('new-user-name').fill('Bob Backup');
-    await page.getByTestId('new-user-email').fill('bob.backup@acme.test');
-    await chooseOption(page, 'new-user-role', 'Admin');
-    await page.getByTestId('new-user-password').fill('Backup-admin-password-1!');
+    const { page } = journey.browser;
+    await fillNewUser(page, BOB, 'Admin');
     await justifyAndConfirm(page, BACKUP_ADMIN_JUSTIFICATION);
-    await rowFor(page, 'bob.backup@acme.test').waitFor();
+    await rowFor(page, BOB.email).waitFor();
 
-    await page.getByTestId('new-user').click();
-    await page.getByTestId('new-user-name').fill('Carla Compliance');
-    await page.getByTestId('new-user-email').fill(CARLA.email);
-    await chooseOption(page, 'new-user-role', 'Viewer');
-    await page.getByTestId('new-user-password').fill(CARLA.password);
+    await fillNewUser(page, { ...CARLA, name: 'Carla Compliance' }, 'Viewer');
     await justifyAndConfirm(page, 'E2E: onboarding an analyst, read-only at first (ticket OPS-10)');
     await rowFor(page, 'carla@acme.test').waitFor();
 
@@ -167,15 +151,15 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
   });
 
   it('should show actors by name in the audit list and the justification in an entry detail', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.getByTestId('nav-audit').click();
     await page.waitForURL('**/audit');
     await applyAuditFilter(page, 'mutation.createUser', 'Allowed');
     const actors = await page.getByTestId('audit-actor').allInnerTexts();
     expect(actors.length).toBe(2);
     for (const actor of actors) {
-      expect(actor).toContain(vigil.admin.name);
-      expect(actor).toContain(vigil.admin.email);
+      expect(actor).toContain(journey.vigil.admin.name);
+      expect(actor).toContain(journey.vigil.admin.email);
     }
     await shot(page, '05-audit-names');
 
@@ -199,14 +183,14 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
     const detail = page.getByTestId('audit-entry-detail');
     await detail.waitFor();
     expect(await detail.locator('[data-label="Justification"]').innerText()).toContain(BACKUP_ADMIN_JUSTIFICATION);
-    expect(await detail.locator('[data-label="Actor"]').innerText()).toContain(vigil.admin.name);
+    expect(await detail.locator('[data-label="Actor"]').innerText()).toContain(journey.vigil.admin.name);
     await shot(page, '06-audit-justification');
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
   });
 
   it("should export a CSV with exactly the rows the screen's filters show", async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await applyAuditFilter(page, 'mutation.*', 'Allowed');
     const seqs = await screenSeqs(page);
     // One page holds them all, so the screen shows every row the filter matches.
@@ -227,13 +211,13 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
     }
     const backup = entries.find((r) => r[col('action')] === 'mutation.createUser' && r[col('resource_name')] === 'Bob Backup');
     expect(backup?.[col('justification')]).toBe(BACKUP_ADMIN_JUSTIFICATION);
-    expect(backup?.[col('actor_name')]).toBe(vigil.admin.name);
+    expect(backup?.[col('actor_name')]).toBe(journey.vigil.admin.name);
     await page.getByRole('alert').filter({ hasText: 'Export ready' }).waitFor();
     await shot(page, '08-audit-exported');
   });
 
   it('should show the failed sign-in for an unknown email as a denied login with the email tried', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await applyAuditFilter(page, 'mutation.login', 'Denied');
     const rows = page.getByTestId('audit-row');
     expect(await rows.count()).toBe(1);
@@ -252,10 +236,10 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
   });
 
   it('should fit the audit and users pages in 390 px with the sidebar collapsed behind the burger', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
     try {
-      await page.goto(`${vigil.baseUrl}/audit`);
+      await page.goto(`${journey.vigil.baseUrl}/audit`);
       await page.getByTestId('audit-row').first().waitFor();
       expect(await navOnScreen(page)).toBe(false);
       expect(await page.getByTestId('nav-burger').isVisible()).toBe(true);
@@ -289,10 +273,10 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
   });
 
   it('should send a person whose role lost the page they had open to their own landing page when they sign in again', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     const carla = await launchBrowser();
     try {
-      await signIn(carla.page, vigil.baseUrl, { ...vigil.admin, email: CARLA.email, password: CARLA.password });
+      await signIn(carla.page, journey.vigil.baseUrl, { ...journey.vigil.admin, email: CARLA.email, password: CARLA.password });
       await carla.page.waitForURL('**/choose-password');
       await carla.page.getByTestId('current-password').fill(CARLA.password);
       await carla.page.getByTestId('new-password').fill(CARLA.ownPassword);
@@ -303,7 +287,7 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       await carla.page.getByTestId('nav-audit').click();
       await carla.page.getByTestId('audit-row').first().waitFor();
 
-      await page.goto(`${vigil.baseUrl}/users`);
+      await page.goto(`${journey.vigil.baseUrl}/users`);
       await openChangeRole(page, CARLA.email);
       await chooseOption(page, 'change-role-select', 'Viewer');
       await justifyAndConfirm(page, 'E2E: analyst back to read-only (ticket OPS-13)');
@@ -312,10 +296,8 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       // Her session ended with the change: the next request sends her to sign in, remembering /audit.
       await carla.page.reload();
       await carla.page.waitForURL('**/sign-in');
-      await carla.page.getByTestId('sign-in-organization').fill(vigil.admin.organization);
-      await carla.page.getByTestId('sign-in-email').fill(CARLA.email);
-      await carla.page.getByTestId('sign-in-password').fill(CARLA.ownPassword);
-      await carla.page.getByTestId('sign-in-submit').click();
+      await carla.page.getByTestId('sign-in-organization').fill(journey.vigil.admin.organization);
+      await submitSignIn(carla.page, { email: CARLA.email, password: CARLA.ownPassword });
       // A Viewer cannot read the audit log: she lands on her first page instead of "Access denied".
       await carla.page.waitForURL('**/employees');
       await carla.page.getByTestId('user-menu').getByText('Viewer').waitFor();
@@ -327,8 +309,8 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
   });
 
   it('should fill in the organization and email on the sign-in page after an employee accepts an invitation', async () => {
-    const { page } = browser;
-    await page.goto(`${vigil.baseUrl}/employees`);
+    const { page } = journey.browser;
+    await page.goto(`${journey.vigil.baseUrl}/employees`);
     await page.getByTestId('invite-employee').click();
     await page.getByTestId('invite-name').fill('Erin Employee');
     await page.getByTestId('invite-email').fill(ERIN.email);
@@ -341,12 +323,10 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
     const erin = await launchBrowser();
     try {
       await erin.page.goto(link);
-      await erin.page.getByTestId('onboarding-password').fill(ERIN.password);
-      await erin.page.getByTestId('onboarding-password-repeat').fill(ERIN.password);
-      await erin.page.getByTestId('onboarding-submit').click();
+      await submitOnboardingPassword(erin.page, ERIN.password);
       await erin.page.getByTestId('continue-to-sign-in').click();
       await erin.page.waitForURL('**/sign-in?org=acme');
-      expect(await erin.page.getByTestId('sign-in-organization').inputValue()).toBe(vigil.admin.organization);
+      expect(await erin.page.getByTestId('sign-in-organization').inputValue()).toBe(journey.vigil.admin.organization);
       expect(await erin.page.getByTestId('sign-in-email').inputValue()).toBe(ERIN.email);
       expect(await erin.page.getByTestId('sign-in-notice').innerText()).toMatch(/Your account is ready/);
       await shot(erin.page, '13c-sign-in-prefilled');
@@ -359,9 +339,9 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
   });
 
   it('should warn before changing one’s own role, then sign out with the explanation on the sign-in page', async () => {
-    const { page } = browser;
-    await page.goto(`${vigil.baseUrl}/users`);
-    await openChangeRole(page, vigil.admin.email);
+    const { page } = journey.browser;
+    await page.goto(`${journey.vigil.baseUrl}/users`);
+    await openChangeRole(page, journey.vigil.admin.email);
     expect(await page.getByTestId('own-role-warning').innerText()).toMatch(/You are changing your own role/);
     await chooseOption(page, 'change-role-select', 'Viewer');
     await shot(page, '14-own-role-warning');
@@ -374,10 +354,8 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
     await shot(page, '15-signed-out-explained');
 
     // The change is real on the server: the next sign-in, from this very page, carries the new role.
-    await page.getByTestId('sign-in-organization').fill(vigil.admin.organization);
-    await page.getByTestId('sign-in-email').fill(vigil.admin.email);
-    await page.getByTestId('sign-in-password').fill(vigil.admin.password);
-    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('sign-in-organization').fill(journey.vigil.admin.organization);
+    await submitSignIn(page, journey.vigil.admin);
     await enterSignInCode(page, mfaSecret);
     await page.getByTestId('user-menu').getByText('Viewer').waitFor();
     const menuLines = (await page.getByTestId('user-menu').innerText()).split('\n').map((l) => l.trim());

@@ -1,68 +1,27 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, CHROMIUM_PATH, launchBrowser } from '../harness/browser';
-import { enterSignInCode, justifyAndConfirm, navLabels, signIn, signOut } from '../harness/console';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH } from '../harness/browser';
+import { justifyAndConfirm, navLabels, signIn, submitOnboardingPassword, submitSignIn } from '../harness/console';
+import { expectNoSidewaysOverflowWhenNarrow } from '../harness/layout';
+import { enrolAdminInMfaAndSignInAgain } from '../harness/mfa';
 import { REPO_ROOT } from '../harness/paths';
 import { run } from '../harness/run';
-import { type RunningVigil, startVigil } from '../harness/startVigil';
-import { freshTotp } from '../harness/totp';
+import { numberedShots } from '../harness/screenshots';
+import { vigilForJourney } from '../harness/vigilForJourney';
+import { WIDE } from '../harness/viewports';
 
 // Holdings, first slice: an admin invites an employee, the employee onboards from the link in a
 // browser of its own, signs in and sees its status; the admin sees it active. Screenshots at 1280
 // and 390 px wide land in SHOTS_DIR to be looked at.
 const SHOTS_DIR = process.env.E2E_HOLDINGS_SHOTS_DIR ?? '/tmp/holdings-shots';
-const WIDE = { width: 1280, height: 860 };
-const NARROW = { width: 390, height: 844 };
 const LINK = /^http:\/\/127\.0\.0\.1:\d+\/onboarding#invitation=[A-Za-z0-9_-]{43}$/;
 
 const tokenOf = (invitationLink: string): string => invitationLink.split('#invitation=')[1] ?? '';
 
-let shotNumber = 0;
-/** One screenshot at 1280 px and, when asked, one at 390 px (full page, so nothing hides below the fold). */
-async function shots(page: Page, name: string, narrowToo = true): Promise<void> {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  const prefix = String(++shotNumber).padStart(2, '0');
-  await page.waitForTimeout(400); // dialogs and notifications finish their enter transitions
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${prefix}-${name}-1280.png`), fullPage: true });
-  if (!narrowToo) return;
-  await page.setViewportSize(NARROW);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${prefix}-${name}-390.png`), fullPage: true });
-  await page.setViewportSize(WIDE);
-  await page.waitForTimeout(200);
-}
-
-/**
- * Nothing sticks out sideways at 390 px: the page is no wider than the window (tables scroll
- * inside their card). Names the elements that stick out when some do.
- */
-async function expectNoSidewaysOverflowWhenNarrow(page: Page): Promise<void> {
-  await page.setViewportSize(NARROW);
-  try {
-    await page.waitForTimeout(300);
-    const sticking = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('body *'))
-        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && el.getClientRects().length > 0)
-        .filter((el) => !el.closest('[data-table-scroll], .mantine-ScrollArea-root, .mantine-Table-scrollContainer'))
-        .slice(0, 5)
-        .map(
-          (el) => `${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 60)} "${(el.textContent ?? '').slice(0, 40)}"`,
-        ),
-    );
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect({ overflow, sticking: overflow > 0 ? sticking : [] }).toEqual({ overflow: 0, sticking: [] });
-  } finally {
-    await page.setViewportSize(WIDE);
-  }
-}
+const shots = numberedShots(SHOTS_DIR);
 
 describe('holdings: invite and onboard an employee', () => {
-  let vigil: RunningVigil;
-  let admin: Browser;
-  let employee: Browser;
-  let mfaSecret = '';
   let firstLink = '';
   let link = '';
   let employeePath = '';
@@ -77,22 +36,12 @@ describe('holdings: invite and onboard an employee', () => {
       timeoutMs: 300_000,
     });
     process.env.E2E_SKIP_WEB_BUILD = '1';
-    vigil = await startVigil();
-    admin = await launchBrowser();
-    employee = await launchBrowser();
-    await admin.page.setViewportSize(WIDE);
-    await employee.page.setViewportSize(WIDE);
   });
-
-  afterAll(async () => {
-    await employee?.close();
-    await admin?.close();
-    await vigil?.stop();
-  });
+  const journey = vigilForJourney(['admin', 'employee'], { viewport: WIDE });
 
   it('should explain what employees are when the roster is empty', async () => {
-    const { page } = admin;
-    await signIn(page, vigil.baseUrl, vigil.admin);
+    const { page } = journey.admin;
+    await signIn(page, journey.vigil.baseUrl, journey.vigil.admin);
     await page.waitForURL('**/users');
     expect(await navLabels(page)).toContain('Employees');
     await page.getByTestId('nav-employees').click();
@@ -106,26 +55,13 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should enrol the admin in MFA and step up at the next sign-in', async () => {
-    const { page } = admin;
-    await page.getByTestId('nav-account').click();
-    await page.getByTestId('mfa-begin').click();
-    await page.getByTestId('mfa-qr').waitFor();
-    mfaSecret = (await page.getByTestId('mfa-secret').innerText()).trim();
-    await page.getByTestId('mfa-code').fill(await freshTotp(mfaSecret));
-    await page.getByTestId('mfa-confirm').click();
-    await page.getByTestId('mfa-status').getByText('Enabled').waitFor();
-    // Enrolment may hand out recovery codes to store first.
-    const recovery = page.getByTestId('recovery-codes-done');
-    if (await recovery.isVisible()) await recovery.click();
-    await signOut(page);
-    await signIn(page, vigil.baseUrl, vigil.admin);
-    await enterSignInCode(page, mfaSecret);
-    await page.waitForURL('**/users');
+    const { page } = journey.admin;
+    await enrolAdminInMfaAndSignInAgain(page, journey.vigil.baseUrl, journey.vigil.admin);
     await page.getByTestId('aal-badge').getByText('MFA verified').waitFor();
   });
 
   it('should refuse an invitation without a justification, then invite and show the link once', async () => {
-    const { page } = admin;
+    const { page } = journey.admin;
     await page.getByTestId('nav-employees').click();
     await page.getByTestId('invite-employee').click();
     await page.getByTestId('invite-name').fill(erin.name);
@@ -160,7 +96,7 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should filter the roster by status and search on the server', async () => {
-    const { page } = admin;
+    const { page } = journey.admin;
     await page.getByTestId('employees-status-filter').click();
     await page.getByRole('option', { name: 'Active', exact: true }).click();
     await page.getByTestId('employees-empty').getByText('No employees match').waitFor();
@@ -174,7 +110,7 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should show the employee page with status, expiry, actions and the space kept for holdings', async () => {
-    const { page } = admin;
+    const { page } = journey.admin;
     await page.getByTestId('employee-link').filter({ hasText: erin.name }).click();
     await page.waitForURL('**/employees/*');
     employeePath = new URL(page.url()).pathname;
@@ -195,7 +131,7 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should re-send the invitation with a new link shown once', async () => {
-    const { page } = admin;
+    const { page } = journey.admin;
     await page.getByTestId('employee-action-resendInvitation').click();
     await justifyAndConfirm(page, 'E2E: first link went to an old mailbox');
     await page.getByTestId('invitation-link').waitFor();
@@ -208,7 +144,7 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should edit the department with a justification and say so', async () => {
-    const { page } = admin;
+    const { page } = journey.admin;
     await page.getByTestId('employee-action-edit').click();
     await page.getByTestId('edit-employee-department').fill('Equities trading');
     await justifyAndConfirm(page, 'E2E: department renamed by HR (ticket HR-9)');
@@ -217,7 +153,7 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should tell the employee that a replaced link no longer works', async () => {
-    const { page } = employee;
+    const { page } = journey.employee;
     await page.goto(firstLink);
     const problem = page.getByTestId('invitation-problem');
     await problem.waitFor();
@@ -227,7 +163,7 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should read the token from the fragment, drop it from the address bar and show who the link is for', async () => {
-    const { page } = employee;
+    const { page } = journey.employee;
     const graphqlBodies: string[] = [];
     const urlsAndReferers: string[] = [];
     page.on('request', (request) => {
@@ -236,9 +172,9 @@ describe('holdings: invite and onboard an employee', () => {
     });
     await page.goto(link);
     await page.getByTestId('invitation-summary').waitFor();
-    expect(page.url()).toBe(`${vigil.baseUrl}/onboarding`);
+    expect(page.url()).toBe(`${journey.vigil.baseUrl}/onboarding`);
     expect(await page.evaluate(() => window.location.hash)).toBe('');
-    expect(await page.getByTestId('invitation-organization').innerText()).toBe(vigil.org);
+    expect(await page.getByTestId('invitation-organization').innerText()).toBe(journey.vigil.org);
     expect(await page.getByTestId('invitation-name').innerText()).toBe(erin.name);
     expect(await page.getByTestId('invitation-email').innerText()).toBe(erin.email);
     // The token travels only as a GraphQL variable: never in a URL or a Referer.
@@ -248,20 +184,16 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should refuse a short password and differing confirmation before sending anything', async () => {
-    const { page } = employee;
-    await page.getByTestId('onboarding-password').fill('short');
-    await page.getByTestId('onboarding-password-repeat').fill('shorter');
-    await page.getByTestId('onboarding-submit').click();
+    const { page } = journey.employee;
+    await submitOnboardingPassword(page, 'short', 'shorter');
     await page.getByText(/at least 12 characters/).waitFor();
     await page.getByText('The passwords differ.').waitFor();
     await shots(page, 'onboarding-password-errors', false);
   });
 
   it('should make the account and hand over to sign-in with the organization filled in', async () => {
-    const { page } = employee;
-    await page.getByTestId('onboarding-password').fill(erin.password);
-    await page.getByTestId('onboarding-password-repeat').fill(erin.password);
-    await page.getByTestId('onboarding-submit').click();
+    const { page } = journey.employee;
+    await submitOnboardingPassword(page, erin.password);
     const ready = page.getByTestId('account-ready');
     await ready.waitFor();
     expect(await ready.innerText()).toMatch(/Your account is ready/);
@@ -269,15 +201,13 @@ describe('holdings: invite and onboard an employee', () => {
     await shots(page, 'onboarding-account-ready');
     await page.getByTestId('continue-to-sign-in').click();
     await page.waitForURL('**/sign-in?org=acme');
-    expect(await page.getByTestId('sign-in-organization').inputValue()).toBe(vigil.admin.organization);
+    expect(await page.getByTestId('sign-in-organization').inputValue()).toBe(journey.vigil.admin.organization);
     await shots(page, 'employee-sign-in', false);
   });
 
   it('should sign the employee in to its own holdings page showing it active', async () => {
-    const { page } = employee;
-    await page.getByTestId('sign-in-email').fill(erin.email);
-    await page.getByTestId('sign-in-password').fill(erin.password);
-    await page.getByTestId('sign-in-submit').click();
+    const { page } = journey.employee;
+    await submitSignIn(page, erin);
     await page.waitForURL('**/me/holdings');
     // Other modules may add their own entries; the roster itself is never offered to an employee.
     const labels = await navLabels(page);
@@ -288,12 +218,12 @@ describe('holdings: invite and onboard an employee', () => {
     await shots(page, 'my-holdings-active');
     await expectNoSidewaysOverflowWhenNarrow(page);
     // The roster is not for employees: the page says so and the server refuses the data.
-    await page.goto(`${vigil.baseUrl}/employees`);
+    await page.goto(`${journey.vigil.baseUrl}/employees`);
     await page.getByTestId('access-denied').waitFor();
   });
 
   it('should say a used link is used when opened again', async () => {
-    const { page } = employee;
+    const { page } = journey.employee;
     await page.goto(link);
     const problem = page.getByTestId('invitation-problem');
     await problem.waitFor();
@@ -302,13 +232,13 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should show the admin the employee as active, with the re-send switched off and saying why', async () => {
-    const { page } = admin;
+    const { page } = journey.admin;
     await page.getByTestId('nav-employees').click();
     const row = page.getByTestId('employee-row').filter({ hasText: erin.email });
     await row.getByTestId('employee-status').getByText('Active').waitFor();
     expect(await row.innerText()).not.toMatch(/Invitation expires/);
     await shots(page, 'employees-active');
-    await page.goto(`${vigil.baseUrl}${employeePath}`);
+    await page.goto(`${journey.vigil.baseUrl}${employeePath}`);
     await page.getByTestId('employee-details').getByText('Active').first().waitFor();
     expect(await page.getByTestId('employee-action-resendInvitation').getAttribute('data-disabled')).toBe('true');
     expect(await page.getByTestId('employee-actions').innerText()).toMatch(/already chosen a password/);
@@ -316,7 +246,7 @@ describe('holdings: invite and onboard an employee', () => {
   });
 
   it('should offboard the employee with a warning, end its session and keep its record', async () => {
-    const { page } = admin;
+    const { page } = journey.admin;
     await page.getByTestId('employee-action-offboard').click();
     const dialog = page.getByRole('dialog', { name: `Offboard ${erin.name}` });
     expect(await dialog.innerText()).toMatch(/ends every session/);
@@ -331,14 +261,14 @@ describe('holdings: invite and onboard an employee', () => {
       .waitFor();
     await shots(page, 'employee-offboarded', false);
 
-    await employee.page.goto(`${vigil.baseUrl}/me/holdings`);
-    await employee.page.waitForURL('**/sign-in');
+    await journey.employee.page.goto(`${journey.vigil.baseUrl}/me/holdings`);
+    await journey.employee.page.waitForURL('**/sign-in');
   });
 
   it('should switch the onboarding page off on a non-loopback plain-HTTP origin without sending the token', async () => {
     // A host name that is not loopback but resolves to this server: what a production console
     // reached over plain HTTP looks like to the page.
-    const port = new URL(vigil.baseUrl).port;
+    const port = new URL(journey.vigil.baseUrl).port;
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,

@@ -1,60 +1,25 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExchangeDouble, startExchangeDouble } from '../../server/test/doubles/exchanges/exchange-double';
 import { sampleCredentials, sampleKey } from '../../server/test/doubles/exchanges/sample-accounts';
-import { type Browser, launchBrowser } from '../harness/browser';
-import { chooseOption, enterSignInCode, justifyAndConfirm, signIn, signOut } from '../harness/console';
-import { type RunningVigil, startVigil } from '../harness/startVigil';
-import { freshTotp } from '../harness/totp';
+import { chooseOption, fillNewUser, justifyAndConfirm, signIn, submitOnboardingPassword, submitSignIn } from '../harness/console';
+import { enrolAdminInMfaAndSignInAgain } from '../harness/mfa';
+import { numberedShots } from '../harness/screenshots';
+import { vigilForJourney } from '../harness/vigilForJourney';
+import { WIDE } from '../harness/viewports';
 
 // Holdings polling, end to end: an employee connects a read-only key at a local Binance double,
 // compliance sees balances, chart and trade; the key is revoked at the double and within one
 // polling cycle the console shows it red and an alert is open; compliance requires re-onboarding.
 // Screenshots at 1280 and 390 px land in SHOTS_DIR to be looked at.
 const SHOTS_DIR = process.env.E2E_FEEDS_SHOTS_DIR ?? '/tmp/feeds-shots';
-const WIDE = { width: 1280, height: 860 };
-const NARROW = { width: 390, height: 844 };
 // The server polls every 2 s here; a red badge must show within one cycle plus the console's 5 s refresh.
 const ONE_CYCLE_AND_REFRESH_MS = 15_000;
 
-let shotNumber = 0;
-async function shots(page: Page, name: string, narrowToo = true): Promise<void> {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  const prefix = String(++shotNumber).padStart(2, '0');
-  await page.waitForTimeout(400); // dialogs and notifications finish their enter transitions
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${prefix}-${name}-1280.png`), fullPage: true });
-  if (!narrowToo) return;
-  await page.setViewportSize(NARROW);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SHOTS_DIR, `${prefix}-${name}-390.png`), fullPage: true });
-  await expectNoSidewaysOverflow(page);
-  await page.setViewportSize(WIDE);
-  await page.waitForTimeout(200);
-}
-
-/** At the current (narrow) width nothing sticks out sideways; tables scroll inside their card. */
-async function expectNoSidewaysOverflow(page: Page): Promise<void> {
-  const sticking = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && el.getClientRects().length > 0)
-      .filter((el) => !el.closest('[data-table-scroll], .mantine-ScrollArea-root, .mantine-Table-scrollContainer'))
-      .slice(0, 5)
-      .map(
-        (el) => `${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 60)} "${(el.textContent ?? '').slice(0, 40)}"`,
-      ),
-  );
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect({ overflow, sticking: overflow > 0 ? sticking : [] }).toEqual({ overflow: 0, sticking: [] });
-}
+// Every 390 px shot also checks that nothing sticks out sideways.
+const shots = numberedShots(SHOTS_DIR, { checkNarrowLayout: true });
 
 describe('holdings: a connection polled, broken at the venue, shown red, re-onboarding required', () => {
   let venue: ExchangeDouble;
-  let vigil: RunningVigil;
-  let admin: Browser;
-  let employee: Browser;
-  let compliance: Browser;
   let link = '';
   let employeePath = '';
   const erin = { name: 'Erin Employee', email: 'erin.employee@acme.test', password: 'Erin-chooses-a-long-passphrase' };
@@ -68,53 +33,30 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     // A recent trade, so it sits inside the page's date range and reads as this week's activity.
     venue.addKey({ ...key, trades: (key.trades ?? []).map((t) => ({ ...t, timestamp: Date.now() - 3_600_000 })) });
     venue.addKey(sampleKey('binance', tooBroad, ['trade', 'withdraw']));
-    vigil = await startVigil({
-      env: {
-        EXCHANGE_API_BASE_BINANCE: venue.url,
-        POLL_INTERVAL_SECONDS: '2',
-        POLL_SCHEDULE_EVERY_SECONDS: '0.2',
-        // A Redis database of its own: journeys running at the same time share the server's queue
-        // names, and a poll job taken by another journey's worker is looked up in the wrong database.
-        REDIS_URL: `redis://127.0.0.1:6379/${String(1 + Math.floor(Math.random() * 15))}`,
-      },
-    });
-    admin = await launchBrowser();
-    employee = await launchBrowser();
-    compliance = await launchBrowser();
-    for (const b of [admin, employee, compliance]) await b.page.setViewportSize(WIDE);
   });
-
   afterAll(async () => {
-    await compliance?.close();
-    await employee?.close();
-    await admin?.close();
-    await vigil?.stop();
     await venue?.close();
+  });
+  // After the venue's hooks: Vigil starts once the venue is up (env names its URL) and stops before it closes.
+  const journey = vigilForJourney(['admin', 'employee', 'compliance'], {
+    env: () => ({
+      EXCHANGE_API_BASE_BINANCE: venue.url,
+      POLL_INTERVAL_SECONDS: '2',
+      POLL_SCHEDULE_EVERY_SECONDS: '0.2',
+      // A Redis database of its own: journeys running at the same time share the server's queue
+      // names, and a poll job taken by another journey's worker is looked up in the wrong database.
+      REDIS_URL: `redis://127.0.0.1:6379/${String(1 + Math.floor(Math.random() * 15))}`,
+    }),
+    viewport: WIDE,
   });
 
   it('should let the admin (verified with MFA) invite an employee and add a compliance analyst', async () => {
-    const { page } = admin;
-    await signIn(page, vigil.baseUrl, vigil.admin);
+    const { page } = journey.admin;
+    await signIn(page, journey.vigil.baseUrl, journey.vigil.admin);
     await page.waitForURL('**/users');
-    await page.getByTestId('nav-account').click();
-    await page.getByTestId('mfa-begin').click();
-    await page.getByTestId('mfa-qr').waitFor();
-    const mfaSecret = (await page.getByTestId('mfa-secret').innerText()).trim();
-    await page.getByTestId('mfa-code').fill(await freshTotp(mfaSecret));
-    await page.getByTestId('mfa-confirm').click();
-    await page.getByTestId('mfa-status').getByText('Enabled').waitFor();
-    const recovery = page.getByTestId('recovery-codes-done');
-    if (await recovery.isVisible()) await recovery.click();
-    await signOut(page);
-    await signIn(page, vigil.baseUrl, vigil.admin);
-    await enterSignInCode(page, mfaSecret);
-    await page.waitForURL('**/users');
+    await enrolAdminInMfaAndSignInAgain(page, journey.vigil.baseUrl, journey.vigil.admin);
 
-    await page.getByTestId('new-user').click();
-    await page.getByTestId('new-user-name').fill(carla.name);
-    await page.getByTestId('new-user-email').fill(carla.email);
-    await chooseOption(page, 'new-user-role', 'Compliance');
-    await page.getByTestId('new-user-password').fill(carla.password);
+    await fillNewUser(page, carla, 'Compliance');
     await justifyAndConfirm(page, 'E2E: compliance analyst for holdings oversight (ticket OPS-21)');
     await page.getByRole('alert').filter({ hasText: 'User created' }).waitFor();
 
@@ -133,24 +75,20 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
   });
 
   it('should let the employee set a password from the link and sign in to its holdings page', async () => {
-    const { page } = employee;
+    const { page } = journey.employee;
     await page.goto(link);
-    await page.getByTestId('onboarding-password').fill(erin.password);
-    await page.getByTestId('onboarding-password-repeat').fill(erin.password);
-    await page.getByTestId('onboarding-submit').click();
+    await submitOnboardingPassword(page, erin.password);
     await page.getByTestId('account-ready').waitFor();
     await page.getByTestId('continue-to-sign-in').click();
     await page.waitForURL('**/sign-in?org=acme');
-    await page.getByTestId('sign-in-email').fill(erin.email);
-    await page.getByTestId('sign-in-password').fill(erin.password);
-    await page.getByTestId('sign-in-submit').click();
+    await submitSignIn(page, erin);
     await page.waitForURL('**/me/holdings');
     await page.getByTestId('connections-empty').waitFor();
     await shots(page, 'employee-holdings-before-connecting');
   });
 
   it('should show the venue steps with what to leave off before the key form', async () => {
-    const { page } = employee;
+    const { page } = journey.employee;
     await page.getByTestId('connect-exchange-link').click();
     await page.waitForURL('**/me/connect');
     await chooseOption(page, 'connect-venue', 'Binance');
@@ -163,7 +101,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
   });
 
   it('should refuse a trading key naming what to turn off, and clear the key fields', async () => {
-    const { page } = employee;
+    const { page } = journey.employee;
     await page.getByTestId('connect-api-key').fill(tooBroad.apiKey);
     await page.getByTestId('connect-secret').fill(tooBroad.secret);
     await page.getByTestId('connect-submit').click();
@@ -179,7 +117,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
   });
 
   it('should connect the read-only key and show its fingerprint and the balance it read', async () => {
-    const { page } = employee;
+    const { page } = journey.employee;
     await page.getByTestId('connect-api-key').fill(readOnly.apiKey);
     await page.getByTestId('connect-secret').fill(readOnly.secret);
     await page.getByTestId('connect-label').fill('Main account');
@@ -197,8 +135,8 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
   });
 
   it('should show compliance the employee connection, balances, chart and trade after a poll', async () => {
-    const { page } = compliance;
-    await signIn(page, vigil.baseUrl, { ...carla, organization: vigil.admin.organization });
+    const { page } = journey.compliance;
+    await signIn(page, journey.vigil.baseUrl, { ...carla, organization: journey.vigil.admin.organization });
     // A password the admin set is replaced at the first sign-in, before anything else works.
     await page.waitForURL('**/choose-password');
     const ownPassword = `${carla.password}-own`;
@@ -231,7 +169,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
   });
 
   it('should filter trades on the server and say so when nothing matches', async () => {
-    const { page } = compliance;
+    const { page } = journey.compliance;
     await chooseOption(page, 'trades-side', 'Sells');
     await page.getByTestId('trades-empty').getByText('No trades match these filters.').waitFor();
     await page.getByTestId('trades-side').click();
@@ -240,7 +178,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
   });
 
   it('should turn the connection red within one polling cycle once the key is revoked at the venue', async () => {
-    const { page } = compliance;
+    const { page } = journey.compliance;
     venue.revoke(readOnly.apiKey);
     const connection = page.getByTestId('connection').filter({ hasText: 'Main account' });
     await connection.getByTestId('connection-status').getByText('Broken').waitFor({ timeout: ONE_CYCLE_AND_REFRESH_MS });
@@ -264,8 +202,8 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
   });
 
   it('should let compliance require re-onboarding and show the employee as needing it', async () => {
-    const { page } = compliance;
-    await page.goto(`${vigil.baseUrl}${employeePath}`);
+    const { page } = journey.compliance;
+    await page.goto(`${journey.vigil.baseUrl}${employeePath}`);
     await page.getByTestId('employee-action-requireReonboarding').click();
     await page.getByTestId('reonboarding-note').fill('Binance key revoked at the venue; connect a fresh read-only key.');
     await page.getByTestId('reonboarding-confirm').click();
@@ -273,8 +211,8 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     await page.getByTestId('employee-details').getByText('Needs re-onboarding').first().waitFor();
     await shots(page, 'compliance-required-reonboarding');
 
-    const own = employee.page;
-    await own.goto(`${vigil.baseUrl}/me/holdings`);
+    const own = journey.employee.page;
+    await own.goto(`${journey.vigil.baseUrl}/me/holdings`);
     await own.getByTestId('my-status').getByText('Needs re-onboarding').waitFor();
     await own.getByTestId('connection').getByTestId('connection-status').getByText('Broken').waitFor();
     await shots(own, 'employee-needs-reonboarding');

@@ -1,29 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchBrowser, screenshot } from '../harness/browser';
-import { chooseOption, enterSignInCode, justifyAndConfirm, navLabels, signIn, signOut } from '../harness/console';
-import { type RunningVigil, startVigil } from '../harness/startVigil';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../harness/browser';
+import { chooseOption, enterSignInCode, fillNewUser, justifyAndConfirm, navLabels, signIn, signOut } from '../harness/console';
 import { freshTotp } from '../harness/totp';
+import { vigilForJourney } from '../harness/vigilForJourney';
+
+// People the admin adds along the story; each step chooses their role.
+const BLOCKED = { name: 'Blocked Before Mfa', email: 'blocked@acme.test', password: 'Viewer-password-123!' };
+const CARLA = { name: 'Carla Compliance', email: 'carla@acme.test', password: 'Compliance-password-123!' };
+const VICTOR = { name: 'Victor Viewer', email: 'victor@acme.test', password: 'Viewer-password-123!' };
+const HANK = { name: 'Hank HR', email: 'hank@acme.test', password: 'Hr-password-12345!' };
 
 // One story, in order: each step starts where the previous one left the console.
 describe('console journeys against a real server', () => {
-  let vigil: RunningVigil;
-  let browser: Browser;
+  const journey = vigilForJourney(['browser']);
   let mfaSecret = '';
 
-  beforeAll(async () => {
-    vigil = await startVigil();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await vigil?.stop();
-  });
-
   it('should show the sign-in page when a visitor opens the console', async () => {
-    const { page } = browser;
-    await page.goto(vigil.baseUrl);
+    const { page } = journey.browser;
+    await page.goto(journey.vigil.baseUrl);
     await page.waitForURL('**/sign-in');
     await page.getByRole('heading', { name: 'Sign in to Vigil' }).waitFor();
     expect(await page.getByTestId('sign-in-submit').isEnabled()).toBe(true);
@@ -31,16 +26,16 @@ describe('console journeys against a real server', () => {
   });
 
   it('should refuse a wrong password without revealing which part was wrong', async () => {
-    const { page } = browser;
-    await signIn(page, vigil.baseUrl, { ...vigil.admin, password: 'not-the-password' });
+    const { page } = journey.browser;
+    await signIn(page, journey.vigil.baseUrl, { ...journey.vigil.admin, password: 'not-the-password' });
     await page.getByTestId('sign-in-error').waitFor();
     expect(await page.getByTestId('sign-in-error').innerText()).toMatch(/do not match/);
     expect(page.url()).toContain('/sign-in');
   });
 
   it('should sign in the first admin and show the admin navigation', async () => {
-    const { page } = browser;
-    await signIn(page, vigil.baseUrl, vigil.admin);
+    const { page } = journey.browser;
+    await signIn(page, journey.vigil.baseUrl, journey.vigil.admin);
     await page.waitForURL('**/users');
     expect(await navLabels(page)).toEqual([
       'Users',
@@ -52,17 +47,13 @@ describe('console journeys against a real server', () => {
       'Account & security',
     ]);
     await page.getByTestId('user-row').first().waitFor();
-    expect(await page.getByTestId('org-name').innerText()).toBe(vigil.org);
+    expect(await page.getByTestId('org-name').innerText()).toBe(journey.vigil.org);
     await screenshot(page, 'users-before-mfa');
   });
 
   it('should ask the admin to set up MFA when an admin write answers MFA_REQUIRED before enrolment', async () => {
-    const { page } = browser;
-    await page.getByTestId('new-user').click();
-    await page.getByTestId('new-user-name').fill('Blocked Before Mfa');
-    await page.getByTestId('new-user-email').fill('blocked@acme.test');
-    await chooseOption(page, 'new-user-role', 'Viewer');
-    await page.getByTestId('new-user-password').fill('Viewer-password-123!');
+    const { page } = journey.browser;
+    await fillNewUser(page, BLOCKED, 'Viewer');
     await justifyAndConfirm(page, 'E2E: this write must wait for MFA');
     const modal = page.getByRole('dialog', { name: 'Verify with MFA' });
     await modal.waitFor();
@@ -73,7 +64,7 @@ describe('console journeys against a real server', () => {
   });
 
   it('should enrol MFA with the QR code and the secret as text', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.getByTestId('mfa-begin').click();
     await page.getByTestId('mfa-qr').waitFor();
     mfaSecret = (await page.getByTestId('mfa-secret').innerText()).trim();
@@ -95,9 +86,9 @@ describe('console journeys against a real server', () => {
   });
 
   it('should require a TOTP step-up on a later sign-in', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await signOut(page);
-    await signIn(page, vigil.baseUrl, vigil.admin);
+    await signIn(page, journey.vigil.baseUrl, journey.vigil.admin);
     await page.getByTestId('sign-in-mfa-form').waitFor();
     await screenshot(page, 'sign-in-step-up');
     await enterSignInCode(page, mfaSecret);
@@ -106,33 +97,29 @@ describe('console journeys against a real server', () => {
   });
 
   it('should create a user with a written justification once verified', async () => {
-    const { page } = browser;
-    await page.getByTestId('new-user').click();
-    await page.getByTestId('new-user-name').fill('Carla Compliance');
-    await page.getByTestId('new-user-email').fill('carla@acme.test');
-    await chooseOption(page, 'new-user-role', 'Compliance');
-    await page.getByTestId('new-user-password').fill('Compliance-password-123!');
+    const { page } = journey.browser;
+    await fillNewUser(page, CARLA, 'Compliance');
     await page.getByTestId('justification').fill('short');
     await page.getByTestId('action-confirm').click();
     await page.getByText(/at least 10 characters/).waitFor();
     await justifyAndConfirm(page, 'E2E: onboarding a compliance analyst (ticket OPS-1)');
-    await page.getByTestId('user-row').filter({ hasText: 'carla@acme.test' }).waitFor();
+    await page.getByTestId('user-row').filter({ hasText: CARLA.email }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'User created' }).waitFor();
     await screenshot(page, 'users');
   });
 
   it('should narrow the users list when searching', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.getByTestId('users-search').fill('carla');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 1);
-    expect(await page.getByTestId('user-row').innerText()).toContain('carla@acme.test');
+    expect(await page.getByTestId('user-row').innerText()).toContain(CARLA.email);
     await page.getByTestId('users-search').fill('');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="user-row"]').length === 2);
   });
 
   it('should disable a user with a written justification', async () => {
-    const { page } = browser;
-    const row = page.getByTestId('user-row').filter({ hasText: 'carla@acme.test' });
+    const { page } = journey.browser;
+    const row = page.getByTestId('user-row').filter({ hasText: CARLA.email });
     await row.getByTestId('user-actions').click();
     await page.getByRole('menuitem', { name: 'Disable…' }).click();
     await justifyAndConfirm(page, 'E2E: analyst on extended leave (ticket OPS-3)');
@@ -140,36 +127,32 @@ describe('console journeys against a real server', () => {
   });
 
   it('should step up in a dialog and retry the write when the session is back at AAL1', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     // A password change issues a fresh password-only (AAL1) session.
     await page.getByTestId('nav-account').click();
-    const newPassword = `${vigil.admin.password}-rotated`;
-    await page.getByTestId('current-password').fill(vigil.admin.password);
+    const newPassword = `${journey.vigil.admin.password}-rotated`;
+    await page.getByTestId('current-password').fill(journey.vigil.admin.password);
     await page.getByTestId('new-password').fill(newPassword);
     await page.getByTestId('repeat-password').fill(newPassword);
     await page.getByTestId('change-password').click();
     await page.getByTestId('session-aal').getByText(/AAL1/).waitFor();
-    vigil.admin.password = newPassword;
+    journey.vigil.admin.password = newPassword;
     await page.getByTestId('verify-mfa-button').waitFor();
 
     await page.getByTestId('nav-users').click();
-    await page.getByTestId('new-user').click();
-    await page.getByTestId('new-user-name').fill('Victor Viewer');
-    await page.getByTestId('new-user-email').fill('victor@acme.test');
-    await chooseOption(page, 'new-user-role', 'Viewer');
-    await page.getByTestId('new-user-password').fill('Viewer-password-123!');
+    await fillNewUser(page, VICTOR, 'Viewer');
     await justifyAndConfirm(page, 'E2E: read-only access for the auditor (ticket OPS-2)');
     await page.getByTestId('step-up-code').waitFor();
     await screenshot(page, 'step-up-modal');
     await page.getByTestId('step-up-code').fill(await freshTotp(mfaSecret));
     await page.getByTestId('step-up-submit').click();
     // The original createUser is retried with the new AAL2 token: the user appears without re-submitting.
-    await page.getByTestId('user-row').filter({ hasText: 'victor@acme.test' }).waitFor();
+    await page.getByTestId('user-row').filter({ hasText: VICTOR.email }).waitFor();
     await page.getByTestId('aal-badge').getByText('MFA verified').waitFor();
   });
 
   it('should show audit entries and a valid hash chain on the audit page', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.getByTestId('nav-audit').click();
     await page.waitForURL('**/audit');
     await page.getByTestId('audit-row').first().waitFor();
@@ -182,7 +165,7 @@ describe('console journeys against a real server', () => {
   });
 
   it('should download the audit log as CSV with the session token', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
     const file = await download.path();
     const csv = await readFile(file, 'utf8');
@@ -191,7 +174,7 @@ describe('console journeys against a real server', () => {
   });
 
   it('should filter audit entries by outcome', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await chooseOption(page, 'filter-outcome', 'Denied');
     await page.getByTestId('filter-apply').click();
     // The wrong-password attempt and the pre-MFA write were refused; either shows as denied or none match.
@@ -202,7 +185,7 @@ describe('console journeys against a real server', () => {
   });
 
   it('should show a role with no permissions only Account, and Access denied elsewhere', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.getByTestId('nav-roles').click();
     await page.getByTestId('new-role').click();
     await page.getByTestId('role-name').fill('HR');
@@ -212,32 +195,28 @@ describe('console journeys against a real server', () => {
     await screenshot(page, 'roles');
 
     await page.getByTestId('nav-users').click();
-    await page.getByTestId('new-user').click();
-    await page.getByTestId('new-user-name').fill('Hank HR');
-    await page.getByTestId('new-user-email').fill('hank@acme.test');
-    await chooseOption(page, 'new-user-role', 'HR (custom)');
-    await page.getByTestId('new-user-password').fill('Hr-password-12345!');
+    await fillNewUser(page, HANK, 'HR (custom)');
     await justifyAndConfirm(page, 'E2E: HR member with no data access');
-    await page.getByTestId('user-row').filter({ hasText: 'hank@acme.test' }).waitFor();
+    await page.getByTestId('user-row').filter({ hasText: HANK.email }).waitFor();
 
     const hr = await launchBrowser();
     try {
-      await signIn(hr.page, vigil.baseUrl, {
-        organization: vigil.admin.organization,
-        email: 'hank@acme.test',
-        password: 'Hr-password-12345!',
+      await signIn(hr.page, journey.vigil.baseUrl, {
+        organization: journey.vigil.admin.organization,
+        email: HANK.email,
+        password: HANK.password,
       });
       // The admin set Hank's password: he must choose his own before anything else.
       await hr.page.waitForURL('**/choose-password');
       await hr.page.getByTestId('choose-password-explanation').waitFor();
       await screenshot(hr.page, 'choose-password');
-      await hr.page.getByTestId('current-password').fill('Hr-password-12345!');
+      await hr.page.getByTestId('current-password').fill(HANK.password);
       await hr.page.getByTestId('new-password').fill('Hank-own-passphrase-42');
       await hr.page.getByTestId('repeat-password').fill('Hank-own-passphrase-42');
       await hr.page.getByTestId('change-password').click();
       await hr.page.waitForURL('**/account');
       expect(await navLabels(hr.page)).toEqual(['Account & security']);
-      await hr.page.goto(`${vigil.baseUrl}/audit`);
+      await hr.page.goto(`${journey.vigil.baseUrl}/audit`);
       await hr.page.getByTestId('access-denied').waitFor();
       await screenshot(hr.page, 'access-denied');
     } finally {
