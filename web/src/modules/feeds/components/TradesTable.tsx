@@ -15,6 +15,8 @@ import { TradeFilters } from './TradeFilters';
 const PAGE_SIZE = 25;
 const NO_FILTER: TradeFilterForm = { symbol: '', side: null, fromDate: '', toDate: '' };
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** An employee's trades, newest first, filtered and paged on the server. */
 export function TradesTable({ employeeId }: { employeeId: string }) {
   const venueName = useVenueNames();
@@ -50,8 +52,11 @@ export function TradesTable({ employeeId }: { employeeId: string }) {
           </Text>
         ) : (
           <div>
+            {/* Columns sized by their content: a number is never cut or run into the next column
+                (with fixed columns an 8-decimal amount overlapped the price); a table wider than
+                the card scrolls inside it. */}
             <Table.ScrollContainer minWidth={640} type="native">
-              <Table fz="sm" striped layout="fixed" data-testid="trades-table">
+              <Table fz="sm" striped data-testid="trades-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th w={150}>Time</Table.Th>
@@ -68,16 +73,18 @@ export function TradesTable({ employeeId }: { employeeId: string }) {
                     <Table.Tr key={t.id} data-testid="trade-row">
                       <Table.Td fz="xs">{formatDateTime(t.tradedAt)}</Table.Td>
                       <Table.Td>{venueName(t.venue)}</Table.Td>
-                      <Table.Td fw={600}>{t.symbol}</Table.Td>
+                      <Table.Td fw={600} style={NO_WRAP}>
+                        {t.symbol}
+                      </Table.Td>
                       <Table.Td>
                         <Badge size="xs" variant="light" color={t.side === 'buy' ? 'teal' : 'grape'}>
                           {t.side}
                         </Badge>
                       </Table.Td>
-                      <Table.Td ta="right" ff="monospace">
+                      <Table.Td ta="right" ff="monospace" style={NO_WRAP}>
                         {t.amount}
                       </Table.Td>
-                      <Table.Td ta="right" ff="monospace">
+                      <Table.Td ta="right" ff="monospace" style={NO_WRAP}>
                         {t.price}
                       </Table.Td>
                       <Table.Td ta="right" ff="monospace" fz="xs">
