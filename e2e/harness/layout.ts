@@ -39,6 +39,23 @@ export async function expectNoSidewaysOverflowWhenNarrow(page: Page): Promise<vo
   }
 }
 
+/**
+ * No table cell's content runs out of its cell: with fixed columns an unbreakable number (an
+ * 8-decimal amount) overflowed into the next column's text. Names the cells when some do.
+ */
+export async function expectNoCellOverflow(page: Page): Promise<void> {
+  const spilling = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('td, th'))
+      .filter((cell) => cell.getClientRects().length > 0 && cell.scrollWidth > cell.clientWidth + 1)
+      .slice(0, 5)
+      .map(
+        (cell) =>
+          `${cell.tagName.toLowerCase()} "${(cell.textContent ?? '').slice(0, 40)}" (${cell.scrollWidth} > ${cell.clientWidth} px)`,
+      ),
+  );
+  expect(spilling).toEqual([]);
+}
+
 /** The collapsed navbar sits off-screen to the left (or is hidden). */
 export async function navOnScreen(page: Page): Promise<boolean> {
   return page.getByTestId('app-nav').evaluate((nav) => {

@@ -3,7 +3,7 @@ import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH } from '../harness/browser';
 import { justifyAndConfirm, navLabels, signIn, submitOnboardingPassword, submitSignIn } from '../harness/console';
-import { expectNoSidewaysOverflowWhenNarrow } from '../harness/layout';
+import { expectNoCellOverflow, expectNoSidewaysOverflowWhenNarrow } from '../harness/layout';
 import { enrolAdminInMfaAndSignInAgain } from '../harness/mfa';
 import { REPO_ROOT } from '../harness/paths';
 import { run } from '../harness/run';
@@ -92,6 +92,7 @@ describe('holdings: invite and onboard an employee', () => {
     expect(await row.getByTestId('employee-status').textContent()).toBe('Invited');
     expect(await row.getByTestId('invitation-expiry').innerText()).toBe('Invitation expires in 7 days');
     await shots(page, 'employees-invited');
+    await expectNoCellOverflow(page);
     await expectNoSidewaysOverflowWhenNarrow(page);
   });
 
@@ -127,6 +128,7 @@ describe('holdings: invite and onboard an employee', () => {
       /cannot require re-onboarding \(needs connections:write\)/,
     );
     await shots(page, 'employee-invited');
+    await expectNoCellOverflow(page);
     await expectNoSidewaysOverflowWhenNarrow(page);
   });
 
@@ -216,6 +218,7 @@ describe('holdings: invite and onboard an employee', () => {
     expect(await page.getByTestId('my-status').getByTestId('employee-status').textContent()).toBe('Active');
     expect(await page.getByTestId('my-status').innerText()).toContain(erin.name);
     await shots(page, 'my-holdings-active');
+    await expectNoCellOverflow(page);
     await expectNoSidewaysOverflowWhenNarrow(page);
     // The roster is not for employees: the page says so and the server refuses the data.
     await page.goto(`${journey.vigil.baseUrl}/employees`);
@@ -238,11 +241,13 @@ describe('holdings: invite and onboard an employee', () => {
     await row.getByTestId('employee-status').getByText('Active').waitFor();
     expect(await row.innerText()).not.toMatch(/Invitation expires/);
     await shots(page, 'employees-active');
+    await expectNoCellOverflow(page);
     await page.goto(`${journey.vigil.baseUrl}${employeePath}`);
     await page.getByTestId('employee-details').getByText('Active').first().waitFor();
     expect(await page.getByTestId('employee-action-resendInvitation').getAttribute('data-disabled')).toBe('true');
     expect(await page.getByTestId('employee-actions').innerText()).toMatch(/already chosen a password/);
     await shots(page, 'employee-active');
+    await expectNoCellOverflow(page);
   });
 
   it('should offboard the employee with a warning, end its session and keep its record', async () => {

@@ -4,6 +4,7 @@ import { sampleCredentials, sampleKey } from '../../server/test/doubles/exchange
 import { chooseOption, fillNewUser, justifyAndConfirm, signIn, submitOnboardingPassword, submitSignIn } from '../harness/console';
 import { enrolAdminInMfaAndSignInAgain } from '../harness/mfa';
 import { numberedShots } from '../harness/screenshots';
+import { expectNoCellOverflow } from '../harness/layout';
 import { vigilForJourney } from '../harness/vigilForJourney';
 import { WIDE } from '../harness/viewports';
 
@@ -166,6 +167,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     await connection.getByTestId('toggle-poll-history').click();
     await connection.getByTestId('poll-run').first().waitFor();
     await shots(page, 'compliance-employee-page-active');
+    await expectNoCellOverflow(page);
   });
 
   it('should filter trades on the server and say so when nothing matches', async () => {
@@ -185,6 +187,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     await connection.getByTestId('last-error').waitFor();
     await page.getByTestId('balance-stale').first().waitFor({ timeout: ONE_CYCLE_AND_REFRESH_MS });
     await shots(page, 'compliance-employee-page-broken');
+    await expectNoCellOverflow(page);
 
     await page.getByTestId('nav-feed-health').click();
     await page.waitForURL('**/feed-health');
@@ -192,6 +195,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     expect(await row.getAttribute('data-status')).toBe('broken');
     expect(await row.innerText()).toContain(erin.name);
     await shots(page, 'feed-health-broken');
+    await expectNoCellOverflow(page);
 
     await page.getByTestId('nav-alerts').click();
     await page.waitForURL('**/alerts');
@@ -199,6 +203,7 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/broken/i);
     await shots(page, 'alerts-connection-broken');
+    await expectNoCellOverflow(page);
   });
 
   it('should let compliance require re-onboarding and show the employee as needing it', async () => {
