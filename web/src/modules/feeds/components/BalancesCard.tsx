@@ -65,7 +65,7 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
                     <Table.Tr key={`${b.connectionId}:${b.asset}`} data-testid="balance-row">
                       <Table.Td>{venueName(b.venue)}</Table.Td>
                       <Table.Td fw={600}>{b.asset}</Table.Td>
-                      <Table.Td ta="right" ff="monospace">
+                      <Table.Td ta="right" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                         {b.total}
                       </Table.Td>
                       <Table.Td ta="right">
@@ -73,6 +73,7 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
                           <Text
                             fz="sm"
                             ff="monospace"
+                            style={{ overflowWrap: 'anywhere' }}
                             title={b.priceAt ? `At the price of ${formatDateTime(b.priceAt)}` : undefined}
                             data-testid="balance-value"
                           >

@@ -65,13 +65,13 @@ function PositionsTable({ wallet }: { wallet: WalletPredictions }) {
                 </Text>
               </Table.Td>
               <Table.Td>{p.outcome}</Table.Td>
-              <Table.Td ta="right" ff="monospace">
+              <Table.Td ta="right" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                 {p.size}
               </Table.Td>
-              <Table.Td ta="right" ff="monospace">
+              <Table.Td ta="right" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                 {p.avgPrice}
               </Table.Td>
-              <Table.Td ta="right" ff="monospace">
+              <Table.Td ta="right" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                 {p.currentValue}
               </Table.Td>
             </Table.Tr>
