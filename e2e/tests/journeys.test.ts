@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../harness/browser';
 import { chooseOption, enterSignInCode, fillNewUser, justifyAndConfirm, navLabels, signIn, signOut } from '../harness/console';
+import { expectNoCellOverflow } from '../harness/layout';
 import { freshTotp } from '../harness/totp';
 import { vigilForJourney } from '../harness/vigilForJourney';
 
@@ -106,6 +107,7 @@ describe('console journeys against a real server', () => {
     await page.getByTestId('user-row').filter({ hasText: CARLA.email }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'User created' }).waitFor();
     await screenshot(page, 'users');
+    await expectNoCellOverflow(page);
   });
 
   it('should narrow the users list when searching', async () => {
@@ -162,6 +164,7 @@ describe('console journeys against a real server', () => {
     expect(Number(await page.getByTestId('chain-head').innerText())).toBeGreaterThan(0);
     expect(await page.getByTestId('audit-table').innerText()).toMatch(/user/i);
     await screenshot(page, 'audit');
+    await expectNoCellOverflow(page);
   });
 
   it('should download the audit log as CSV with the session token', async () => {
@@ -182,6 +185,7 @@ describe('console journeys against a real server', () => {
     const rows = await page.getByTestId('audit-row').allInnerTexts();
     for (const row of rows) expect(row).toMatch(/denied/i);
     await screenshot(page, 'audit-denied-filter');
+    await expectNoCellOverflow(page);
   });
 
   it('should show a role with no permissions only Account, and Access denied elsewhere', async () => {
@@ -193,6 +197,7 @@ describe('console journeys against a real server', () => {
     await justifyAndConfirm(page, 'E2E: HR needs console accounts but no data');
     await page.getByTestId('role-row').filter({ hasText: 'HR' }).waitFor();
     await screenshot(page, 'roles');
+    await expectNoCellOverflow(page);
 
     await page.getByTestId('nav-users').click();
     await fillNewUser(page, HANK, 'HR (custom)');
