@@ -12,7 +12,7 @@ import {
   submitOnboardingPassword,
   submitSignIn,
 } from '../harness/console';
-import { parseCsv } from '../harness/csv';
+import { parseCsv } from '../../server/test/helpers/parse-csv';
 import { expectClearOfHeader, isCut, navOnScreen, pageWidth } from '../harness/layout';
 import { enrolMfa, signInAgainWithCode } from '../harness/mfa';
 import { vigilForJourney } from '../harness/vigilForJourney';
