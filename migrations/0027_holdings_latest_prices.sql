@@ -3,8 +3,8 @@
 -- A value "now" multiplies a holding by the newest price of its asset. Readers found it with a
 -- lateral look-up per asset (ORDER BY at DESC LIMIT 1 on asset_prices' unique index): cheap per
 -- look-up, but it made the employees list's value a chain of sorts, a de-duplication and a merge
--- join, about a fifth of that statement's PostgreSQL time for a 50-row page. With the newest price
--- kept here, a reader joins on (asset, quote): one hash join, whatever the history holds.
+-- join for a 50-row page. With the newest price kept here, a reader joins on (asset, quote): one
+-- row per pair, whatever the history holds.
 --
 -- A trigger keeps it, whoever inserts prices (the worker's refresh; seeds in tests and benches),
 -- statement by statement: a statement's newest row per (asset, quote) replaces the kept one only

@@ -57,7 +57,7 @@ const heldNowSql = ({ employeeIds, liveConnections }: ValuedEmployees) => `SELEC
  * Per employee of `of`: the sum of its priced holdings (NULL when none is priced) and how many
  * held assets (non-zero) have no price. Employees holding nothing have no row. `ref` is SQL for
  * the reference currency (a bound parameter). Prices are the newest kept per (asset, quote)
- * (migration 0027): one hash join, however long the price history grows.
+ * (migration 0027): one join on (asset, quote), however long the price history grows.
  */
 export const employeeValuesSql = (of: ValuedEmployees, ref: string) => `
   SELECT h.employee_id,
