@@ -4,11 +4,11 @@ import { type FormEvent, useState } from 'react';
 import { ChangePasswordDocument } from '@/generated/graphql';
 import { useApplyAuthPayload } from '@/modules/auth';
 import { ErrorAlert } from '@/ui/components/ErrorAlert';
-import { useFieldErrors } from '@/ui/hooks/useFieldErrors';
+import { useValidatedForm } from '@/ui/hooks/useValidatedForm';
 import { errorMessageOf, hasErrorCode } from '@/ui/lib/errorCodes';
 import { notifySuccess } from '@/ui/lib/notifySuccess';
 import { PASSWORD_MIN_LENGTH } from '@/ui/lib/passwordPolicy';
-import { EMPTY_PASSWORD_FORM, type PasswordField, type PasswordForm, validatePasswordForm } from '../lib/validatePasswordForm';
+import { EMPTY_PASSWORD_FORM, validatePasswordForm } from '../lib/validatePasswordForm';
 
 type ChangePasswordCardProps = {
   /** A password someone else set: the wording says so, and `onChanged` takes over from the notice. */
@@ -18,29 +18,18 @@ type ChangePasswordCardProps = {
 
 export function ChangePasswordCard({ forced = false, onChanged }: ChangePasswordCardProps) {
   const applyAuthPayload = useApplyAuthPayload();
-  const [form, setForm] = useState<PasswordForm>(EMPTY_PASSWORD_FORM);
-  const { errors, show, clear, reset } = useFieldErrors<PasswordField>();
+  const { form, validateAll, reset, textInputProps } = useValidatedForm(EMPTY_PASSWORD_FORM, validatePasswordForm);
   const [error, setError] = useState<string | null>(null);
   const [changePassword, { loading }] = useMutation(ChangePasswordDocument);
 
-  const set = (field: PasswordField, value: string) => {
-    setForm((prev) => ({ ...prev, [field]: value }));
-    clear(field);
-  };
-  // Leaving a filled field says at once what is wrong with it; an empty one waits for submit.
-  const check = (field: PasswordField) => {
-    if (form[field]) show({ [field]: validatePasswordForm(form)[field] });
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!show(validatePasswordForm(form))) return;
+    if (!validateAll()) return;
     setError(null);
     try {
       const { data } = await changePassword({ variables: { input: { currentPassword: form.current, newPassword: form.next } } });
       if (!data) return;
       applyAuthPayload(data.changePassword);
-      setForm(EMPTY_PASSWORD_FORM);
       reset();
       if (onChanged) {
         onChanged();
@@ -69,9 +58,7 @@ export function ChangePasswordCard({ forced = false, onChanged }: ChangePassword
             label={forced ? 'Password you were given' : 'Current password'}
             autoComplete="current-password"
             required
-            value={form.current}
-            onChange={(e) => set('current', e.currentTarget.value)}
-            error={errors.current}
+            {...textInputProps('current')}
             data-testid="current-password"
           />
           <PasswordInput
@@ -79,20 +66,14 @@ export function ChangePasswordCard({ forced = false, onChanged }: ChangePassword
             description={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase of several words is easiest.${forced ? ' It must differ from the one you were given.' : ''}`}
             autoComplete="new-password"
             required
-            value={form.next}
-            onChange={(e) => set('next', e.currentTarget.value)}
-            onBlur={() => check('next')}
-            error={errors.next}
+            {...textInputProps('next')}
             data-testid="new-password"
           />
           <PasswordInput
             label="Repeat new password"
             autoComplete="new-password"
             required
-            value={form.repeat}
-            onChange={(e) => set('repeat', e.currentTarget.value)}
-            onBlur={() => check('repeat')}
-            error={errors.repeat}
+            {...textInputProps('repeat')}
             data-testid="repeat-password"
           />
           <Group>

@@ -1,4 +1,5 @@
 import { validateNewPassword } from '@/ui/lib/passwordPolicy';
+import { validatePasswordRepeat } from '@/ui/lib/validatePasswordRepeat';
 
 export type PasswordField = 'current' | 'next' | 'repeat';
 export type PasswordForm = Record<PasswordField, string>;
@@ -10,6 +11,6 @@ export function validatePasswordForm(form: PasswordForm): Record<PasswordField, 
   return {
     current: form.current === '' ? 'Enter your current password.' : null,
     next: validateNewPassword(form.next),
-    repeat: form.repeat === '' ? 'Type the new password again.' : form.repeat !== form.next ? 'The passwords differ.' : null,
+    repeat: validatePasswordRepeat(form.next, form.repeat, 'Type the new password again.'),
   };
 }

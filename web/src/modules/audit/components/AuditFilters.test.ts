@@ -34,6 +34,13 @@ describe('AuditFilters', () => {
     for (const columns of Object.values(AUDIT_FILTER_COLUMNS)) expect(FIELDS.length % columns).toBe(0);
   });
 
+  it('should keep the filters in reading order, "when" then "who" then "what", with the write switches after them', () => {
+    const html = render();
+    const order = [...FIELDS, 'filter-writes-only', 'filter-admin-writes-only'].map((id) => html.indexOf(`data-testid="${id}"`));
+    expect(order.every((at) => at > -1)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
   it('should size no filter by its own flex rule when the grid decides the columns', () => {
     expect(render()).not.toMatch(/style="[^"]*flex:\s*\d/);
   });

@@ -20,6 +20,20 @@ type AuditFiltersProps = {
  */
 export const AUDIT_FILTER_COLUMNS = { base: 1, xs: 2, md: 3 } as const;
 
+// Filters that differ only in field, label and test id come from one list per kind, so each pair
+// cannot drift apart; the other filters each have options of their own and stay written out.
+type BoundControl<F extends keyof AuditFilterForm> = { field: F; label: string; testId: string };
+
+const TIME_BOUNDS: BoundControl<'from' | 'to'>[] = [
+  { field: 'from', label: 'From', testId: 'filter-from' },
+  { field: 'to', label: 'To', testId: 'filter-to' },
+];
+
+const WRITE_SWITCHES: BoundControl<'writesOnly' | 'adminWritesOnly'>[] = [
+  { field: 'writesOnly', label: 'Writes only (hide reads)', testId: 'filter-writes-only' },
+  { field: 'adminWritesOnly', label: 'Admin writes only (with their justification)', testId: 'filter-admin-writes-only' },
+];
+
 const OUTCOMES = [
   { value: '', label: 'Any outcome' },
   { value: 'allowed', label: 'Allowed' },
@@ -41,22 +55,17 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} data-testid="audit-filters">
       <SimpleGrid cols={AUDIT_FILTER_COLUMNS} spacing="xs" verticalSpacing="xs" data-testid="audit-filter-fields">
-        <TextInput
-          size="xs"
-          label="From"
-          type="datetime-local"
-          value={form.from}
-          onChange={(e) => set({ from: e.currentTarget.value })}
-          data-testid="filter-from"
-        />
-        <TextInput
-          size="xs"
-          label="To"
-          type="datetime-local"
-          value={form.to}
-          onChange={(e) => set({ to: e.currentTarget.value })}
-          data-testid="filter-to"
-        />
+        {TIME_BOUNDS.map(({ field, label, testId }) => (
+          <TextInput
+            key={field}
+            size="xs"
+            label={label}
+            type="datetime-local"
+            value={form[field]}
+            onChange={(e) => set({ [field]: e.currentTarget.value })}
+            data-testid={testId}
+          />
+        ))}
         <AuditActorPicker
           actorId={form.actorId}
           actorLabel={form.actorLabel}
@@ -95,20 +104,16 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
         />
       </SimpleGrid>
       <Group gap="lg" mt="sm">
-        <Switch
-          size="xs"
-          label="Writes only (hide reads)"
-          checked={form.writesOnly}
-          onChange={(e) => set({ writesOnly: e.currentTarget.checked })}
-          data-testid="filter-writes-only"
-        />
-        <Switch
-          size="xs"
-          label="Admin writes only (with their justification)"
-          checked={form.adminWritesOnly}
-          onChange={(e) => set({ adminWritesOnly: e.currentTarget.checked })}
-          data-testid="filter-admin-writes-only"
-        />
+        {WRITE_SWITCHES.map(({ field, label, testId }) => (
+          <Switch
+            key={field}
+            size="xs"
+            label={label}
+            checked={form[field]}
+            onChange={(e) => set({ [field]: e.currentTarget.checked })}
+            data-testid={testId}
+          />
+        ))}
       </Group>
       <Group justify="space-between" gap="xs" mt="xs">
         <Text fz="xs" c={invalid ? 'red' : 'dimmed'}>

@@ -1,9 +1,9 @@
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '@/ui/components/ErrorAlert';
-import { useFieldErrors } from '@/ui/hooks/useFieldErrors';
+import { useValidatedForm } from '@/ui/hooks/useValidatedForm';
 import { PASSWORD_MIN_LENGTH } from '@/ui/lib/passwordPolicy';
-import { type ChosenPasswordField, type ChosenPasswordForm, validateChosenPassword } from '../lib/validateChosenPassword';
+import { type ChosenPasswordForm, validateChosenPassword } from '../lib/validateChosenPassword';
 
 type ChoosePasswordFormProps = {
   email: string;
@@ -16,22 +16,14 @@ type ChoosePasswordFormProps = {
 const EMPTY: ChosenPasswordForm = { password: '', repeat: '' };
 
 export function ChoosePasswordForm({ email, disabled, onSubmit }: ChoosePasswordFormProps) {
-  const [form, setForm] = useState<ChosenPasswordForm>(EMPTY);
-  const { errors, show, clear } = useFieldErrors<ChosenPasswordField>();
+  const { form, validateAll, textInputProps } = useValidatedForm(EMPTY, validateChosenPassword);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const set = (field: ChosenPasswordField, value: string) => {
-    setForm((prev) => ({ ...prev, [field]: value }));
-    clear(field);
-  };
-  const check = (field: ChosenPasswordField) => {
-    if (form[field]) show({ [field]: validateChosenPassword(form)[field] });
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (disabled || !show(validateChosenPassword(form))) return;
+    // Beyond the hook's checks: a switched-off form (no HTTPS) neither scolds nor sends.
+    if (disabled || !validateAll()) return;
     setBusy(true);
     setError(null);
     try {
@@ -54,10 +46,7 @@ export function ChoosePasswordForm({ email, disabled, onSubmit }: ChoosePassword
           autoComplete="new-password"
           required
           disabled={disabled}
-          value={form.password}
-          onChange={(e) => set('password', e.currentTarget.value)}
-          onBlur={() => check('password')}
-          error={errors.password}
+          {...textInputProps('password')}
           data-testid="onboarding-password"
         />
         <PasswordInput
@@ -65,10 +54,7 @@ export function ChoosePasswordForm({ email, disabled, onSubmit }: ChoosePassword
           autoComplete="new-password"
           required
           disabled={disabled}
-          value={form.repeat}
-          onChange={(e) => set('repeat', e.currentTarget.value)}
-          onBlur={() => check('repeat')}
-          error={errors.repeat}
+          {...textInputProps('repeat')}
           data-testid="onboarding-password-repeat"
         />
         <Button type="submit" loading={busy} disabled={disabled} fullWidth mt="xs" data-testid="onboarding-submit">

@@ -1,4 +1,5 @@
 import { validateNewPassword } from '@/ui/lib/passwordPolicy';
+import { validatePasswordRepeat } from '@/ui/lib/validatePasswordRepeat';
 
 export type ChosenPasswordField = 'password' | 'repeat';
 export type ChosenPasswordForm = Record<ChosenPasswordField, string>;
@@ -7,6 +8,6 @@ export type ChosenPasswordForm = Record<ChosenPasswordField, string>;
 export function validateChosenPassword(form: ChosenPasswordForm): Record<ChosenPasswordField, string | null> {
   return {
     password: validateNewPassword(form.password),
-    repeat: form.repeat === '' ? 'Type the password again.' : form.repeat !== form.password ? 'The passwords differ.' : null,
+    repeat: validatePasswordRepeat(form.password, form.repeat, 'Type the password again.'),
   };
 }
