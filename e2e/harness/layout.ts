@@ -41,18 +41,23 @@ export async function expectNoSidewaysOverflowWhenNarrow(page: Page): Promise<vo
 
 /**
  * No table cell's content runs out of its cell: with fixed columns an unbreakable number (an
- * 8-decimal amount) overflowed into the next column's text. Names the cells when some do.
+ * 8-decimal amount) overflowed into the next column's text. Nor is a badge in a cell cut to an
+ * ellipsis: a status column too narrow showed "ACKNOWLED…". Names the cells when some do.
  */
 export async function expectNoCellOverflow(page: Page): Promise<void> {
-  const spilling = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('td, th'))
-      .filter((cell) => cell.getClientRects().length > 0 && cell.scrollWidth > cell.clientWidth + 1)
-      .slice(0, 5)
+  const spilling = await page.evaluate(() => {
+    const shown = (el: Element) => el.getClientRects().length > 0;
+    const cells = Array.from(document.querySelectorAll('td, th'))
+      .filter((cell) => shown(cell) && cell.scrollWidth > cell.clientWidth + 1)
       .map(
         (cell) =>
           `${cell.tagName.toLowerCase()} "${(cell.textContent ?? '').slice(0, 40)}" (${cell.scrollWidth} > ${cell.clientWidth} px)`,
-      ),
-  );
+      );
+    const badges = Array.from(document.querySelectorAll('td .mantine-Badge-label'))
+      .filter((label) => shown(label) && label.scrollWidth > label.clientWidth + 1)
+      .map((label) => `badge "${label.textContent ?? ''}" cut (${label.scrollWidth} > ${label.clientWidth} px)`);
+    return [...cells, ...badges].slice(0, 5);
+  });
   expect(spilling).toEqual([]);
 }
 

@@ -163,6 +163,10 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     const chart = page.getByTestId('balance-chart').getByRole('img');
     await chart.waitFor();
     expect(await chart.getAttribute('aria-label')).toMatch(/balance from/);
+    // The line is fitted to its own range: its scale is printed beside it, top and bottom.
+    for (const end of ['balance-chart-max', 'balance-chart-min']) {
+      expect(await page.getByTestId(end).textContent()).toMatch(/\d/);
+    }
     await page.getByTestId('trade-row').filter({ hasText: 'BTC/USDT' }).waitFor({ timeout: ONE_CYCLE_AND_REFRESH_MS });
     await connection.getByTestId('toggle-poll-history').click();
     await connection.getByTestId('poll-run').first().waitFor();
@@ -204,6 +208,38 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     expect(await alert.innerText()).toMatch(/broken/i);
     await shots(page, 'alerts-connection-broken');
     await expectNoCellOverflow(page);
+  });
+
+  it('should let compliance work the alert: acknowledge it, then resolve it only with a note', async () => {
+    const { page } = journey.compliance;
+    const row = page.getByTestId('alert-row').filter({ hasText: /broken/i }).first();
+    await row.getByTestId('alert-acknowledge').click();
+    await page.getByTestId('alert-note').fill('On it: asking the employee whether they revoked the key.');
+    await page.getByTestId('alert-action-confirm').click();
+    await page.getByText('Alert acknowledged').waitFor();
+    await row.getByTestId('alert-status').getByText('Acknowledged').waitFor();
+    await shots(page, 'alert-acknowledged');
+    await expectNoCellOverflow(page);
+
+    await row.getByTestId('alert-resolve').click();
+    await page.getByTestId('alert-action-confirm').click();
+    // Without a note the form refuses and sends nothing: the dialog stays, the alert stays acknowledged.
+    await page.getByText('Say how the alert was resolved').waitFor();
+    const resolution = 'The employee revoked the key by mistake; re-onboarding follows.';
+    await page.getByTestId('alert-note').fill(resolution);
+    await page.getByTestId('alert-action-confirm').click();
+    await page.getByText('Alert resolved').waitFor();
+    // The queue shows unresolved alerts by default: the resolved one leaves it and is found under Resolved.
+    await row.waitFor({ state: 'detached' });
+    await page.getByTestId('alerts-status-filter').getByText('Resolved', { exact: true }).click();
+    const resolved = page.getByTestId('alert-row').filter({ hasText: /broken/i }).first();
+    await resolved.getByTestId('alert-status').getByText('Resolved').waitFor();
+    await resolved.getByTestId('alert-title').click();
+    const history = page.getByTestId('alert-history');
+    await history.getByText(resolution).waitFor();
+    expect(await history.innerText()).toContain('On it: asking the employee');
+    await shots(page, 'alert-resolved-history');
+    await page.keyboard.press('Escape');
   });
 
   it('should let compliance require re-onboarding and show the employee as needing it', async () => {

@@ -41,6 +41,16 @@ describe('alert rules', () => {
     }
   });
 
+  it('should state times in descriptions as people read them, in UTC, not as ISO strings', () => {
+    const broken = alertRuleFor('connection_broken')!;
+    const expiring = alertRuleFor('key_expiring')!;
+    const brokenText = broken.description(subject, broken.details.parse(SAMPLES.connection_broken));
+    const expiringText = expiring.description(subject, expiring.details.parse(SAMPLES.key_expiring));
+    expect(brokenText).toContain('since 2026-12-03 08:00:00 UTC');
+    expect(expiringText).toContain('at 2026-12-10 00:00:00 UTC');
+    for (const text of [brokenText, expiringText]) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+  });
+
   it('should refuse details a rule does not declare the shape of', () => {
     expect(() => alertRuleFor('scope_widened')!.details.parse({ venue: 'OKX', permissions: [] })).toThrow();
     expect(() => alertRuleFor('key_expiring')!.details.parse({ venue: 'Bybit', expiresAt: 'soon' })).toThrow();

@@ -19,3 +19,10 @@ export type AlertRule<K extends string = string, D extends z.ZodObject = z.ZodOb
 };
 
 export const defineAlertRule = <const K extends string, D extends z.ZodObject>(rule: AlertRule<K, D>): AlertRule<K, D> => rule;
+
+/**
+ * A time in a description, as people read it: "2026-12-04 03:08:24 UTC". Descriptions are stored
+ * when the alert opens and read in any time zone, so they name UTC rather than a reader's zone;
+ * the details keep the exact ISO value.
+ */
+export const utcText = (iso: string): string => `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAlertRule } from './alert-rule';
+import { defineAlertRule, utcText } from './alert-rule';
 
 /** A venue refused a connection's key, confirmed by a scope re-check in the same cycle. */
 export const connectionBrokenRule = defineAlertRule({
@@ -15,6 +15,6 @@ export const connectionBrokenRule = defineAlertRule({
   }),
   title: (subject) => `Connection broken: ${subject.label}`,
   description: (_subject, d) =>
-    `${d.venue} refused the key${d.since ? ` since ${d.since}` : ''}${d.error ? ` (${d.error})` : ''}. ` +
+    `${d.venue} refused the key${d.since ? ` since ${utcText(d.since)}` : ''}${d.error ? ` (${d.error})` : ''}. ` +
     'Polling has stopped for this connection; the employee needs to onboard a new read-only key.',
 });

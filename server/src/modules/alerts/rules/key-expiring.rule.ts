@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAlertRule } from './alert-rule';
+import { defineAlertRule, utcText } from './alert-rule';
 
 /** A venue reports an expiry for a key that comes soon: polling stops when it passes. */
 export const keyExpiringRule = defineAlertRule({
@@ -13,6 +13,6 @@ export const keyExpiringRule = defineAlertRule({
   }),
   title: (subject) => `Key expiring: ${subject.label}`,
   description: (_subject, d) =>
-    `${d.venue} expires this key at ${d.expiresAt}. After that Vigil can no longer poll it; the employee should ` +
+    `${d.venue} expires this key at ${utcText(d.expiresAt)}. After that Vigil can no longer poll it; the employee should ` +
     'onboard a new read-only key before then.',
 });

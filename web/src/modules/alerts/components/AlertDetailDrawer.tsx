@@ -4,6 +4,7 @@ import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { EVENT_VERB } from '../lib/alertQueue';
 import { AlertSeverityBadge } from './AlertSeverityBadge';
 import { AlertStatusBadge } from './AlertStatusBadge';
+import { alertDetailValue } from '../lib/alertDetailValue';
 
 /** One alert in full: what the rule recorded, and who moved it when, with their notes. */
 export function AlertDetailDrawer({ alert, onClose }: { alert: AlertFieldsFragment | null; onClose: () => void }) {
@@ -34,7 +35,9 @@ export function AlertDetailDrawer({ alert, onClose }: { alert: AlertFieldsFragme
                 {alert.details.map((d) => (
                   <Table.Tr key={d.key}>
                     <Table.Th w={140}>{d.key}</Table.Th>
-                    <Table.Td style={{ wordBreak: 'break-word' }}>{d.value}</Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-word' }} title={d.value}>
+                      {alertDetailValue(d.value)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

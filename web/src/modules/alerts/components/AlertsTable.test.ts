@@ -31,11 +31,11 @@ const render = () =>
   );
 
 describe('AlertsTable', () => {
-  it('should end a long alert title in an ellipsis inside its own column when the table is 1280 px wide', () => {
+  it('should wrap a long alert title to three lines inside its own column, then end it in an ellipsis', () => {
     const button = /<button[^>]*data-testid="alert-title"[^>]*>/.exec(render())?.[0] ?? '';
-    // The button is the box that clips: a block no wider than its cell, cutting its own text.
-    expect(button).toContain('data-truncate="end"');
-    expect(button).toMatch(/display:block/);
+    // The button is the box that clamps: no wider than its cell, wrapping and cutting its own text.
+    expect(button).toContain('data-line-clamp="true"');
+    expect(button).toMatch(/--text-line-clamp:\s*3/);
     expect(button).toMatch(/max-width:100%/);
     expect(button).toContain(`title="${alert.title}: ${alert.description}"`);
   });

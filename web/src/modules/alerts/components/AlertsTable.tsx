@@ -36,17 +36,17 @@ export function AlertsTable({ alerts, canWrite, onOpen, onAction }: AlertsTableP
                 <AlertSeverityBadge severity={alert.severity} />
               </Table.Td>
               <Table.Td>
-                {/* The button itself is the block that ends in an ellipsis: a button sizes to its text, so
-                    text truncated inside it spilled over the next column ("About") instead. */}
+                {/* The button is the box that wraps and clamps: a button sizes to its text, so text cut
+                    inside it spilled over the next column ("About"). Three lines hold a title’s subject
+                    (employee, venue, key label) at desktop widths; a longer one ends in an ellipsis. */}
                 <Anchor
                   component="button"
                   type="button"
                   fz="sm"
                   fw={500}
-                  display="block"
                   maw="100%"
                   ta="left"
-                  truncate="end"
+                  lineClamp={3}
                   onClick={() => onOpen(alert)}
                   title={alert.description ? `${alert.title}: ${alert.description}` : alert.title}
                   data-testid="alert-title"
@@ -55,7 +55,7 @@ export function AlertsTable({ alerts, canWrite, onOpen, onAction }: AlertsTableP
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text fz="sm" truncate="end" title={alert.subject.label}>
+                <Text fz="sm" lineClamp={2} title={alert.subject.label}>
                   {alert.subject.label}
                 </Text>
               </Table.Td>

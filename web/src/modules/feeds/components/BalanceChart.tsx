@@ -1,10 +1,19 @@
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
-import { type BalancePointLike, seriesByAsset, stepChart, type ValuePointLike, valueSeries } from '../lib/balanceSeries';
+import {
+  type BalancePointLike,
+  formatScaleValue,
+  seriesByAsset,
+  stepChart,
+  type ValuePointLike,
+  valueSeries,
+} from '../lib/balanceSeries';
 import { formatMoney } from '../lib/holdingValue';
 
 const BOX = { width: 640, height: 160, padX: 8, padY: 14 };
+/** Line height of a scale label, px: the labels are centred on the line's top and bottom. */
+const SCALE_LINE = 14;
 
 type BalanceChartProps = {
   points: readonly BalancePointLike[];
@@ -43,6 +52,7 @@ export function BalanceChart({ points, values = [], currency = '', days, now }: 
     );
   }
   const chart = stepChart(series.get(asset) ?? [], now, BOX);
+  const scale = (value: number) => formatScaleValue(value, asset === TOTAL ? currency : null);
   return (
     <Stack gap={6} data-testid="balance-chart">
       <Group justify="space-between" wrap="wrap" gap="xs">
@@ -58,41 +68,59 @@ export function BalanceChart({ points, values = [], currency = '', days, now }: 
         )}
       </Group>
       {chart && (
-        <svg
-          viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-          width="100%"
-          height={BOX.height}
-          preserveAspectRatio="none"
-          role="img"
-          aria-label={`${asset === TOTAL ? `Total value${currency ? ` (${currency})` : ''} of the` : asset} balance from ${formatDateTime(new Date(chart.start).toISOString())} to now, between ${chart.min} and ${chart.max}`}
-          style={{ display: 'block', background: 'var(--mantine-color-gray-0)', borderRadius: 4 }}
-        >
-          <path
-            d={chart.path}
-            fill="none"
-            stroke="var(--mantine-color-blue-6)"
-            strokeWidth={2}
-            vectorEffect="non-scaling-stroke"
-          />
-          {chart.dots.map((dot) => (
-            <circle key={dot.point.at} cx={dot.x} cy={dot.y} r={3} fill="var(--mantine-color-blue-6)">
-              <title>{`${
-                asset === TOTAL
-                  ? formatMoney(exact.get(dot.point.at) ?? String(dot.point.value), currency)
-                  : `${String(dot.point.value)} ${asset}`
-              } at ${formatDateTime(new Date(dot.point.at).toISOString())}`}</title>
-            </circle>
-          ))}
-        </svg>
-      )}
-      {chart && (
-        <Group justify="space-between">
-          <Text fz={11} c="dimmed">
-            {formatDateTime(new Date(chart.start).toISOString())}
-          </Text>
-          <Text fz={11} c="dimmed">
-            now
-          </Text>
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          {/* The scale beside the line, level with its top and bottom: the line spans the series'
+              own range, so without it a move of half a percent looks like a fall to nothing. */}
+          <Stack
+            h={BOX.height}
+            justify="space-between"
+            gap={0}
+            style={{ paddingBlock: BOX.padY - SCALE_LINE / 2 }}
+            data-testid="balance-chart-scale"
+          >
+            <Text fz={11} lh={`${SCALE_LINE}px`} c="dimmed" ta="right" data-testid="balance-chart-max">
+              {scale(chart.max)}
+            </Text>
+            <Text fz={11} lh={`${SCALE_LINE}px`} c="dimmed" ta="right" data-testid="balance-chart-min">
+              {scale(chart.min)}
+            </Text>
+          </Stack>
+          <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+            <svg
+              viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+              width="100%"
+              height={BOX.height}
+              preserveAspectRatio="none"
+              role="img"
+              aria-label={`${asset === TOTAL ? `Total value${currency ? ` (${currency})` : ''} of the` : asset} balance from ${formatDateTime(new Date(chart.start).toISOString())} to now, between ${scale(chart.min)} and ${scale(chart.max)}`}
+              style={{ display: 'block', background: 'var(--mantine-color-gray-0)', borderRadius: 4 }}
+            >
+              <path
+                d={chart.path}
+                fill="none"
+                stroke="var(--mantine-color-blue-6)"
+                strokeWidth={2}
+                vectorEffect="non-scaling-stroke"
+              />
+              {chart.dots.map((dot) => (
+                <circle key={dot.point.at} cx={dot.x} cy={dot.y} r={3} fill="var(--mantine-color-blue-6)">
+                  <title>{`${
+                    asset === TOTAL
+                      ? formatMoney(exact.get(dot.point.at) ?? String(dot.point.value), currency)
+                      : `${String(dot.point.value)} ${asset}`
+                  } at ${formatDateTime(new Date(dot.point.at).toISOString())}`}</title>
+                </circle>
+              ))}
+            </svg>
+            <Group justify="space-between">
+              <Text fz={11} c="dimmed">
+                {formatDateTime(new Date(chart.start).toISOString())}
+              </Text>
+              <Text fz={11} c="dimmed">
+                now
+              </Text>
+            </Group>
+          </Stack>
         </Group>
       )}
     </Stack>

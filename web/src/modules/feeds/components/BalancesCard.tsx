@@ -33,7 +33,7 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
         <Stack gap={2}>
           <Title order={5}>Balances</Title>
           <Text fz="xs" c="dimmed">
-            Each connection’s latest snapshot as the venue reported it. A failed poll never overwrites it; it is marked stale.
+            Each connection’s balances as the venue last reported them. A snapshot is kept when a balance changes, so “Since” is when it last changed; every successful poll confirms it. A failed poll never overwrites it: it is marked stale.
           </Text>
         </Stack>
         {error && !data ? (
@@ -55,7 +55,7 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
                   <Table.Th ta="right" w={150}>
                     Value{currency ? ` (${currency})` : ''}
                   </Table.Th>
-                  <Table.Th w={210}>As of</Table.Th>
+                  <Table.Th w={210}>Since</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -1,3 +1,5 @@
+import { formatMoney } from './holdingValue';
+
 export type BalancePointLike = { asset: string; at: string; total: string };
 
 export type SeriesPoint = { at: number; value: number };
@@ -31,7 +33,8 @@ export type StepChart = {
 
 /**
  * Geometry of one asset's balance over [first snapshot, now], drawn as steps. A flat series gets a
- * band around its value so the line sits mid-chart instead of on an edge.
+ * band around its value so the line sits mid-chart instead of on an edge; the band never reaches
+ * below 0 for a series that does not (a holding is never drawn as owing).
  */
 export function stepChart(series: readonly SeriesPoint[], now: number, box: ChartBox): StepChart | null {
   const first = series[0];
@@ -43,7 +46,7 @@ export function stepChart(series: readonly SeriesPoint[], now: number, box: Char
   let max = Math.max(...values);
   if (min === max) {
     const band = Math.abs(min) * 0.1 || 1;
-    min -= band;
+    min = min >= 0 ? Math.max(0, min - band) : min - band;
     max += band;
   }
   const x = (at: number) => box.padX + ((at - start) / (end - start)) * (box.width - 2 * box.padX);
@@ -72,4 +75,16 @@ export function valueSeries(points: readonly ValuePointLike[]): SeriesPoint[] {
     out.push({ at, value });
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+const AMOUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 8 });
+
+/**
+ * A value on the chart's scale: money in `currency` (to the cent) for a total, else an asset
+ * amount. The scale is printed beside the line because the line is fitted to the series' own range:
+ * without it a move of half a percent looks like a fall to nothing.
+ */
+export function formatScaleValue(value: number, currency: string | null): string {
+  if (currency === null) return AMOUNT.format(value);
+  return formatMoney(value.toFixed(2), currency);
 }
