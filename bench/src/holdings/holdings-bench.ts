@@ -222,10 +222,10 @@ function printDetails(c: CycleResult, o: OverheadResult, l: ListResult | undefin
   );
   out(o.profileSummary);
   out(
-    '\nholdings (b): one ccxt instance (createInstance) per venue, built 20 times; the poller builds 1 per poll (adapter.poll):',
+    '\nholdings (b): a ccxt instance per venue, 20 times each: built (createInstance, what onboarding pays per call) against leased from the pool and given back (what a poll pays):',
   );
   for (const i of o.instanceCost)
     out(
-      `  ${i.venue.padEnd(9)} ${n(i.cpuMs, 1).padStart(6)} ms CPU per instance (ccxt's own rateLimit ${n(i.rateLimitMs)} ms: off for polling)`,
+      `  ${i.venue.padEnd(9)} built ${n(i.cpuMs, 1).padStart(5)} ms CPU, leased ${n(i.leaseCpuMs, 2).padStart(5)} ms (${n((100 * i.leaseCpuMs) / i.cpuMs, 1)} % of a build; ccxt's own rateLimit ${n(i.rateLimitMs)} ms: off for polling)`,
     );
 }

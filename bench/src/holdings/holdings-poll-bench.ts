@@ -355,6 +355,6 @@ async function measureOverhead(
     addedCpuMs: stat(poll.map((x, i) => (x.cpuUs - direct[i]!.cpuUs) / 1000)).mean,
     venueRequestsPerPoll: venueRequests / (pairs.length * 2),
     profileSummary,
-    instanceCost: measureInstanceCost([...doubles.keys()]),
+    instanceCost: await measureInstanceCost([...doubles.keys()]),
   };
 }

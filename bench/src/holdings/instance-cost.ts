@@ -1,4 +1,8 @@
-import { createInstance } from '@vigil/server/modules/holdings/exchanges/ccxt-instance';
+import { createInstance, type InstanceRecipe } from '@vigil/server/modules/holdings/exchanges/ccxt-instance';
+import { InstancePool } from '@vigil/server/modules/holdings/exchanges/ccxt-instance-pool';
+
+/** ccxt's Exchange, as the server's instance helpers take it (the bench does not depend on ccxt). */
+type Exchange = ReturnType<typeof createInstance>['exchange'];
 import { binanceVenue } from '@vigil/server/modules/holdings/exchanges/venues/binance.venue';
 import { bybitVenue } from '@vigil/server/modules/holdings/exchanges/venues/bybit.venue';
 import { coinbaseVenue } from '@vigil/server/modules/holdings/exchanges/venues/coinbase.venue';
@@ -7,35 +11,52 @@ import { krakenVenue } from '@vigil/server/modules/holdings/exchanges/venues/kra
 import { kucoinVenue } from '@vigil/server/modules/holdings/exchanges/venues/kucoin.venue';
 import { okxVenue } from '@vigil/server/modules/holdings/exchanges/venues/okx.venue';
 
-// What building one ccxt instance costs, per venue, on the adapters' own path (createInstance:
-// construction, base-URL override, instrumentation). The poller builds one per adapter call, so
-// this is paid per call, and the throttle ccxt puts on each instance (rateLimit) starts afresh.
+// What a ccxt instance costs a call, per venue, on the adapters' own paths, side by side: building
+// one (createInstance: construction, base-URL override, instrumentation; what onboarding pays per
+// call) against leasing one from the pool and giving it back (the reset to the instance as built;
+// what a poll pays once the pool holds an idle instance).
 
 const credentials = { apiKey: 'account-bench-instance-cost', secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQ=', passphrase: 'Pass-bench' };
 const options = { baseUrl: 'http://127.0.0.1:9' };
 
-// Each builder returns the instance's throttle interval (ccxt's rateLimit, in ms).
-const BUILD: Record<string, () => number | undefined> = {
-  binance: () => createInstance(binanceVenue, credentials, options).exchange.rateLimit,
-  coinbase: () => createInstance(coinbaseVenue, credentials, options).exchange.rateLimit,
-  kraken: () => createInstance(krakenVenue, credentials, options).exchange.rateLimit,
-  okx: () => createInstance(okxVenue, credentials, options).exchange.rateLimit,
-  bybit: () => createInstance(bybitVenue, credentials, options).exchange.rateLimit,
-  kucoin: () => createInstance(kucoinVenue, credentials, options).exchange.rateLimit,
-  gemini: () => createInstance(geminiVenue, credentials, options).exchange.rateLimit,
-};
+const RECIPES: Record<string, InstanceRecipe<Exchange>> = {
+  binance: binanceVenue,
+  coinbase: coinbaseVenue,
+  kraken: krakenVenue,
+  okx: okxVenue,
+  bybit: bybitVenue,
+  kucoin: kucoinVenue,
+  gemini: geminiVenue,
+} as unknown as Record<string, InstanceRecipe<Exchange>>;
 
-export type InstanceCost = { venue: string; cpuMs: number; rateLimitMs: number };
+function cpuMsPerCall(count: number, call: () => void): number {
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < count; i++) call();
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / 1000 / count;
+}
 
-export function measureInstanceCost(venues: readonly string[], count = 20): InstanceCost[] {
-  return venues.flatMap((venue) => {
-    const build = BUILD[venue];
-    if (!build) return [];
+async function cpuMsPerLease(pool: InstancePool<Exchange>, count: number): Promise<number> {
+  const lendAndReturn = async () => (await pool.lease(credentials, {})).release();
+  for (let i = 0; i < 3; i++) await lendAndReturn();
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < count; i++) await lendAndReturn();
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / 1000 / count;
+}
+
+export type InstanceCost = { venue: string; cpuMs: number; leaseCpuMs: number; rateLimitMs: number };
+
+export async function measureInstanceCost(venues: readonly string[], count = 20): Promise<InstanceCost[]> {
+  const out: InstanceCost[] = [];
+  for (const venue of venues) {
+    const recipe = RECIPES[venue];
+    if (!recipe) continue;
+    const build = () => createInstance(recipe, credentials, options).exchange;
     for (let i = 0; i < 3; i++) build();
-    const cpu0 = process.cpuUsage();
-    let rateLimitMs = 0;
-    for (let i = 0; i < count; i++) rateLimitMs = build() ?? 0;
-    const cpu = process.cpuUsage(cpu0);
-    return [{ venue, cpuMs: (cpu.user + cpu.system) / 1000 / count, rateLimitMs }];
-  });
+    const cpuMs = cpuMsPerCall(count, build);
+    const leaseCpuMs = await cpuMsPerLease(new InstancePool(recipe, options), count);
+    out.push({ venue, cpuMs, leaseCpuMs, rateLimitMs: build().rateLimit ?? 0 });
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ export type RequestHooks = {
   guard?: RequestGuard;
 };
 
-/** How an adapter builds its ccxt instances (one per call: credentials never outlive it). */
+/** How an adapter builds its ccxt instances. */
 export type InstanceOptions = {
   /** EXCHANGE_API_BASE_<VENUE>: every URL group rewritten to it, paths kept. */
   baseUrl?: string;
@@ -31,7 +31,7 @@ export type InstanceOptions = {
   onRequest?: (url: string, method: string) => void;
 };
 
-type LastResponse = { status?: number; headers: Record<string, string>; body?: unknown };
+export type LastResponse = { status?: number; headers: Record<string, string>; body?: unknown };
 
 /** An instance plus what it last heard, for classifying a failure by the venue's own answer. */
 export type Instrumented<E extends Exchange> = { exchange: E; last: LastResponse };
@@ -59,21 +59,48 @@ function lowerCaseKeys(headers: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
 }
 
-export function createInstance<E extends Exchange>(
+/**
+ * The per-use state an instrumented instance reads at each request: whose hooks pace and classify
+ * it, what the venue last answered, whether it was stopped. A fresh instance has one for its life;
+ * a pooled one gets a new one at each lease (ccxt-instance-pool.ts).
+ */
+export type RequestState = {
+  hooks: RequestHooks;
+  last: LastResponse;
+  stopped: boolean;
+  bound: boolean;
+  /** Every request issued in this state, chained: settled once all of them have. */
+  queue: Promise<unknown>;
+};
+
+export const freshRequestState = (hooks: RequestHooks): RequestState => ({
+  hooks,
+  last: { headers: {} },
+  stopped: false,
+  bound: false,
+  queue: Promise.resolve(),
+});
+
+/** Where an instrumented instance finds its current request state. */
+export type StateHolder = { state: RequestState };
+
+/**
+ * A ccxt instance for `recipe` with no credentials yet: sandbox mode, the base-URL override,
+ * string amounts and the venue's switches applied, and every request routed through `holder`'s
+ * current state.
+ */
+export function buildInstance<E extends Exchange>(
   recipe: InstanceRecipe<E>,
-  credentials: ExchangeCredentials,
   options: InstanceOptions,
-  hooks: RequestHooks = {},
-): Instrumented<E> {
+  sandbox: boolean,
+  holder: StateHolder,
+): E {
   const exchange = recipe.construct({
-    apiKey: credentials.apiKey,
-    secret: credentials.secret,
-    ...(credentials.passphrase !== undefined ? { password: credentials.passphrase } : {}),
     enableRateLimit: options.enableRateLimit ?? true,
     timeout: options.timeoutMs ?? 15_000,
     options: { ...(recipe.ccxtOptions ?? {}) },
   });
-  if (credentials.sandbox === true) {
+  if (sandbox) {
     if (!recipe.hasSandbox) throw new Error(`${recipe.venue} has no testnet`);
     exchange.setSandboxMode(true);
   }
@@ -81,33 +108,52 @@ export function createInstance<E extends Exchange>(
   // Amounts as the venue wrote them: ccxt's parsers hand strings to `number`.
   exchange.number = String as unknown as (numberString: string) => number;
   recipe.prepare?.(exchange);
-  const last: LastResponse = { headers: {} };
-  instrument(exchange, last, options, hooks);
-  return { exchange, last };
+  instrument(exchange, options, holder);
+  return exchange;
+}
+
+/** Gives an instance a key: what ccxt signs with. */
+export function useCredentials(exchange: Exchange, credentials: ExchangeCredentials): void {
+  exchange.apiKey = credentials.apiKey;
+  exchange.secret = credentials.secret;
+  if (credentials.passphrase !== undefined) exchange.password = credentials.passphrase;
+}
+
+/** A fresh instance for one use (onboarding): its credentials go when it does. */
+export function createInstance<E extends Exchange>(
+  recipe: InstanceRecipe<E>,
+  credentials: ExchangeCredentials,
+  options: InstanceOptions,
+  hooks: RequestHooks = {},
+): Instrumented<E> {
+  const holder: StateHolder = { state: freshRequestState(hooks) };
+  const exchange = buildInstance(recipe, options, credentials.sandbox === true, holder);
+  useCredentials(exchange, credentials);
+  return { exchange, last: holder.state.last };
 }
 
 /**
  * One request of an instance at a time, in the order ccxt issued them (a venue method that fires
  * several at once, like KuCoin's loadMarkets, sends them one after another), each one first
  * cleared by the guard. Once the venue has answered "slow down", or the guard refused a request,
- * nothing more is sent on this instance: the requests still queued fail without leaving, as a
- * ccxt RateLimitExceeded that reads as the answer that stopped them. A guard with a local address
- * has every request sent from it (its egress, whose budget the guard counted it against).
+ * nothing more is sent in this request state: the requests still queued fail without leaving, as
+ * a ccxt RateLimitExceeded that reads as the answer that stopped them. A guard with a local
+ * address has every request sent from it (its egress, whose budget the guard counted it against).
+ * A request belongs to the state current when ccxt issued it.
  */
-function instrument<E extends Exchange>(exchange: E, last: LastResponse, options: InstanceOptions, hooks: RequestHooks): void {
-  let stopped = false;
-  let bound = false;
-  let queue: Promise<unknown> = Promise.resolve();
+function instrument<E extends Exchange>(exchange: E, options: InstanceOptions, holder: StateHolder): void {
   const notSent = () => new RateLimitExceeded('not sent: the venue asked to wait');
   const fetch = exchange.fetch.bind(exchange);
   exchange.fetch = (url, method, headers, body) => {
+    const state = holder.state;
+    const { hooks, last } = state;
     const send = async (): Promise<unknown> => {
-      if (stopped) throw notSent();
+      if (state.stopped) throw notSent();
       try {
         await hooks.guard?.beforeRequest({ url: String(url), method: String(method ?? 'GET') });
       } catch (err) {
         if (!(err instanceof RequestNotSent)) throw err;
-        stopped = true;
+        state.stopped = true;
         // Read like the venue's own "wait": the classification sees a 429 with its Retry-After.
         last.status = 429;
         last.headers = { 'retry-after': String(Math.max(1, Math.ceil(err.waitMs / 1000))) };
@@ -115,11 +161,11 @@ function instrument<E extends Exchange>(exchange: E, last: LastResponse, options
         throw notSent();
       }
       const localAddress = hooks.guard?.localAddress;
-      if (localAddress !== undefined && !bound) {
+      if (localAddress !== undefined && !state.bound) {
         await sendFrom(exchange, localAddress);
-        bound = true;
+        state.bound = true;
       }
-      if (stopped) throw notSent();
+      if (state.stopped) throw notSent();
       options.onRequest?.(String(url), String(method ?? 'GET'));
       // Forget the previous answer when a request starts, so a timeout is not read as that answer.
       last.status = undefined;
@@ -127,12 +173,14 @@ function instrument<E extends Exchange>(exchange: E, last: LastResponse, options
       last.body = undefined;
       return fetch(url, method, headers, body);
     };
-    const sent = queue.then(send, send);
-    queue = sent.catch(() => undefined);
+    const sent = state.queue.then(send, send);
+    state.queue = sent.catch(() => undefined);
     return sent as ReturnType<E['fetch']>;
   };
   const onRestResponse = exchange.onRestResponse.bind(exchange);
   exchange.onRestResponse = (status, statusText, url, method, headers, body, reqHeaders, reqBody) => {
+    const state = holder.state;
+    const { hooks, last } = state;
     last.status = Number(status);
     last.headers = lowerCaseKeys(headers);
     last.body = parseMaybeJson(body);
@@ -144,8 +192,8 @@ function instrument<E extends Exchange>(exchange: E, last: LastResponse, options
       headers: last.headers,
       body: last.body,
     });
-    if (failure?.kind === 'rate_limited' && !stopped) {
-      stopped = true;
+    if (failure?.kind === 'rate_limited' && !state.stopped) {
+      state.stopped = true;
       hooks.guard?.rateLimited({ status: last.status, headers: last.headers, body: last.body }, failure);
     }
     return onRestResponse(status, statusText, url, method, headers, body, reqHeaders, reqBody) as unknown;

@@ -10,6 +10,7 @@ import type {
 } from './exchange-adapter';
 import { ExchangeFailureError } from './exchange-failure';
 import { callVenue, createInstance, type InstanceOptions } from './ccxt-instance';
+import { InstancePool } from './ccxt-instance-pool';
 import { balanceLines } from './ccxt-normalise';
 import { parseCursor, serialiseCursor } from './activity-cursor';
 import { readTrades, readTransfers } from './ccxt-activity';
@@ -50,30 +51,38 @@ async function readActivity<E extends Exchange>(
 }
 
 /**
- * One poll on one ccxt instance (building one costs 10-90 ms of CPU, Binance the most): the scope
- * again, then, only if the key is still read-only (or unverifiable), balances and activity.
- * All or nothing: a failure after the scope check returns no partial data.
+ * One poll on one ccxt instance, leased from the adapter's pool (building one costs 2-12 ms of
+ * CPU, Binance the most): the scope again, then, only if the key is still read-only (or
+ * unverifiable), balances and activity. All or nothing: a failure after the scope check returns
+ * no partial data.
  */
 async function poll<E extends Exchange>(
   spec: VenueSpec<E>,
   options: AdapterOptions,
+  pool: InstancePool<E>,
   credentials: ExchangeCredentials,
   cursor: ActivityCursor | undefined,
   guard: RequestGuard | undefined,
 ): Promise<PollOutcome> {
-  const instance = createInstance(spec, credentials, options, { classify: spec.classify, ...(guard ? { guard } : {}) });
-  const scope = scopeProvable(spec, credentials) ? await proveScope(spec, instance) : unverifiableProof(spec);
-  if (scope.verdict !== 'read_only' && scope.verdict !== 'unverifiable') return { status: 'scope_refused', scope };
+  const leased = await pool.lease(credentials, { classify: spec.classify, ...(guard ? { guard } : {}) });
+  const { instance } = leased;
   try {
-    return await callVenue(spec.venue, instance, spec.classify, async (exchange) => {
-      const balances = await readBalances(options, exchange, credentials.sandbox === true);
-      const held = async () => balances.lines.map((l) => l.asset);
-      const activity = await readActivity(spec, options, exchange, credentials, cursor, held);
-      return { status: 'ok' as const, scope, balances, activity };
-    });
-  } catch (err) {
-    if (err instanceof ExchangeFailureError) return { status: 'failed', scope, failure: err.failure };
-    throw err;
+    const scope = scopeProvable(spec, credentials) ? await proveScope(spec, instance) : unverifiableProof(spec);
+    if (scope.verdict !== 'read_only' && scope.verdict !== 'unverifiable') return { status: 'scope_refused', scope };
+    try {
+      return await callVenue(spec.venue, instance, spec.classify, async (exchange) => {
+        const balances = await readBalances(options, exchange, credentials.sandbox === true);
+        const held = async () => balances.lines.map((l) => l.asset);
+        const activity = await readActivity(spec, options, exchange, credentials, cursor, held);
+        return { status: 'ok' as const, scope, balances, activity };
+      });
+    } catch (err) {
+      if (err instanceof ExchangeFailureError) return { status: 'failed', scope, failure: err.failure };
+      throw err;
+    }
+  } finally {
+    // Back once ccxt has nothing left in flight on it; the poll's answer does not wait for that.
+    void leased.release();
   }
 }
 
@@ -89,6 +98,8 @@ export function ccxtAdapter<E extends Exchange>(
     ...instanceOptions,
     markets: new MarketCache(instanceOptions.marketCacheMs ?? DEFAULT_MARKET_CACHE_MS),
   };
+  const pool = new InstancePool(spec, options);
+  // Onboarding and the connect-time checks meet a key for the first time: a fresh instance each.
   const fresh = (credentials: ExchangeCredentials, guard?: RequestGuard) =>
     createInstance(spec, credentials, options, { classify: spec.classify, ...(guard ? { guard } : {}) });
   return {
@@ -112,7 +123,7 @@ export function ccxtAdapter<E extends Exchange>(
         return readActivity(spec, options, exchange, credentials, cursor, heldAssets);
       });
     },
-    poll: (credentials, cursor, guard) => poll(spec, options, credentials, cursor, guard),
+    poll: (credentials, cursor, guard) => poll(spec, options, pool, credentials, cursor, guard),
   };
 }
 export { ExchangeFailureError };
