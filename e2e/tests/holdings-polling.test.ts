@@ -212,7 +212,10 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
 
   it('should let compliance work the alert: acknowledge it, then resolve it only with a note', async () => {
     const { page } = journey.compliance;
-    const row = page.getByTestId('alert-row').filter({ hasText: /broken/i }).first();
+    const row = page
+      .getByTestId('alert-row')
+      .filter({ hasText: /broken/i })
+      .first();
     await row.getByTestId('alert-acknowledge').click();
     await page.getByTestId('alert-note').fill('On it: asking the employee whether they revoked the key.');
     await page.getByTestId('alert-action-confirm').click();
@@ -232,7 +235,10 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     // The queue shows unresolved alerts by default: the resolved one leaves it and is found under Resolved.
     await row.waitFor({ state: 'detached' });
     await page.getByTestId('alerts-status-filter').getByText('Resolved', { exact: true }).click();
-    const resolved = page.getByTestId('alert-row').filter({ hasText: /broken/i }).first();
+    const resolved = page
+      .getByTestId('alert-row')
+      .filter({ hasText: /broken/i })
+      .first();
     await resolved.getByTestId('alert-status').getByText('Resolved').waitFor();
     await resolved.getByTestId('alert-title').click();
     const history = page.getByTestId('alert-history');

@@ -43,7 +43,6 @@ type Pooled<E extends Exchange> = {
  */
 export class InstancePool<E extends Exchange> {
   private readonly idle: { live: Pooled<E>[]; sandbox: Pooled<E>[] } = { live: [], sandbox: [] };
-  readonly stats = { built: 0, leased: 0 };
 
   constructor(
     private readonly recipe: InstanceRecipe<E>,
@@ -54,7 +53,6 @@ export class InstancePool<E extends Exchange> {
   async lease(credentials: ExchangeCredentials, hooks: RequestHooks): Promise<LeasedInstance<E>> {
     const mode = credentials.sandbox === true ? 'sandbox' : 'live';
     const pooled = this.idle[mode].pop() ?? (await this.build(mode === 'sandbox'));
-    this.stats.leased += 1;
     const state = freshRequestState(hooks);
     pooled.holder.state = state;
     useCredentials(pooled.exchange, credentials);
@@ -81,7 +79,6 @@ export class InstancePool<E extends Exchange> {
     const exchange = buildInstance(this.recipe, this.options, sandbox, holder);
     // The HTTP client (undici, its keep-alive Agent) loads once and stays with the instance.
     await exchange.loadFetchImplementation();
-    this.stats.built += 1;
     const own = exchange as unknown as Record<string, unknown>;
     return {
       exchange,

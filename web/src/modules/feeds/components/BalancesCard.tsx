@@ -33,7 +33,8 @@ export function BalancesCard({ employeeId }: { employeeId: string }) {
         <Stack gap={2}>
           <Title order={5}>Balances</Title>
           <Text fz="xs" c="dimmed">
-            Each connection’s balances as the venue last reported them. A snapshot is kept when a balance changes, so “Since” is when it last changed; every successful poll confirms it. A failed poll never overwrites it: it is marked stale.
+            Each connection’s balances as the venue last reported them. A snapshot is kept when a balance changes, so “Since” is
+            when it last changed; every successful poll confirms it. A failed poll never overwrites it: it is marked stale.
           </Text>
         </Stack>
         {error && !data ? (
