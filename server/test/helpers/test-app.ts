@@ -177,6 +177,19 @@ export async function createUserWithRole(app: TestApp, adminToken: string, roleI
   return user;
 }
 
+const CREATE_ROLE = `mutation($i: CreateRoleInput!, $j: String!) { createRole(input: $i, justification: $j) { id } }`;
+
+/** A custom role holding exactly `permissions`, made by an AAL2 Admin; its id. */
+export async function createCustomRole(app: TestApp, adminToken: string, name: string, permissions: string[]): Promise<string> {
+  const res = await app.gql<{ createRole: { id: string } }>(
+    CREATE_ROLE,
+    { i: { name, permissions }, j: 'a role for the test suite' },
+    adminToken,
+  );
+  if (!res.data) throw new Error(`createRole failed: ${JSON.stringify(res.errors)}`);
+  return res.data.createRole.id;
+}
+
 /** A signed-in session of a new user with `roleId` (createUserWithRole), on its own password. */
 export async function sessionWithRole(app: TestApp, adminToken: string, roleId: string, label = 'user'): Promise<string> {
   return login(app, await createUserWithRole(app, adminToken, roleId, label));

@@ -8,6 +8,7 @@ import { parseCsv } from '../helpers/parse-csv';
 import {
   adminWithMfa,
   codeOf,
+  createCustomRole,
   createTestOrg,
   createUserWithRole,
   login,
@@ -69,12 +70,7 @@ describe('people, not ids, in the audit log', () => {
     admin = (await adminWithMfa(app, orgA)).token;
     adminB = (await adminWithMfa(app, orgB)).token;
     // A role that reads the audit log and nothing else: no users:read, no roles:read.
-    const role = await gqlOk<{ createRole: { id: string } }>(
-      `mutation($i: CreateRoleInput!, $j: String!) { createRole(input: $i, justification: $j) { id } }`,
-      { i: { name: 'Auditor', permissions: ['audit:read'] }, j: J },
-      admin,
-    );
-    auditorRoleId = role.createRole.id;
+    auditorRoleId = await createCustomRole(app, admin, 'Auditor', ['audit:read']);
     const auditorAccount = await createUserWithRole(app, admin, auditorRoleId, 'auditor');
     auditor = await login(app, auditorAccount);
     auditorId = auditorAccount.id;
