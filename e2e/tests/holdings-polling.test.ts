@@ -264,4 +264,25 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     await own.getByTestId('connection').getByTestId('connection-status').getByText('Broken').waitFor();
     await shots(own, 'employee-needs-reonboarding');
   });
+
+  it('should show compliance the audit log naming the employee and her connection, not their ids', async () => {
+    const { page } = journey.compliance;
+    await page.getByTestId('nav-audit').click();
+    await page.waitForURL('**/audit');
+    await chooseOption(page, 'filter-resource', 'employee');
+    await page.getByTestId('filter-apply').click();
+    const reonboarding = page.getByTestId('audit-row').filter({ hasText: 'requireReonboarding' });
+    await reonboarding.getByTestId('audit-resource').getByText(`employee · ${erin.name}`).waitFor();
+
+    // The picker completes what is typed: replace the first choice.
+    await page.getByTestId('filter-resource').fill('');
+    await chooseOption(page, 'filter-resource', 'connection');
+    await page.getByTestId('filter-apply').click();
+    await page.getByTestId('audit-resource').getByText(`connection · ${erin.name} · Binance`).first().waitFor();
+    const resources = await page.getByTestId('audit-resource').allInnerTexts();
+    // Every connection entry with an id names it: none shows a bare UUID.
+    for (const text of resources) expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await shots(page, 'compliance-audit-connection-names');
+    await expectNoCellOverflow(page);
+  });
 });

@@ -24,8 +24,19 @@ function Cell({ text, mono }: { text: string; mono?: boolean }) {
 function ResourceCell({ entry }: { entry: AuditRow }) {
   const text = resourceText(entry) ?? '—';
   if (!resourceNamed(entry)) return <Cell text={text} />;
+  return <WrappedCell text={text} testId="audit-resource" />;
+}
+
+/** A cell read in full (a name, an action): it wraps onto more lines rather than end in an ellipsis. */
+function WrappedCell({ text, mono, testId }: { text: string; mono?: boolean; testId?: string }) {
   return (
-    <Text fz="xs" title={text} style={{ overflowWrap: 'anywhere' }} data-testid="audit-resource">
+    <Text
+      fz="xs"
+      className={mono ? 'vigil-mono' : undefined}
+      title={text}
+      style={{ overflowWrap: 'anywhere' }}
+      data-testid={testId}
+    >
       {text}
     </Text>
   );
@@ -62,7 +73,7 @@ export function AuditTable({ entries, onOpen }: AuditTableProps) {
             </Table.Th>
             <Table.Th w={176}>Time</Table.Th>
             <Table.Th w={168}>Actor</Table.Th>
-            <Table.Th w={88}>Role</Table.Th>
+            <Table.Th w={100}>Role</Table.Th>
             <Table.Th w={170}>Action</Table.Th>
             <Table.Th>Resource</Table.Th>
             <Table.Th w={100}>Outcome</Table.Th>
@@ -87,7 +98,7 @@ export function AuditTable({ entries, onOpen }: AuditTableProps) {
                 <Cell text={entry.actorRole ?? '—'} />
               </Table.Td>
               <Table.Td>
-                <Cell text={entry.action} mono />
+                <WrappedCell text={entry.action} mono />
               </Table.Td>
               <Table.Td>
                 <ResourceCell entry={entry} />
