@@ -1,4 +1,5 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Box, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
@@ -33,9 +34,111 @@ type FeedRowsTableProps<R extends FeedRow> = {
   employeeTestId?: string;
 };
 
-/** The feed-health table both kinds of feed share; each kind says what its subject and status cells show. */
+/** Below this width the rows show as stacked cards: a 960 px table would hide the status off to the side. */
+const NARROW_QUERY = '(max-width: 48em)';
+
+/**
+ * The feed-health table both kinds of feed share; each kind says what its subject and status cells
+ * show. On a phone each feed is a card instead, its status beside whose it is, so a broken feed is
+ * red at first sight rather than after scrolling sideways.
+ */
 export function FeedRowsTable<R extends FeedRow>(props: FeedRowsTableProps<R>) {
-  const { rows, now, linkEmployees, subject } = props;
+  const narrow = useMediaQuery(NARROW_QUERY);
+  return narrow ? <FeedRowCards {...props} /> : <FeedRowsWide {...props} />;
+}
+
+function EmployeeName<R extends FeedRow>({ row, props }: { row: R; props: FeedRowsTableProps<R> }) {
+  return (
+    <Text fz="sm" fw={500} truncate="end" title={row.employeeName}>
+      {props.linkEmployees ? (
+        <Anchor component={Link} to={`/employees/${row.employeeId}`} inherit data-testid={props.employeeTestId}>
+          {row.employeeName}
+        </Anchor>
+      ) : (
+        row.employeeName
+      )}
+    </Text>
+  );
+}
+
+function LastSuccess({ row, now }: { row: FeedRow; now: number }) {
+  return (
+    <Text fz="xs" title={row.lastSuccessAt ? formatDateTime(row.lastSuccessAt) : undefined}>
+      {row.lastSuccessAt ? relativeTime(row.lastSuccessAt, now) : 'none yet'}
+    </Text>
+  );
+}
+
+function LastError<R extends FeedRow>({ row, props }: { row: R; props: FeedRowsTableProps<R> }) {
+  return (
+    <>
+      {row.lastError ? (
+        <Text fz="xs" c="red" lineClamp={2} title={row.lastError}>
+          {row.lastError}
+        </Text>
+      ) : (
+        <Text fz="xs" c="dimmed">
+          —
+        </Text>
+      )}
+      {row.failingSince && props.failing(row.failingSince)}
+    </>
+  );
+}
+
+function FeedRowCards<R extends FeedRow>(props: FeedRowsTableProps<R>) {
+  const { rows, now, subject } = props;
+  return (
+    <Stack gap={0} data-testid={props.testId}>
+      {rows.map((row, index) => {
+        const { key, ...attributes } = props.rowProps(row);
+        return (
+          <Box
+            key={key}
+            p="sm"
+            style={index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
+            {...attributes}
+          >
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <Box miw={0}>
+                <EmployeeName row={row} props={props} />
+                {subject.cell(row)}
+              </Box>
+              <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+                {props.status(row)}
+              </Stack>
+            </Group>
+            <SimpleGrid cols={2} spacing="sm" mt="xs">
+              <div>
+                <Text fz={11} c="dimmed">
+                  Last success
+                </Text>
+                <LastSuccess row={row} now={now} />
+              </div>
+              <div>
+                <Text fz={11} c="dimmed">
+                  Next poll
+                </Text>
+                <Text fz="xs">{nextPollText(row.status, row.nextPollAt, now)}</Text>
+              </div>
+            </SimpleGrid>
+            {(row.lastError || row.failingSince) && (
+              <Box mt="xs">
+                <Text fz={11} c="dimmed">
+                  Last error
+                </Text>
+                <LastError row={row} props={props} />
+              </Box>
+            )}
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function FeedRowsWide<R extends FeedRow>(props: FeedRowsTableProps<R>) {
+  const { rows, now, subject } = props;
   return (
     <Table.ScrollContainer minWidth={960} type="native">
       <Table striped highlightOnHover layout="fixed" data-testid={props.testId}>
@@ -55,32 +158,15 @@ export function FeedRowsTable<R extends FeedRow>(props: FeedRowsTableProps<R>) {
             return (
               <Table.Tr key={key} {...attributes}>
                 <Table.Td>
-                  <Text fz="sm" fw={500} truncate="end" title={row.employeeName}>
-                    {linkEmployees ? (
-                      <Anchor component={Link} to={`/employees/${row.employeeId}`} inherit data-testid={props.employeeTestId}>
-                        {row.employeeName}
-                      </Anchor>
-                    ) : (
-                      row.employeeName
-                    )}
-                  </Text>
+                  <EmployeeName row={row} props={props} />
                 </Table.Td>
                 <Table.Td>{subject.cell(row)}</Table.Td>
                 <Table.Td>{props.status(row)}</Table.Td>
-                <Table.Td fz="xs" title={row.lastSuccessAt ? formatDateTime(row.lastSuccessAt) : undefined}>
-                  {row.lastSuccessAt ? relativeTime(row.lastSuccessAt, now) : 'none yet'}
+                <Table.Td>
+                  <LastSuccess row={row} now={now} />
                 </Table.Td>
                 <Table.Td>
-                  {row.lastError ? (
-                    <Text fz="xs" c="red" lineClamp={2} title={row.lastError}>
-                      {row.lastError}
-                    </Text>
-                  ) : (
-                    <Text fz="xs" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                  {row.failingSince && props.failing(row.failingSince)}
+                  <LastError row={row} props={props} />
                 </Table.Td>
                 <Table.Td fz="xs">{nextPollText(row.status, row.nextPollAt, now)}</Table.Td>
               </Table.Tr>
