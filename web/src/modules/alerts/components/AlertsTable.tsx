@@ -1,4 +1,5 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Box, Group, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconCircleCheck, IconEye } from '@tabler/icons-react';
 import type { AlertFieldsFragment } from '@/generated/graphql';
 import { ExplainedActionIcon } from '@/ui/components/ExplainedActionIcon';
@@ -14,8 +15,97 @@ type AlertsTableProps = {
   onAction: (alert: AlertFieldsFragment, action: AlertAction) => void;
 };
 
-/** The queue: one row per alert, newest first, with its two forward actions. */
-export function AlertsTable({ alerts, canWrite, onOpen, onAction }: AlertsTableProps) {
+/** Below this width each alert is a card: the 960 px table hid its status and actions off to the side. */
+const NARROW_QUERY = '(max-width: 48em)';
+
+/** The queue: one row per alert, newest first, with its two forward actions; on a phone, one card each. */
+export function AlertsTable(props: AlertsTableProps) {
+  const narrow = useMediaQuery(NARROW_QUERY);
+  return narrow ? <AlertCards {...props} /> : <AlertRows {...props} />;
+}
+
+type AlertProps = { alert: AlertFieldsFragment; onOpen: AlertsTableProps['onOpen'] };
+
+function AlertTitle({ alert, onOpen }: AlertProps) {
+  return (
+    // The button is the box that wraps and clamps: a button sizes to its text, so text cut inside
+    // it spilled over the next column ("About"). Three lines hold a title’s subject (employee,
+    // venue, key label) at desktop widths; a longer one ends in an ellipsis.
+    <Anchor
+      component="button"
+      type="button"
+      fz="sm"
+      fw={500}
+      maw="100%"
+      ta="left"
+      lineClamp={3}
+      onClick={() => onOpen(alert)}
+      title={alert.description ? `${alert.title}: ${alert.description}` : alert.title}
+      data-testid="alert-title"
+    >
+      {alert.title}
+    </Anchor>
+  );
+}
+
+function AlertActions({
+  alert,
+  canWrite,
+  onAction,
+}: Pick<AlertsTableProps, 'canWrite' | 'onAction'> & { alert: AlertFieldsFragment }) {
+  return (
+    <Group gap={2} wrap="nowrap">
+      <ExplainedActionIcon
+        label="Acknowledge"
+        disabledReason={alertActionBlockedReason('acknowledge', alert.status, canWrite)}
+        onClick={() => onAction(alert, 'acknowledge')}
+        testId="alert-acknowledge"
+      >
+        <IconEye size={16} />
+      </ExplainedActionIcon>
+      <ExplainedActionIcon
+        label="Resolve…"
+        color="teal"
+        disabledReason={alertActionBlockedReason('resolve', alert.status, canWrite)}
+        onClick={() => onAction(alert, 'resolve')}
+        testId="alert-resolve"
+      >
+        <IconCircleCheck size={16} />
+      </ExplainedActionIcon>
+    </Group>
+  );
+}
+
+function AlertCards({ alerts, canWrite, onOpen, onAction }: AlertsTableProps) {
+  return (
+    <Stack gap={0} data-testid="alerts-table">
+      {alerts.map((alert, index) => (
+        <Box
+          key={alert.id}
+          p="sm"
+          style={index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
+          data-testid="alert-row"
+        >
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap={6}>
+              <AlertSeverityBadge severity={alert.severity} />
+              <AlertStatusBadge status={alert.status} />
+            </Group>
+            <AlertActions alert={alert} canWrite={canWrite} onAction={onAction} />
+          </Group>
+          <Box mt={6}>
+            <AlertTitle alert={alert} onOpen={onOpen} />
+          </Box>
+          <Text fz="xs" c="dimmed" mt={4}>
+            {formatDateTime(alert.openedAt)}
+          </Text>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
+function AlertRows({ alerts, canWrite, onOpen, onAction }: AlertsTableProps) {
   return (
     <Table.ScrollContainer minWidth={960} type="native">
       <Table striped highlightOnHover layout="fixed" data-testid="alerts-table">
@@ -36,23 +126,7 @@ export function AlertsTable({ alerts, canWrite, onOpen, onAction }: AlertsTableP
                 <AlertSeverityBadge severity={alert.severity} />
               </Table.Td>
               <Table.Td>
-                {/* The button is the box that wraps and clamps: a button sizes to its text, so text cut
-                    inside it spilled over the next column ("About"). Three lines hold a title’s subject
-                    (employee, venue, key label) at desktop widths; a longer one ends in an ellipsis. */}
-                <Anchor
-                  component="button"
-                  type="button"
-                  fz="sm"
-                  fw={500}
-                  maw="100%"
-                  ta="left"
-                  lineClamp={3}
-                  onClick={() => onOpen(alert)}
-                  title={alert.description ? `${alert.title}: ${alert.description}` : alert.title}
-                  data-testid="alert-title"
-                >
-                  {alert.title}
-                </Anchor>
+                <AlertTitle alert={alert} onOpen={onOpen} />
               </Table.Td>
               <Table.Td>
                 <Text fz="sm" lineClamp={2} title={alert.subject.label}>
@@ -68,25 +142,7 @@ export function AlertsTable({ alerts, canWrite, onOpen, onAction }: AlertsTableP
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={2} wrap="nowrap">
-                  <ExplainedActionIcon
-                    label="Acknowledge"
-                    disabledReason={alertActionBlockedReason('acknowledge', alert.status, canWrite)}
-                    onClick={() => onAction(alert, 'acknowledge')}
-                    testId="alert-acknowledge"
-                  >
-                    <IconEye size={16} />
-                  </ExplainedActionIcon>
-                  <ExplainedActionIcon
-                    label="Resolve…"
-                    color="teal"
-                    disabledReason={alertActionBlockedReason('resolve', alert.status, canWrite)}
-                    onClick={() => onAction(alert, 'resolve')}
-                    testId="alert-resolve"
-                  >
-                    <IconCircleCheck size={16} />
-                  </ExplainedActionIcon>
-                </Group>
+                <AlertActions alert={alert} canWrite={canWrite} onAction={onAction} />
               </Table.Td>
             </Table.Tr>
           ))}
