@@ -1,5 +1,4 @@
 import { Anchor, Box, Group, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconCircleCheck, IconEye } from '@tabler/icons-react';
 import type { AlertFieldsFragment } from '@/generated/graphql';
 import { ExplainedActionIcon } from '@/ui/components/ExplainedActionIcon';
@@ -7,6 +6,7 @@ import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { alertActionBlockedReason, type AlertAction } from '../lib/alertQueue';
 import { AlertSeverityBadge } from './AlertSeverityBadge';
 import { AlertStatusBadge } from './AlertStatusBadge';
+import { stackedRowDivider, useStackedRows } from '@/ui/hooks/useStackedRows';
 
 type AlertsTableProps = {
   alerts: readonly AlertFieldsFragment[];
@@ -15,12 +15,9 @@ type AlertsTableProps = {
   onAction: (alert: AlertFieldsFragment, action: AlertAction) => void;
 };
 
-/** Below this width each alert is a card: the 960 px table hid its status and actions off to the side. */
-const NARROW_QUERY = '(max-width: 48em)';
-
 /** The queue: one row per alert, newest first, with its two forward actions; on a phone, one card each. */
 export function AlertsTable(props: AlertsTableProps) {
-  const narrow = useMediaQuery(NARROW_QUERY);
+  const narrow = useStackedRows();
   return narrow ? <AlertCards {...props} /> : <AlertRows {...props} />;
 }
 
@@ -80,12 +77,7 @@ function AlertCards({ alerts, canWrite, onOpen, onAction }: AlertsTableProps) {
   return (
     <Stack gap={0} data-testid="alerts-table">
       {alerts.map((alert, index) => (
-        <Box
-          key={alert.id}
-          p="sm"
-          style={index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
-          data-testid="alert-row"
-        >
+        <Box key={alert.id} p="sm" style={stackedRowDivider(index)} data-testid="alert-row">
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Group gap={6}>
               <AlertSeverityBadge severity={alert.severity} />

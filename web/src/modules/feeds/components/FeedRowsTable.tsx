@@ -1,10 +1,10 @@
 import { Anchor, Box, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { nextPollText } from '../lib/nextPoll';
 import { relativeTime } from '../lib/relativeTime';
+import { stackedRowDivider, useStackedRows } from '@/ui/hooks/useStackedRows';
 
 /** What every feed's health row has: whose it is, when it last worked, what failed, when it is polled next. */
 export type FeedRow = {
@@ -34,16 +34,13 @@ type FeedRowsTableProps<R extends FeedRow> = {
   employeeTestId?: string;
 };
 
-/** Below this width the rows show as stacked cards: a 960 px table would hide the status off to the side. */
-const NARROW_QUERY = '(max-width: 48em)';
-
 /**
  * The feed-health table both kinds of feed share; each kind says what its subject and status cells
  * show. On a phone each feed is a card instead, its status beside whose it is, so a broken feed is
  * red at first sight rather than after scrolling sideways.
  */
 export function FeedRowsTable<R extends FeedRow>(props: FeedRowsTableProps<R>) {
-  const narrow = useMediaQuery(NARROW_QUERY);
+  const narrow = useStackedRows();
   return narrow ? <FeedRowCards {...props} /> : <FeedRowsWide {...props} />;
 }
 
@@ -93,12 +90,7 @@ function FeedRowCards<R extends FeedRow>(props: FeedRowsTableProps<R>) {
       {rows.map((row, index) => {
         const { key, ...attributes } = props.rowProps(row);
         return (
-          <Box
-            key={key}
-            p="sm"
-            style={index > 0 ? { borderTop: '1px solid var(--mantine-color-default-border)' } : undefined}
-            {...attributes}
-          >
+          <Box key={key} p="sm" style={stackedRowDivider(index)} {...attributes}>
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
               <Box miw={0}>
                 <EmployeeName row={row} props={props} />
