@@ -11,7 +11,7 @@ import type { CycleResult, OverheadResult, PollBenchOptions } from './holdings-p
 // BENCH_POLL_TIMEOUT (seconds, 900), BENCH_POLL_WORKERS (worker processes, 2), BENCH_EGRESS_ADDRESSES
 // (the workers' POLL_EGRESS_ADDRESSES, six loopback addresses; empty: the default egress), BENCH_OVERHEAD_JOBS (paired samples per round, 70),
 // BENCH_OVERHEAD_ROUNDS (4), BENCH_LIST_SECONDS (per server, 15, in BENCH_REQUEST_ROUNDS
-// slices, 6), BENCH_LIST_CONNECTIONS (10), BENCH_REQUEST_WARMUP (8), BENCH_HOLDINGS_ONLY_LIST=1 (c alone), BENCH_HOLDINGS_SKIP_LIST=1
+// slices, 6), BENCH_LIST_CONNECTIONS (10), BENCH_REQUEST_WARMUP (8), BENCH_LIST_REFERENCE=0 (no users list beside (c)), BENCH_HOLDINGS_ONLY_LIST=1 (c alone), BENCH_HOLDINGS_SKIP_LIST=1
 // (runs (a) and (b) only), BENCH_PROFILE=1 (CPU profiles of (c)'s Vigil slices, summarized).
 
 const INTERVAL_MS = 300_000;
@@ -67,6 +67,7 @@ function listOptions(log: (s: string) => void) {
     connections: Number(process.env.BENCH_LIST_CONNECTIONS ?? 10),
     log,
     profileDir: process.env.BENCH_PROFILE ? path.join(here, '../../results/profiles') : undefined,
+    withUsersList: process.env.BENCH_LIST_REFERENCE !== '0',
   };
 }
 
@@ -191,11 +192,32 @@ function listRows(l: ListResult): Row[] {
       '',
       '',
     ],
+    ...usersListRows(l),
     [
       '  correctness: bad responses, audit entries',
-      `${n(bad(l.vigil) + bad(l.bare))} bad; ${n(l.vigil.auditEntries ?? 0)} query.employees entries for ${n(l.vigil.completed)} answered (${l.correct ? 'one per request' : 'MISMATCH'})`,
+      `${n(bad(l.vigil) + bad(l.bare) + (l.usersList ? bad(l.usersList.vigil) + bad(l.usersList.bare) : 0))} bad; ${n(l.vigil.auditEntries ?? 0)} query.employees entries for ${n(l.vigil.completed)} answered${l.usersList ? `, ${n(l.usersList.vigil.auditEntries ?? 0)} query.users for ${n(l.usersList.vigil.completed)}` : ''} (${l.correct ? 'one per request' : 'MISMATCH'})`,
       '0 bad, one each',
       goal(l.correct),
+    ],
+  ];
+}
+
+/** The core's users list measured in the same run: what the employees list is built on, on the day. */
+function usersListRows(l: ListResult): Row[] {
+  if (!l.usersList) return [];
+  const { vigil: v, bare: b } = l.usersList;
+  return [
+    [
+      '  the users list in the same run',
+      `${n((v.rps / b.rps) * 100)} % of bare (${n(v.rps)} vs ${n(b.rps)} req/s); employees list / users list: ${n((l.vigil.rps / v.rps) * 100)} %`,
+      '',
+      '',
+    ],
+    [
+      '  users list: server CPU, PostgreSQL, machine',
+      `Vigil ${n(v.serverCpuMsPerReq, 2)} / ${n(v.postgresCpuMsPerReq, 2)} / ${n(v.machineBusyMsPerReq, 2)} ms; bare ${n(b.serverCpuMsPerReq, 2)} / ${n(b.postgresCpuMsPerReq, 2)} / ${n(b.machineBusyMsPerReq, 2)} ms`,
+      '',
+      '',
     ],
   ];
 }
