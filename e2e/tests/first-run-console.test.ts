@@ -248,8 +248,30 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       expect(await page.getByTestId('aal-badge').innerText()).toMatch(/MFA verified/i);
       expect(await isCut(page.getByTestId('aal-badge'))).toBe(false);
       expect(await isCut(page.getByTestId('header-controls'))).toBe(false);
+      // Each entry is a card: what was done and whether it was allowed are on screen, not off to
+      // the side of a table that scrolls.
+      const entry = page.getByTestId('audit-row').first();
+      expect(await isCut(entry.getByTestId('audit-outcome'))).toBe(false);
+      expect(await entry.innerText()).toMatch(/query\.|mutation\.|login/);
+      expect(await isCut(entry.getByTestId('audit-actor'))).toBe(false);
+      // The filters fold away behind one line, so the first entry is on the first screen.
+      expect(await page.getByTestId('audit-filters-toggle').innerText()).toMatch(/Filters: none/);
+      expect(await page.getByTestId('filter-action').isVisible()).toBe(false);
+      expect((await entry.boundingBox())!.y).toBeLessThan(844);
       await shot(page, '11-audit-390');
       await shot(page, '11b-audit-390-full', true);
+      await page.getByTestId('audit-filters-toggle').click();
+      await page.getByTestId('filter-action').waitFor();
+      await shot(page, '11c-audit-390-filters-unfolded');
+      await page.getByTestId('filter-action').fill('query.me');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('filter-apply').click();
+      await page.getByTestId('filter-action').waitFor({ state: 'hidden' });
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('[data-testid="audit-row"]')).every((r) => r.textContent?.includes('query.me')),
+      );
+      expect(await page.getByTestId('audit-filters-toggle').innerText()).toMatch(/Filters: 1 applied/);
+      await shot(page, '11d-audit-390-filtered');
 
       await page.getByTestId('nav-burger').click();
       await page.waitForFunction(() => {
@@ -266,6 +288,10 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       });
       expect(await navOnScreen(page)).toBe(false);
       expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      // Each user is a card: role, MFA, status and the actions beside the name, none off to the side.
+      const ada = rowFor(page, 'ada.admin@acme.test');
+      expect(await ada.innerText()).toMatch(/Admin/);
+      for (const part of ['user-mfa', 'user-status', 'user-actions']) expect(await isCut(ada.getByTestId(part))).toBe(false);
       await shot(page, '13-users-390');
     } finally {
       await page.setViewportSize({ width: 1366, height: 860 });

@@ -1,8 +1,9 @@
-import { Autocomplete, Button, Group, Paper, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
-import { IconDownload, IconFilter, IconX } from '@tabler/icons-react';
+import { Autocomplete, Button, Collapse, Group, Paper, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconDownload, IconFilter, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
+import { useStackedRows } from '@/ui/hooks/useStackedRows';
 import { useAuditVocabulary } from '../hooks/useAuditVocabulary';
-import { type AuditFilterForm, emptyAuditFilterForm, validateAuditFilter } from '../lib/auditFilter';
+import { type AuditFilterForm, emptyAuditFilterForm, toAuditFilter, validateAuditFilter } from '../lib/auditFilter';
 import { AuditActorPicker } from './AuditActorPicker';
 
 type AuditFiltersProps = {
@@ -41,19 +42,98 @@ const OUTCOMES = [
   { value: 'error', label: 'Error' },
 ];
 
+/**
+ * The filters. On a phone they fold away behind one line saying how many are applied (the six
+ * fields one above the other filled a whole screen before the first entry); the export stays in
+ * view, and applying folds them again so the entries show.
+ */
 export function AuditFilters({ value, onApply, onExport, exporting }: AuditFiltersProps) {
   const [form, setForm] = useState<AuditFilterForm>(value);
-  const vocabulary = useAuditVocabulary();
+  const stacked = useStackedRows();
+  const [unfolded, setUnfolded] = useState(false);
   const invalid = validateAuditFilter(form);
   const set = (patch: Partial<AuditFilterForm>) => setForm((prev) => ({ ...prev, ...patch }));
+  const applied = Object.keys(toAuditFilter(value)).length;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!invalid) onApply(form);
+    if (invalid) return;
+    onApply(form);
+    setUnfolded(false);
   };
+  const exportButton = (
+    <Button
+      size="compact-sm"
+      variant="default"
+      leftSection={<IconDownload size={14} />}
+      loading={exporting}
+      onClick={onExport}
+      data-testid="audit-export"
+    >
+      Export CSV
+    </Button>
+  );
 
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} data-testid="audit-filters">
+      {stacked && (
+        <Group justify="space-between" gap="xs" mb={unfolded ? 'xs' : 0}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconFilter size={14} />}
+            rightSection={unfolded ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+            onClick={() => setUnfolded((u) => !u)}
+            aria-expanded={unfolded}
+            data-testid="audit-filters-toggle"
+          >
+            {applied === 0 ? 'Filters: none' : `Filters: ${applied} applied`}
+          </Button>
+          {!unfolded && exportButton}
+        </Group>
+      )}
+      <Collapse expanded={!stacked || unfolded}>
+        <AuditFilterFields form={form} set={set} />
+        <Group justify="space-between" gap="xs" mt="xs">
+          <Text fz="xs" c={invalid ? 'red' : 'dimmed'}>
+            {invalid ?? 'Times are in your local time zone. The CSV export applies every filter here.'}
+          </Text>
+          <Group gap="xs">
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="gray"
+              leftSection={<IconX size={14} />}
+              onClick={() => {
+                setForm(emptyAuditFilterForm);
+                onApply(emptyAuditFilterForm);
+                setUnfolded(false);
+              }}
+            >
+              Clear
+            </Button>
+            <Button
+              size="compact-sm"
+              type="submit"
+              leftSection={<IconFilter size={14} />}
+              disabled={invalid !== null}
+              data-testid="filter-apply"
+            >
+              Apply filters
+            </Button>
+            {exportButton}
+          </Group>
+        </Group>
+      </Collapse>
+    </Paper>
+  );
+}
+
+/** The six fields and the two switches, bound to the form being edited (applied on submit). */
+function AuditFilterFields({ form, set }: { form: AuditFilterForm; set: (patch: Partial<AuditFilterForm>) => void }) {
+  const vocabulary = useAuditVocabulary();
+  return (
+    <>
       <SimpleGrid cols={AUDIT_FILTER_COLUMNS} spacing="xs" verticalSpacing="xs" data-testid="audit-filter-fields">
         {TIME_BOUNDS.map(({ field, label, testId }) => (
           <TextInput
@@ -115,44 +195,6 @@ export function AuditFilters({ value, onApply, onExport, exporting }: AuditFilte
           />
         ))}
       </Group>
-      <Group justify="space-between" gap="xs" mt="xs">
-        <Text fz="xs" c={invalid ? 'red' : 'dimmed'}>
-          {invalid ?? 'Times are in your local time zone. The CSV export applies every filter here.'}
-        </Text>
-        <Group gap="xs">
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="gray"
-            leftSection={<IconX size={14} />}
-            onClick={() => {
-              setForm(emptyAuditFilterForm);
-              onApply(emptyAuditFilterForm);
-            }}
-          >
-            Clear
-          </Button>
-          <Button
-            size="compact-sm"
-            type="submit"
-            leftSection={<IconFilter size={14} />}
-            disabled={invalid !== null}
-            data-testid="filter-apply"
-          >
-            Apply filters
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="default"
-            leftSection={<IconDownload size={14} />}
-            loading={exporting}
-            onClick={onExport}
-            data-testid="audit-export"
-          >
-            Export CSV
-          </Button>
-        </Group>
-      </Group>
-    </Paper>
+    </>
   );
 }

@@ -5,7 +5,7 @@ const COLORS: Record<AuditOutcome, string> = { allowed: 'teal', denied: 'orange'
 
 export function AuditOutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
   return (
-    <Badge size="sm" variant="light" color={COLORS[outcome]} style={{ overflow: 'visible' }}>
+    <Badge size="sm" variant="light" color={COLORS[outcome]} style={{ overflow: 'visible' }} data-testid="audit-outcome">
       {outcome}
     </Badge>
   );

@@ -1,4 +1,5 @@
-import { Table, Text } from '@mantine/core';
+import { Box, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { stackedRowDivider, useStackedRows } from '@/ui/hooks/useStackedRows';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { actorLines, type AuditRow, resourceNamed, resourceText } from '../lib/auditEntryFields';
 import { AuditOutcomeBadge } from './AuditOutcomeBadge';
@@ -59,7 +60,60 @@ function ActorCell({ entry }: { entry: AuditRow }) {
   );
 }
 
-export function AuditTable({ entries, onOpen }: AuditTableProps) {
+/**
+ * The log, newest first; an entry opens its detail. On a phone each entry is a card reading what
+ * was done, to what, whether it was allowed, then by whom and when: the table's action and outcome
+ * sat off to the side at 390 px, behind the time and actor.
+ */
+export function AuditTable(props: AuditTableProps) {
+  const stacked = useStackedRows();
+  return stacked ? <AuditCards {...props} /> : <AuditRows {...props} />;
+}
+
+function AuditCards({ entries, onOpen }: AuditTableProps) {
+  return (
+    <Stack gap={0} data-testid="audit-table">
+      {entries.map((entry, index) => {
+        const { primary } = actorLines(entry);
+        const resource = resourceText(entry);
+        return (
+          <UnstyledButton
+            key={entry.id}
+            p="sm"
+            style={stackedRowDivider(index)}
+            onClick={() => onOpen(entry)}
+            aria-label={`Entry ${entry.seq}: ${entry.action}`}
+            data-testid="audit-row"
+          >
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Box miw={0}>
+                <WrappedCell text={entry.action} mono />
+                {resource && (
+                  <Text fz="xs" mt={2} style={{ overflowWrap: 'anywhere' }} data-testid="audit-resource">
+                    {resource}
+                  </Text>
+                )}
+              </Box>
+              <Box style={{ flexShrink: 0 }}>
+                <AuditOutcomeBadge outcome={entry.outcome} />
+              </Box>
+            </Group>
+            <Group justify="space-between" wrap="nowrap" gap="xs" mt={6}>
+              <Text fz={11} c="dimmed" truncate="end" data-testid="audit-actor">
+                {entry.actorRole ? `${primary} · ${entry.actorRole}` : primary}
+              </Text>
+              <Text fz={11} c="dimmed" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+                #{entry.seq} · {formatDateTime(entry.at)}
+              </Text>
+            </Group>
+          </UnstyledButton>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function AuditRows({ entries, onOpen }: AuditTableProps) {
   return (
     // Fixed column widths: paging and filtering do not move the columns. The resource takes what is
     // left: the table fits the 1280 px console (about 1000 px beside the navbar) without scrolling;

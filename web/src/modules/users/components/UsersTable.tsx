@@ -1,34 +1,113 @@
-import { ActionIcon, Anchor, Badge, Group, Menu, Table, Text } from '@mantine/core';
-import { IconDots, IconPencil, IconUserCheck, IconUserOff, IconUserShield } from '@tabler/icons-react';
+import { Anchor, Badge, Box, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { UserRowFieldsFragment } from '@/generated/graphql';
+import { stackedRowDivider, useStackedRows } from '@/ui/hooks/useStackedRows';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
+import { type UserActions, UserActionsMenu } from './UserActionsMenu';
 
-type UsersTableProps = {
-  users: readonly UserRowFieldsFragment[];
+type User = UserRowFieldsFragment;
+
+type UsersTableProps = UserActions & {
+  users: readonly User[];
   canWrite: boolean;
-  /** Changing a role needs roles:write besides users:write. */
-  canAssignRoles: boolean;
   currentUserId: string;
-  onChangeName: (user: UserRowFieldsFragment) => void;
-  onChangeRole: (user: UserRowFieldsFragment) => void;
-  onToggleDisabled: (user: UserRowFieldsFragment) => void;
 };
 
-/** A menu entry that cannot be used says why underneath, instead of vanishing. */
-function Why({ children }: { children: string }) {
+/**
+ * The organization's users: a name opens the user's page, the menu holds an Admin's actions. On a
+ * phone each user is a card with role, MFA, status and the menu beside the name, none of it off to
+ * the side of a table that scrolls.
+ */
+export function UsersTable(props: UsersTableProps) {
+  const stacked = useStackedRows();
+  return stacked ? <UserCards {...props} /> : <UserRows {...props} />;
+}
+
+function UserName({ user, self }: { user: User; self: boolean }) {
   return (
-    <Text fz={11} c="dimmed" lh={1.3}>
-      {children}
+    <Text fz="sm" fw={500} truncate="end" title={user.name}>
+      <Anchor component={Link} to={`/users/${user.id}`} inherit data-testid="user-link">
+        {user.name}
+      </Anchor>
+      {self && (
+        <Text span fz="xs" c="dimmed">
+          {' '}
+          (you)
+        </Text>
+      )}
     </Text>
   );
 }
 
-export function UsersTable(props: UsersTableProps) {
-  const { users, canWrite, canAssignRoles, currentUserId, onChangeName, onChangeRole, onToggleDisabled } = props;
+function RoleName({ user }: { user: User }) {
   return (
-    // Fixed column widths: the columns stay put across pages and searches; narrow screens scroll
-    // the table inside its card instead of the page.
+    <Group gap={6} wrap="nowrap" miw={0}>
+      <Text fz="sm" truncate="end" title={user.role.name}>
+        {user.role.name}
+      </Text>
+      {!user.role.builtIn && (
+        <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
+          Custom
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** "On"/"Off" under the table's MFA heading; a card, without the heading, says "MFA on". */
+function MfaBadge({ user, named = false }: { user: User; named?: boolean }) {
+  const state = user.mfaEnabled ? 'On' : 'Off';
+  return (
+    <Badge size="sm" color={user.mfaEnabled ? 'teal' : 'orange'} variant="light" data-testid="user-mfa">
+      {named ? `MFA ${state.toLowerCase()}` : state}
+    </Badge>
+  );
+}
+
+function AccountBadge({ user }: { user: User }) {
+  return (
+    <Badge size="sm" color={user.disabled ? 'red' : 'gray'} variant="light" data-testid="user-status">
+      {user.disabled ? 'Disabled' : 'Active'}
+    </Badge>
+  );
+}
+
+function UserCards({ users, canWrite, currentUserId, ...actions }: UsersTableProps) {
+  return (
+    <Stack gap={0} data-testid="users-table">
+      {users.map((user, index) => {
+        const self = user.id === currentUserId;
+        return (
+          <Box key={user.id} p="sm" style={stackedRowDivider(index)} data-testid="user-row">
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <Box miw={0}>
+                <UserName user={user} self={self} />
+                <Text fz="xs" c="dimmed" truncate="end" title={user.email}>
+                  {user.email}
+                </Text>
+              </Box>
+              <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                <AccountBadge user={user} />
+                {canWrite && <UserActionsMenu user={user} self={self} actions={actions} />}
+              </Group>
+            </Group>
+            <Group justify="space-between" wrap="nowrap" gap="xs" mt={6}>
+              <RoleName user={user} />
+              <MfaBadge user={user} named />
+            </Group>
+            <Text fz={11} c="dimmed" mt={4}>
+              Created {formatDateTime(user.createdAt)}
+            </Text>
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function UserRows({ users, canWrite, currentUserId, ...actions }: UsersTableProps) {
+  return (
+    // Fixed column widths: the columns stay put across pages and searches.
     <Table.ScrollContainer minWidth={1000} type="native">
       <Table striped highlightOnHover layout="fixed" data-testid="users-table">
         <Table.Thead>
@@ -48,17 +127,7 @@ export function UsersTable(props: UsersTableProps) {
             return (
               <Table.Tr key={user.id} data-testid="user-row">
                 <Table.Td>
-                  <Text fz="sm" fw={500} truncate="end" title={user.name}>
-                    <Anchor component={Link} to={`/users/${user.id}`} inherit data-testid="user-link">
-                      {user.name}
-                    </Anchor>
-                    {self && (
-                      <Text span fz="xs" c="dimmed">
-                        {' '}
-                        (you)
-                      </Text>
-                    )}
-                  </Text>
+                  <UserName user={user} self={self} />
                 </Table.Td>
                 <Table.Td>
                   <Text fz="sm" truncate="end" title={user.email}>
@@ -66,38 +135,13 @@ export function UsersTable(props: UsersTableProps) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Text fz="sm" truncate="end" title={user.role.name}>
-                      {user.role.name}
-                    </Text>
-                    {!user.role.builtIn && (
-                      <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
-                        Custom
-                      </Badge>
-                    )}
-                  </Group>
+                  <RoleName user={user} />
                 </Table.Td>
                 <Table.Td>
-                  {user.mfaEnabled ? (
-                    <Badge size="sm" color="teal" variant="light">
-                      On
-                    </Badge>
-                  ) : (
-                    <Badge size="sm" color="orange" variant="light">
-                      Off
-                    </Badge>
-                  )}
+                  <MfaBadge user={user} />
                 </Table.Td>
                 <Table.Td>
-                  {user.disabled ? (
-                    <Badge size="sm" color="red" variant="light">
-                      Disabled
-                    </Badge>
-                  ) : (
-                    <Badge size="sm" color="gray" variant="light">
-                      Active
-                    </Badge>
-                  )}
+                  <AccountBadge user={user} />
                 </Table.Td>
                 <Table.Td>
                   <Text fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -106,40 +150,7 @@ export function UsersTable(props: UsersTableProps) {
                 </Table.Td>
                 {canWrite && (
                   <Table.Td>
-                    <Menu position="bottom-end" withinPortal width={240}>
-                      <Menu.Target>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={`Actions for ${user.email}`}
-                          data-testid="user-actions"
-                        >
-                          <IconDots size={16} />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onChangeName(user)}>
-                          Change name…
-                        </Menu.Item>
-                        <Menu.Item
-                          leftSection={<IconUserShield size={14} />}
-                          disabled={!canAssignRoles}
-                          onClick={() => onChangeRole(user)}
-                        >
-                          Change role…
-                          {!canAssignRoles && <Why>Your role cannot assign roles (needs roles:write).</Why>}
-                        </Menu.Item>
-                        <Menu.Item
-                          color={user.disabled || self ? undefined : 'red'}
-                          leftSection={user.disabled ? <IconUserCheck size={14} /> : <IconUserOff size={14} />}
-                          disabled={self}
-                          onClick={() => onToggleDisabled(user)}
-                        >
-                          {user.disabled ? 'Enable…' : 'Disable…'}
-                          {self && <Why>You cannot disable your own account.</Why>}
-                        </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
+                    <UserActionsMenu user={user} self={self} actions={actions} />
                   </Table.Td>
                 )}
               </Table.Tr>
