@@ -6,21 +6,35 @@ import type { VenueSpec } from './venue-spec';
 
 type HeldAssets = () => Promise<string[]>;
 
-/** Markets worth asking for trades: those whose base is held, and any traded before. */
-async function tradeSymbols(exchange: Exchange, cursor: ParsedCursor, heldAssets: HeldAssets): Promise<string[]> {
-  const held = new Set(await heldAssets());
+/** The account as a poll read it: the assets held, and when the venue says it last changed it. */
+export type AccountNow = { assets: string[]; updatedAt: number | undefined };
+
+/**
+ * Markets worth asking for trades: those whose base is among `bases` (held now, held at the last
+ * poll, or moved in or out since), and any traded before.
+ */
+function tradeSymbols(exchange: Exchange, cursor: ParsedCursor, bases: ReadonlySet<string>): string[] {
   const symbols = new Set(Object.keys(cursor.tradesBySymbol));
   for (const market of Object.values(exchange.markets ?? {})) {
-    if (market?.spot === true && market.symbol !== undefined && held.has(market.base ?? '')) symbols.add(market.symbol);
+    if (market?.spot === true && market.symbol !== undefined && bases.has(market.base ?? '')) symbols.add(market.symbol);
   }
   return [...symbols].sort();
 }
 
+/**
+ * Trades since the cursor. At a venue read one market at a time the markets asked are those of
+ * the assets held now, held at the last poll (a position sold off entirely since shows in neither
+ * balance nor cursor otherwise) and `moved` (deposited or withdrawn since: bought and sent away
+ * between two polls); a position opened and closed entirely between two polls on a market never
+ * traded before is still missed. Where the venue says when it last changed the account and that has
+ * not moved since a poll that found no new trade, no market is asked at all.
+ */
 export async function readTrades<E extends Exchange>(
   spec: VenueSpec<E>,
   exchange: E,
   cursor: ParsedCursor,
-  heldAssets: HeldAssets,
+  account: () => Promise<AccountNow>,
+  moved: readonly string[],
 ): Promise<{ records: TradeRecord[]; cursor: Partial<ParsedCursor> }> {
   if (!spec.tradesPerSymbol(exchange)) {
     const records = (await exchange.fetchMyTrades(undefined, cursor.trades, undefined, spec.myTradesParams ?? {})).map(
@@ -28,15 +42,25 @@ export async function readTrades<E extends Exchange>(
     );
     return { records, cursor: { trades: advance(cursor.trades, timestampsOf(records)) } };
   }
+  const now = await account();
+  if (now.updatedAt !== undefined && now.updatedAt === cursor.quietAt) {
+    return { records: [], cursor: { held: now.assets } };
+  }
   const records: TradeRecord[] = [];
   const bySymbol = { ...cursor.tradesBySymbol };
-  for (const symbol of await tradeSymbols(exchange, cursor, heldAssets)) {
-    const page = (await exchange.fetchMyTrades(symbol, bySymbol[symbol], undefined, spec.myTradesParams ?? {})).map(tradeRecord);
+  let found = false;
+  for (const symbol of tradeSymbols(exchange, cursor, new Set([...now.assets, ...cursor.held, ...moved]))) {
+    const seen = bySymbol[symbol];
+    const page = (await exchange.fetchMyTrades(symbol, seen, undefined, spec.myTradesParams ?? {})).map(tradeRecord);
     records.push(...page);
-    const mark = advance(bySymbol[symbol], timestampsOf(page));
+    const times = timestampsOf(page);
+    // The venue answers from the mark inclusive: the trade at the mark comes back each time.
+    if (times.some((t) => seen === undefined || t > seen)) found = true;
+    const mark = advance(seen, times);
     if (mark !== undefined) bySymbol[symbol] = mark;
   }
-  return { records, cursor: { tradesBySymbol: bySymbol } };
+  // Quiet only when nothing new came back: a new trade, or a full page, may have more behind it.
+  return { records, cursor: { tradesBySymbol: bySymbol, held: now.assets, quietAt: found ? undefined : now.updatedAt } };
 }
 
 function split(transactions: Transaction[]): { deposits: TransferRecord[]; withdrawals: TransferRecord[] } {

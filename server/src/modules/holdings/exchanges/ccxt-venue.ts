@@ -13,34 +13,49 @@ import { callVenue, createInstance, type InstanceOptions } from './ccxt-instance
 import { InstancePool } from './ccxt-instance-pool';
 import { balanceLines } from './ccxt-normalise';
 import { parseCursor, serialiseCursor } from './activity-cursor';
-import { readTrades, readTransfers } from './ccxt-activity';
+import { type AccountNow, readTrades, readTransfers } from './ccxt-activity';
 import { MarketCache } from './market-cache';
 import { proveScope, scopeProvable, unverifiableProof } from './ccxt-scope';
 import type { VenueSpec } from './venue-spec';
 
 type AdapterOptions = InstanceOptions & { markets: MarketCache };
 
-async function readBalances<E extends Exchange>(
+/** One balance read: the snapshot, and when the venue says it last changed the account (if it says). */
+type AccountRead = { snapshot: BalanceSnapshot; updatedAt: number | undefined };
+
+async function readAccount<E extends Exchange>(
+  spec: VenueSpec<E>,
   options: AdapterOptions,
   exchange: E,
   sandbox: boolean,
-): Promise<BalanceSnapshot> {
+): Promise<AccountRead> {
   await options.markets.load(exchange, sandbox);
-  return { fetchedAt: new Date(), lines: balanceLines(await exchange.fetchBalance()) };
+  const balance = await exchange.fetchBalance();
+  return { snapshot: { fetchedAt: new Date(), lines: balanceLines(balance) }, updatedAt: spec.accountUpdatedAt?.(balance) };
 }
 
+const accountNow = (read: AccountRead): AccountNow => ({
+  assets: read.snapshot.lines.map((l) => l.asset),
+  updatedAt: read.updatedAt,
+});
+
+/**
+ * Trades, deposits and withdrawals since the cursor. Transfers first: what moved in or out since
+ * is among the markets a per-market venue is asked for trades.
+ */
 async function readActivity<E extends Exchange>(
   spec: VenueSpec<E>,
   options: AdapterOptions,
   exchange: E,
   credentials: ExchangeCredentials,
   cursor: ActivityCursor | undefined,
-  heldAssets: () => Promise<string[]>,
+  account: () => Promise<AccountNow>,
 ): Promise<ActivityPage> {
   const parsed = parseCursor(cursor);
   await options.markets.load(exchange, credentials.sandbox === true);
-  const trades = await readTrades(spec, exchange, parsed, heldAssets);
-  const transfers = await readTransfers(spec, exchange, parsed, heldAssets);
+  const transfers = await readTransfers(spec, exchange, parsed, async () => (await account()).assets);
+  const moved = [...transfers.deposits, ...transfers.withdrawals].map((t) => t.asset);
+  const trades = await readTrades(spec, exchange, parsed, account, moved);
   const next = { ...parsed, ...trades.cursor, ...transfers.cursor };
   return {
     trades: trades.records,
@@ -71,10 +86,9 @@ async function poll<E extends Exchange>(
     if (scope.verdict !== 'read_only' && scope.verdict !== 'unverifiable') return { status: 'scope_refused', scope };
     try {
       return await callVenue(spec.venue, instance, spec.classify, async (exchange) => {
-        const balances = await readBalances(options, exchange, credentials.sandbox === true);
-        const held = async () => balances.lines.map((l) => l.asset);
-        const activity = await readActivity(spec, options, exchange, credentials, cursor, held);
-        return { status: 'ok' as const, scope, balances, activity };
+        const account = await readAccount(spec, options, exchange, credentials.sandbox === true);
+        const activity = await readActivity(spec, options, exchange, credentials, cursor, async () => accountNow(account));
+        return { status: 'ok' as const, scope, balances: account.snapshot, activity };
       });
     } catch (err) {
       if (err instanceof ExchangeFailureError) return { status: 'failed', scope, failure: err.failure };
@@ -111,16 +125,19 @@ export function ccxtAdapter<E extends Exchange>(
     checkScope: async (credentials, guard) =>
       scopeProvable(spec, credentials) ? proveScope(spec, fresh(credentials, guard)) : unverifiableProof(spec),
     fetchBalances: (credentials) =>
-      callVenue(spec.venue, fresh(credentials), spec.classify, (exchange) =>
-        readBalances(options, exchange, credentials.sandbox === true),
+      callVenue(
+        spec.venue,
+        fresh(credentials),
+        spec.classify,
+        async (exchange) => (await readAccount(spec, options, exchange, credentials.sandbox === true)).snapshot,
       ),
     fetchActivitySince: (credentials, cursor) => {
       const instance = fresh(credentials);
       return callVenue(spec.venue, instance, spec.classify, async (exchange) => {
-        let held: string[] | undefined;
-        const heldAssets = async () =>
-          (held ??= (await readBalances(options, exchange, credentials.sandbox === true)).lines.map((l) => l.asset));
-        return readActivity(spec, options, exchange, credentials, cursor, heldAssets);
+        let read: Promise<AccountRead> | undefined;
+        const account = async () =>
+          accountNow(await (read ??= readAccount(spec, options, exchange, credentials.sandbox === true)));
+        return readActivity(spec, options, exchange, credentials, cursor, account);
       });
     },
     poll: (credentials, cursor, guard) => poll(spec, options, pool, credentials, cursor, guard),

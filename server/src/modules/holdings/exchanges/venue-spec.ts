@@ -1,4 +1,4 @@
-import type { Exchange } from 'ccxt';
+import type { Balances, Exchange } from 'ccxt';
 import type { ExchangeFailure, OnboardingSteps } from './exchange-adapter';
 import type { ObservedFailure } from './exchange-failure';
 import type { InstanceRecipe } from './ccxt-instance';
@@ -21,6 +21,13 @@ export type VenueSpec<E extends Exchange> = InstanceRecipe<E> & {
   classify: (observed: ObservedFailure) => ExchangeFailure;
   /** Whether trade history is read one market at a time (Binance, Gemini; KuCoin HF accounts). */
   tradesPerSymbol: (exchange: E) => boolean;
+  /**
+   * When the venue last changed the account, read from its balance answer where it reports it
+   * (Binance's `updateTime`: a trade, a deposit or a withdrawal moves it). While it stays where it
+   * was at a poll that found no new trade, no trade has happened, and a per-market venue is not
+   * asked market by market again (each such call weighs 20 at Binance).
+   */
+  accountUpdatedAt?: (balance: Balances) => number | undefined;
   /** Extra parameters for fetchMyTrades (Bybit needs its category). */
   myTradesParams?: Record<string, unknown>;
   /**

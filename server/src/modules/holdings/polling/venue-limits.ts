@@ -58,7 +58,9 @@ export const VENUE_LIMITS: Record<VenueId, VenueLimits> = {
     keyCost: one,
     // account 20, myTrades 20 per held market (two in a typical account: the bench's 387 s cycle
     // with 45 here claimed 40 % over the budget, and the polls it deferred had spent part of it),
-    // api restrictions, deposits and withdrawals 1 each.
+    // api restrictions, deposits and withdrawals 1 each. A quiet account's poll asks no market
+    // (23: exchanges/README.md, "What each venue reads"), but a first cycle asks them all, so the
+    // claims are budgeted for that.
     pollCost: 63,
     keyLevel: (a) => /\bUID\b/.test(bodyText(a)) && a.status !== 418,
   },

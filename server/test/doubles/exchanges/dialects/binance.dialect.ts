@@ -1,7 +1,7 @@
 import type { Dialect, DoubleKey, DoubleRequest, DoubleResponse, Route } from '../double-types';
 import { ok } from '../double-types';
 import { binanceApiRestrictions, binanceCoinConfig, binanceExchangeInfo } from '../../../../src/modules/demo/binance-wire';
-import { balancesOf, has, header, hmac, numberParam, sameSignature, since } from './dialect-kit';
+import { accountChangedAt, balancesOf, has, header, hmac, numberParam, sameSignature, since } from './dialect-kit';
 
 // Binance spot + sapi: HMAC-SHA256 (hex) over the query (GET) or body (POST), in `signature`,
 // key in X-MBX-APIKEY; errors as { code, msg } with Binance's codes.
@@ -80,7 +80,7 @@ const routes: Route[] = [
         canTrade: has(key, 'trade'),
         canWithdraw: has(key, 'withdraw'),
         canDeposit: true,
-        updateTime: now,
+        updateTime: accountChangedAt(key, now),
         accountType: 'SPOT',
         permissions: ['SPOT'],
         balances: balancesOf(key).map(([asset, free]) => ({ asset, free, locked: '0.00000000' })),

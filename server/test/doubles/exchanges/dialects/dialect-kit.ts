@@ -37,6 +37,21 @@ export function balancesOf(key: DoubleKey): [string, string][] {
   return Object.entries(key.balances ?? {});
 }
 
+const accountStates = new WeakMap<DoubleKey, { state: string; at: number }>();
+
+/**
+ * When the account last changed, as a venue reports it (Binance's `updateTime`): the first time
+ * the double is asked, then the time it is first asked after the balances, trades or transfers
+ * changed (tests change them in place). Never later than `now`, and it moves only on a change.
+ */
+export function accountChangedAt(key: DoubleKey, now: number): number {
+  const state = JSON.stringify([key.balances, key.trades, key.deposits, key.withdrawals]);
+  const known = accountStates.get(key);
+  if (known?.state === state) return known.at;
+  accountStates.set(key, { state, at: now });
+  return now;
+}
+
 /** Records at or after `since` (ms), as venues filter by start time. */
 export function since<T extends { timestamp: number }>(records: T[] | undefined, start: number | undefined): T[] {
   return (records ?? []).filter((r) => start === undefined || r.timestamp >= start);

@@ -41,9 +41,9 @@ describe('venue quirks', () => {
   it('should call a Binance -2015 auth_failed even though ccxt raises it as DDoSProtection after a successful call', async () => {
     const credentials = sampleCredentials('binance', 'ddos');
     binance.double.addKey(sampleKey('binance', credentials, 'read_only'));
-    // Currencies (sapi) and the spot account (a 'private' call, which arms ccxt's workaround)
-    // succeed; the trade history then meets -2015.
-    binance.double.revokeAfter(credentials.apiKey, 2);
+    // Currencies, deposits and withdrawals (sapi) and the spot account (a 'private' call, which
+    // arms ccxt's workaround) succeed; the trade history then meets -2015.
+    binance.double.revokeAfter(credentials.apiKey, 4);
     const failure = await failureOf(binance.adapter.fetchActivitySince(credentials, undefined));
     expect(failure).toMatchObject({ kind: 'auth_failed', venueCode: '-2015' });
     expect(failure.message).toContain('DDoSProtection');

@@ -48,8 +48,10 @@ describe('normalising ccxt structures', () => {
   });
 
   it('should round-trip the cursor, never move it back, and refuse a corrupt one', () => {
-    const cursor = { v: 1 as const, trades: 5, tradesBySymbol: { 'BTC/USDT': 7 } };
+    const cursor = { v: 1 as const, trades: 5, tradesBySymbol: { 'BTC/USDT': 7 }, held: ['BTC'], quietAt: 9 };
     expect(parseCursor(serialiseCursor(cursor))).toEqual(cursor);
+    // A cursor stored before the held assets were kept reads as holding none.
+    expect(parseCursor('{"v":1,"trades":5,"tradesBySymbol":{}}')).toEqual({ v: 1, trades: 5, tradesBySymbol: {}, held: [] });
     expect(advance(10, [3, 4])).toBe(10);
     expect(advance(undefined, [3, 4])).toBe(4);
     expect(() => parseCursor('{"v":2}')).toThrow();

@@ -20,6 +20,12 @@ const LABELS: Record<string, string> = {
 
 export const label = (flag: string): string => LABELS[flag] ?? flag;
 
+/** A time in ms the venue reported, or undefined for anything else (absent, 0, text). */
+const positiveMillis = (value: unknown): number | undefined => {
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
+};
+
 // -2015 is an auth failure whatever class ccxt raised it as (DDoSProtection once the instance
 // has authenticated before); -1021 is clock skew, not a bad key; 418 is an IP ban.
 const classify = (observed: ObservedFailure) =>
@@ -50,6 +56,8 @@ export const binanceVenue: VenueSpec<Binance> = {
     `"Enable Reading" is ticked (untick ${offending.map((f) => `"${label(f)}"`).join(', ')}), then enter it again.`,
   classify,
   tradesPerSymbol: () => true,
+  // The spot account's updateTime (ms): when a trade, deposit or withdrawal last changed it.
+  accountUpdatedAt: (balance) => positiveMillis((balance.info as { updateTime?: unknown } | undefined)?.updateTime),
   transfers: 'separate',
   onboarding: {
     venue: 'binance',
