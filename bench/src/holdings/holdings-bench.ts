@@ -250,4 +250,8 @@ function printDetails(c: CycleResult, o: OverheadResult, l: ListResult | undefin
     out(
       `  ${i.venue.padEnd(9)} built ${n(i.cpuMs, 1).padStart(5)} ms CPU, leased ${n(i.leaseCpuMs, 2).padStart(5)} ms (${n((100 * i.leaseCpuMs) / i.cpuMs, 1)} % of a build; ccxt's own rateLimit ${n(i.rateLimitMs)} ms: off for polling)`,
     );
+  const m = o.marketSharing;
+  out(
+    `  markets for a poll, at ${n(m.markets)} Binance markets: rebuilt from the cached list (setMarkets) ${n(m.rebuildMs, 1)} ms CPU, shared (setMarketsFromExchange, what a poll does) ${n(m.shareMs * 1000, 1)} µs`,
+  );
 }

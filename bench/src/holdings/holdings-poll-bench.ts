@@ -9,7 +9,7 @@ import { startServerChild, type ServerChild } from '../../request/child';
 import { cpuMsOf } from '../../request/proc-cpu';
 import { summarizeProfile, type CpuProfile } from '../../request/profile-summary';
 import { countAddedJobs } from './added-jobs';
-import { measureInstanceCost } from './instance-cost';
+import { measureInstanceCost, measureMarketSharing } from './instance-cost';
 import type { OverheadAnswer, OverheadAsk, OverheadSample } from './overhead-messages';
 import type { CycleResult, OverheadResult, PollBenchOptions, Stat } from './poll-bench-results';
 import { seedConnections, type SeededConnection } from './seed-connections';
@@ -356,5 +356,6 @@ async function measureOverhead(
     venueRequestsPerPoll: venueRequests / (pairs.length * 2),
     profileSummary,
     instanceCost: await measureInstanceCost([...doubles.keys()]),
+    marketSharing: measureMarketSharing(),
   };
 }

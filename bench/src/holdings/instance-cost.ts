@@ -60,3 +60,45 @@ export async function measureInstanceCost(venues: readonly string[], count = 20)
   }
   return out;
 }
+
+export type MarketSharingCost = { markets: number; rebuildMs: number; shareMs: number };
+
+/**
+ * What giving a poll's instance the venue's markets costs, at Binance spot's size (the doubles serve
+ * two markets, which hides it): ccxt's setMarkets from a cached list, which rebuilds every market,
+ * against setMarketsFromExchange, which shares the loaded tables (what MarketCache does).
+ */
+export function measureMarketSharing(markets = 2500, count = 10): MarketSharingCost {
+  const build = () => createInstance(RECIPES.binance!, credentials, options).exchange;
+  const source = build();
+  const listed: Record<string, unknown> = {};
+  for (let i = 0; i < markets; i++) {
+    const base = `C${i}`;
+    listed[`${base}/USDT`] = {
+      id: `${base}USDT`,
+      symbol: `${base}/USDT`,
+      base,
+      quote: 'USDT',
+      baseId: base,
+      quoteId: 'USDT',
+      active: true,
+      type: 'spot',
+      spot: true,
+      precision: { amount: 1e-5, price: 0.01 },
+      limits: { amount: { min: 1e-5, max: 9000 }, price: { min: 0.01, max: 1e6 }, cost: { min: 5 } },
+      info: { symbol: `${base}USDT`, status: 'TRADING', filters: [{ filterType: 'LOT_SIZE', stepSize: '0.00001' }] },
+    };
+  }
+  (source.setMarkets as (m: unknown) => unknown).call(source, listed);
+  // Instances built beforehand: only giving them markets is measured.
+  const perCall = (give: (target: Exchange) => unknown) => {
+    const targets = Array.from({ length: count }, build);
+    let next = 0;
+    return cpuMsPerCall(count, () => give(targets[next++]!));
+  };
+  return {
+    markets,
+    rebuildMs: perCall((t) => (t.setMarkets as (m: unknown, c?: unknown) => unknown).call(t, source.markets, source.currencies)),
+    shareMs: perCall((t) => t.setMarketsFromExchange(source)),
+  };
+}

@@ -1,4 +1,4 @@
-import type { InstanceCost } from './instance-cost';
+import type { InstanceCost, MarketSharingCost } from './instance-cost';
 
 // What (a) the polling cycle and (b) the per-job overhead measure, as holdings-poll-bench.ts
 // reports them to holdings-bench.ts (which prints the table).
@@ -81,4 +81,5 @@ export type OverheadResult = {
   venueRequestsPerPoll: number;
   profileSummary: string;
   instanceCost: InstanceCost[];
+  marketSharing: MarketSharingCost;
 };

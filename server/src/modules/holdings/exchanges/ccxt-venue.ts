@@ -106,11 +106,12 @@ const DEFAULT_MARKET_CACHE_MS = 60 * 60_000;
 /** The one ExchangeAdapter implementation, driven by a venue's spec. */
 export function ccxtAdapter<E extends Exchange>(
   spec: VenueSpec<E>,
-  instanceOptions: InstanceOptions & { marketCacheMs?: number } = {},
+  instanceOptions: InstanceOptions & { marketCacheMs?: number; markets?: MarketCache } = {},
 ): ExchangeAdapter {
+  const { marketCacheMs, markets, ...instance } = instanceOptions;
   const options: AdapterOptions = {
-    ...instanceOptions,
-    markets: new MarketCache(instanceOptions.marketCacheMs ?? DEFAULT_MARKET_CACHE_MS),
+    ...instance,
+    markets: markets ?? new MarketCache(marketCacheMs ?? DEFAULT_MARKET_CACHE_MS),
   };
   const pool = new InstancePool(spec, options);
   // Onboarding and the connect-time checks meet a key for the first time: a fresh instance each.

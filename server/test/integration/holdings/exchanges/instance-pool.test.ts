@@ -7,6 +7,7 @@ import { ccxtAdapter } from '@/modules/holdings/exchanges/ccxt-venue';
 import { buildInstance, freshRequestState } from '@/modules/holdings/exchanges/ccxt-instance';
 import type { ExchangeAdapter, ExchangeCredentials, PollOutcome } from '@/modules/holdings/exchanges/exchange-adapter';
 import type { VenueSpec } from '@/modules/holdings/exchanges/venue-spec';
+import { MarketCache } from '@/modules/holdings/exchanges/market-cache';
 import { binanceVenue } from '@/modules/holdings/exchanges/venues/binance.venue';
 import { bybitVenue } from '@/modules/holdings/exchanges/venues/bybit.venue';
 import { coinbaseVenue } from '@/modules/holdings/exchanges/venues/coinbase.venue';
@@ -17,9 +18,10 @@ import { okxVenue } from '@/modules/holdings/exchanges/venues/okx.venue';
 
 // Polls lease ccxt instances from a pool (ccxt-instance-pool.ts) instead of building one per
 // poll. Against each venue's double: one instance serves key after key, each poll reads only its
-// own key's account, a revoked key reads as revoked whatever the instance did before, and an
+// own key's account, a revoked key reads as revoked whatever the instance did before, an
 // instance back in the pool is, property by property, the instance as built: no key, nothing read
-// with one.
+// with one; and the venue's markets are shared with each lease as loaded, never rebuilt per poll
+// nor changed by one.
 
 const SPECS: Record<DoubleVenue, VenueSpec<Exchange>> = {
   binance: binanceVenue,
@@ -150,5 +152,43 @@ describe.each(DOUBLE_VENUES)('%s: polls on pooled ccxt instances', (venueId: Dou
     }
     // Round one: the one idle instance and 19 new ones; round two: the 16 the pool keeps idle, and 4 new.
     expect(builtBy).toEqual([19, 4]);
+  });
+
+  it('should share the markets it loaded with every later poll, rebuilding none and leaving them as loaded', async () => {
+    const markets = new MarketCache(3_600_000);
+    let rebuilt = 0;
+    const observed = {
+      ...spec,
+      construct: (config: Parameters<typeof spec.construct>[0]) => {
+        const exchange = spec.construct(config);
+        // ccxt's setMarkets builds every market anew (80-90 ms at 2,500 markets); count its calls.
+        const setMarkets = exchange.setMarkets.bind(exchange);
+        exchange.setMarkets = ((...args: Parameters<typeof setMarkets>) => {
+          rebuilt++;
+          return setMarkets(...args);
+        }) as typeof exchange.setMarkets;
+        return exchange;
+      },
+    };
+    const sharing = ccxtAdapter(observed, { baseUrl: venue.url, enableRateLimit: false, markets });
+    const keys = ['a', 'b', 'c', 'd'].map((k, i) => onboard(`markets-${k}`, { [base]: `${i + 1}` }));
+    expect((await sharing.poll(keys[0]!, undefined, undefined)).status).toBe('ok');
+    const loaded = markets.cached(false);
+    expect(Object.keys(loaded ?? {})).toContain(SAMPLE_SYMBOL[venueId]);
+    const asLoaded = shapeOf(loaded);
+    const rebuiltByLoad = rebuilt;
+    // Polls at once on instances of their own (one key is never polled twice at once), then again.
+    const later = await Promise.all(keys.map((k) => sharing.poll(k, undefined, undefined)));
+    later.push(await sharing.poll(keys[1]!, undefined, undefined));
+    expect(later.map((o, i) => [i, Number(balanceOf(o, base))])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 2],
+    ]);
+    expect(rebuilt).toBe(rebuiltByLoad);
+    expect(markets.cached(false)).toBe(loaded);
+    expect(shapeOf(markets.cached(false))).toBe(asLoaded);
   });
 });
