@@ -39,6 +39,12 @@ export type DoubleKeyInput = {
   trades?: DoubleTrade[];
   deposits?: DoubleTransfer[];
   withdrawals?: DoubleTransfer[];
+  /**
+   * KuCoin: the account moved to high-frequency trading, as most have: its spot balances are the
+   * `trade_hf` account and its fills are read per market from the HF endpoint; the classic trade
+   * account and fills list are empty.
+   */
+  hfAccount?: boolean;
   /** When the venue reports one (Bybit expiredAt, Binance trading authority). */
   expiresAt?: Date;
   /** At most this many requests per window for this key; then the venue's rate-limit answer. */

@@ -20,6 +20,12 @@ import type { VenueSpec } from './venue-spec';
 
 type AdapterOptions = InstanceOptions & { markets: MarketCache };
 
+/** The venue's markets (shared from the cache when fresh), then the key's own account state. */
+async function prepare<E extends Exchange>(spec: VenueSpec<E>, options: AdapterOptions, exchange: E, sandbox: boolean) {
+  await options.markets.load(exchange, sandbox);
+  await spec.loadAccountState?.(exchange);
+}
+
 /** One balance read: the snapshot, and when the venue says it last changed the account (if it says). */
 type AccountRead = { snapshot: BalanceSnapshot; updatedAt: number | undefined };
 
@@ -29,7 +35,7 @@ async function readAccount<E extends Exchange>(
   exchange: E,
   sandbox: boolean,
 ): Promise<AccountRead> {
-  await options.markets.load(exchange, sandbox);
+  await prepare(spec, options, exchange, sandbox);
   const balance = await exchange.fetchBalance();
   return { snapshot: { fetchedAt: new Date(), lines: balanceLines(balance) }, updatedAt: spec.accountUpdatedAt?.(balance) };
 }
@@ -52,7 +58,7 @@ async function readActivity<E extends Exchange>(
   account: () => Promise<AccountNow>,
 ): Promise<ActivityPage> {
   const parsed = parseCursor(cursor);
-  await options.markets.load(exchange, credentials.sandbox === true);
+  await prepare(spec, options, exchange, credentials.sandbox === true);
   const transfers = await readTransfers(spec, exchange, parsed, async () => (await account()).assets);
   const moved = [...transfers.deposits, ...transfers.withdrawals].map((t) => t.asset);
   const trades = await readTrades(spec, exchange, parsed, account, moved);

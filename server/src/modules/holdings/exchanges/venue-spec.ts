@@ -19,6 +19,12 @@ export type VenueSpec<E extends Exchange> = InstanceRecipe<E> & {
   /** The refusal an employee reads: what to turn off, in the venue's words. */
   refusal: (offending: string[]) => string;
   classify: (observed: ObservedFailure) => ExchangeFailure;
+  /**
+   * Per-account state ccxt loads only together with the markets, loaded for each call's own key:
+   * markets come from the adapter's cache after the first load, and a pooled instance forgets the
+   * last key's state (KuCoin's HF status: without it an HF account reads as the empty classic one).
+   */
+  loadAccountState?: (exchange: E) => Promise<unknown>;
   /** Whether trade history is read one market at a time (Binance, Gemini; KuCoin HF accounts). */
   tradesPerSymbol: (exchange: E) => boolean;
   /**

@@ -1,4 +1,4 @@
-import type { Dialect, DoubleKey, DoubleRequest, DoubleResponse, Route } from '../double-types';
+import type { Dialect, DoubleKey, DoubleRequest, DoubleTrade, DoubleResponse, Route } from '../double-types';
 import { ok, rawInteger } from '../double-types';
 import { balancesOf, has, header, hmac, numberParam, sameSignature, since } from './dialect-kit';
 
@@ -49,6 +49,27 @@ function permission(key: DoubleKey): string {
 }
 
 const page = (items: unknown[]) => data({ currentPage: 1, pageSize: 50, totalNum: items.length, totalPage: 1, items });
+
+/** A fill as KuCoin lists it (the classic list and the HF one alike). */
+const fill = (t: DoubleTrade) => ({
+  symbol: t.symbol.replace('/', '-'),
+  tradeId: rawInteger(t.id),
+  orderId: t.orderId,
+  counterOrderId: '5c1ab46003aa676e487fa8e4',
+  side: t.side,
+  liquidity: 'taker',
+  forceTaker: false,
+  price: t.price,
+  size: t.amount,
+  funds: '0',
+  fee: t.fee,
+  feeRate: '0.001',
+  feeCurrency: t.feeAsset,
+  stop: '',
+  type: 'limit',
+  createdAt: t.timestamp,
+  tradeType: 'TRADE',
+});
 
 const routes: Route[] = [
   { method: 'GET', path: '/api/v1/timestamp', signed: false, handle: ({ now }) => data(now) },
@@ -122,7 +143,7 @@ const routes: Route[] = [
   },
   { method: 'GET', path: '/api/v3/margin/symbols', signed: true, handle: () => data({ timestamp: Date.now(), items: [] }) },
   { method: 'GET', path: '/api/v1/isolated/symbols', signed: true, handle: () => data([]) },
-  { method: 'GET', path: '/api/v1/hf/accounts/opened', signed: true, handle: () => data(false) },
+  { method: 'GET', path: '/api/v1/hf/accounts/opened', signed: true, handle: ({ key }) => data(key.hfAccount === true) },
   { method: 'GET', path: '/api/ua/v1/account/mode', signed: true, handle: () => data({ selfAccountMode: 'CLASSIC' }) },
   {
     method: 'GET',
@@ -145,44 +166,46 @@ const routes: Route[] = [
     method: 'GET',
     path: '/api/v1/accounts',
     signed: true,
-    handle: ({ key }) =>
-      data(
+    handle: ({ key, request }) => {
+      // An HF account's spot balances are its trade_hf account; its classic trade account is empty.
+      const type = key.hfAccount === true ? 'trade_hf' : 'trade';
+      const asked = request.query.get('type');
+      if (asked !== null && asked !== type) return data([]);
+      return data(
         balancesOf(key).map(([currency, amount], i) => ({
           id: `5bd6e9286d99522a52e458d${i}`,
           currency,
-          type: 'trade',
+          type,
           balance: amount,
           available: amount,
           holds: '0',
         })),
-      ),
+      );
+    },
   },
   {
     method: 'GET',
     path: '/api/v1/fills',
     signed: true,
     handle: ({ key, request }) =>
-      page(
-        since(key.trades, numberParam(request.query.get('startAt'))).map((t) => ({
-          symbol: t.symbol.replace('/', '-'),
-          tradeId: rawInteger(t.id),
-          orderId: t.orderId,
-          counterOrderId: '5c1ab46003aa676e487fa8e4',
-          side: t.side,
-          liquidity: 'taker',
-          forceTaker: false,
-          price: t.price,
-          size: t.amount,
-          funds: '0',
-          fee: t.fee,
-          feeRate: '0.001',
-          feeCurrency: t.feeAsset,
-          stop: '',
-          type: 'limit',
-          createdAt: t.timestamp,
-          tradeType: 'TRADE',
-        })),
-      ),
+      page(key.hfAccount === true ? [] : since(key.trades, numberParam(request.query.get('startAt'))).map(fill)),
+  },
+  {
+    // HF fills: one market per request (symbol required), no page counts.
+    method: 'GET',
+    path: '/api/v1/hf/fills',
+    signed: true,
+    handle: ({ key, request }) => {
+      const symbol = request.query.get('symbol');
+      if (symbol === null) return kucoinError(400, '400100', 'symbol is required');
+      const fills =
+        key.hfAccount === true
+          ? since(key.trades, numberParam(request.query.get('startAt')))
+              .filter((t) => t.symbol.replace('/', '-') === symbol)
+              .map(fill)
+          : [];
+      return data({ items: fills, lastId: 0 });
+    },
   },
   {
     // KuCoin deposits have no id: the wallet transaction id is their identity.

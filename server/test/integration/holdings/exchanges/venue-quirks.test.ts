@@ -87,6 +87,25 @@ describe('venue quirks', () => {
     expect(page.trades.map((t) => t.venueId)).toEqual([id]);
   });
 
+  it("should read a KuCoin HF account's balances and trades on every poll, not only the one that loaded the markets", async () => {
+    // Markets are loaded once per adapter (with the first key that polls) and shared after; the
+    // account's HF status, which ccxt loads with the markets, is each key's own.
+    const adapter = adapterFor('kucoin', { baseUrls: { kucoin: kucoin.double.url }, enableRateLimit: false });
+    const classic = sampleCredentials('kucoin', 'classic');
+    kucoin.double.addKey(sampleKey('kucoin', classic, 'read_only'));
+    const hf = sampleCredentials('kucoin', 'hf');
+    kucoin.double.addKey({ ...sampleKey('kucoin', hf, 'read_only'), hfAccount: true });
+    const polls = [];
+    for (const credentials of [classic, hf, classic, hf]) polls.push(await adapter.poll(credentials, undefined));
+    const read = polls.map((o) =>
+      o.status === 'ok'
+        ? { btc: o.balances.lines.find((l) => l.asset === 'BTC')?.total, trades: o.activity.trades.map((t) => t.venueId) }
+        : o.status,
+    );
+    const expected = { btc: expect.stringMatching(/^0\.50*$/) as unknown, trades: ['12345678901234567890'] };
+    expect(read).toEqual([expected, expected, expected, expected]);
+  });
+
   it('should refuse an OKX or KuCoin key without its passphrase as auth_failed, before any request', async () => {
     const okx = await start('okx');
     const credentials = sampleCredentials('okx', 'nopass');

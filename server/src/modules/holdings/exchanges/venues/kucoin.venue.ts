@@ -42,6 +42,9 @@ export const kucoinVenue: VenueSpec<Kucoin> = {
     `only "General" (leave ${offending.map((p) => `"${p}"`).join(', ')} off), then enter it again.`,
   classify,
   // Accounts moved to KuCoin's HF trading read fills one market at a time.
+  // Whether the account moved to high-frequency trading (one signed call; ccxt asks only inside
+  // loadMarkets, and caches the answer on the instance).
+  loadAccountState: (exchange) => exchange.loadMigrationStatus(),
   tradesPerSymbol: (exchange) => exchange.options.hf === true,
   transfers: 'separate',
   onboarding: {
