@@ -258,6 +258,12 @@ describe('first run of the console as a compliance admin (issue 9)', () => {
       expect(await page.getByTestId('audit-filters-toggle').innerText()).toMatch(/Filters: none/);
       expect(await page.getByTestId('filter-action').isVisible()).toBe(false);
       expect((await entry.boundingBox())!.y).toBeLessThan(844);
+      // A card opens its entry from the keyboard too.
+      await entry.focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('audit-entry-detail').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('audit-entry-detail').waitFor({ state: 'hidden' });
       await shot(page, '11-audit-390');
       await shot(page, '11b-audit-390-full', true);
       await page.getByTestId('audit-filters-toggle').click();

@@ -46,19 +46,17 @@ const accountNow = (read: AccountRead): AccountNow => ({
 });
 
 /**
- * Trades, deposits and withdrawals since the cursor. Transfers first: what moved in or out since
- * is among the markets a per-market venue is asked for trades.
+ * Trades, deposits and withdrawals since the cursor, on an instance already prepared (markets and
+ * account state). Transfers first: what moved in or out since is among the markets a per-market
+ * venue is asked for trades.
  */
 async function readActivity<E extends Exchange>(
   spec: VenueSpec<E>,
-  options: AdapterOptions,
   exchange: E,
-  credentials: ExchangeCredentials,
   cursor: ActivityCursor | undefined,
   account: () => Promise<AccountNow>,
 ): Promise<ActivityPage> {
   const parsed = parseCursor(cursor);
-  await prepare(spec, options, exchange, credentials.sandbox === true);
   const transfers = await readTransfers(spec, exchange, parsed, async () => (await account()).assets);
   const moved = [...transfers.deposits, ...transfers.withdrawals].map((t) => t.asset);
   const trades = await readTrades(spec, exchange, parsed, account, moved);
@@ -93,7 +91,7 @@ async function poll<E extends Exchange>(
     try {
       return await callVenue(spec.venue, instance, spec.classify, async (exchange) => {
         const account = await readAccount(spec, options, exchange, credentials.sandbox === true);
-        const activity = await readActivity(spec, options, exchange, credentials, cursor, async () => accountNow(account));
+        const activity = await readActivity(spec, exchange, cursor, async () => accountNow(account));
         return { status: 'ok' as const, scope, balances: account.snapshot, activity };
       });
     } catch (err) {
@@ -141,10 +139,11 @@ export function ccxtAdapter<E extends Exchange>(
     fetchActivitySince: (credentials, cursor) => {
       const instance = fresh(credentials);
       return callVenue(spec.venue, instance, spec.classify, async (exchange) => {
+        await prepare(spec, options, exchange, credentials.sandbox === true);
         let read: Promise<AccountRead> | undefined;
         const account = async () =>
           accountNow(await (read ??= readAccount(spec, options, exchange, credentials.sandbox === true)));
-        return readActivity(spec, options, exchange, credentials, cursor, account);
+        return readActivity(spec, exchange, cursor, account);
       });
     },
     poll: (credentials, cursor, guard) => poll(spec, options, pool, credentials, cursor, guard),

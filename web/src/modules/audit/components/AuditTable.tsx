@@ -1,4 +1,4 @@
-import { Box, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Box, Group, Stack, Table, Text } from '@mantine/core';
 import { stackedRowDivider, useStackedRows } from '@/ui/hooks/useStackedRows';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
 import { actorLines, type AuditRow, resourceNamed, resourceText } from '../lib/auditEntryFields';
@@ -77,12 +77,20 @@ function AuditCards({ entries, onOpen }: AuditTableProps) {
         const { primary } = actorLines(entry);
         const resource = resourceText(entry);
         return (
-          <UnstyledButton
+          // A card opens its entry by click, Enter or Space (a div with a button's role: it holds blocks).
+          <Box
             key={entry.id}
             p="sm"
+            role="button"
+            tabIndex={0}
+            className="vigil-table-row-clickable"
             style={stackedRowDivider(index)}
             onClick={() => onOpen(entry)}
-            aria-label={`Entry ${entry.seq}: ${entry.action}`}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              onOpen(entry);
+            }}
             data-testid="audit-row"
           >
             <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -106,7 +114,7 @@ function AuditCards({ entries, onOpen }: AuditTableProps) {
                 #{entry.seq} · {formatDateTime(entry.at)}
               </Text>
             </Group>
-          </UnstyledButton>
+          </Box>
         );
       })}
     </Stack>
