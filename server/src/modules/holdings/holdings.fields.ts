@@ -22,6 +22,7 @@ export const holdingsFields = defineRootFields({
     // A setting, not data: what the console labels values with.
     referenceCurrency: { rule: isSignedInWithOwnPassword, resource: 'balance' },
     employeeTrades: { rule: can('transactions:read'), resource: 'transaction' },
+    employeeTransfers: { rule: can('transactions:read'), resource: 'transaction' },
     pollRuns: { rule: can('connections:read'), resource: 'connection', idArg: 'connectionId' },
     feedHealth: { rule: can('connections:read'), resource: 'connection' },
     chains: { rule: isSignedInWithOwnPassword, resource: 'connection' },

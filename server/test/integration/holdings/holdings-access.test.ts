@@ -59,6 +59,11 @@ const FIELDS: Record<
     vars: (c) => ({ e: c.employeeId }),
     allowed: ['Admin', 'Compliance'],
   },
+  employeeTransfers: {
+    doc: 'query($e: ID!) { employeeTransfers(employeeId: $e, first: 5) { nodes { id } } }',
+    vars: (c) => ({ e: c.employeeId }),
+    allowed: ['Admin', 'Compliance'],
+  },
   pollRuns: {
     doc: 'query($id: ID!) { pollRuns(connectionId: $id) { id } }',
     vars: () => ({ id: NIL }),

@@ -27,7 +27,7 @@ const WALLETS = `query($e: ID) { wallets(employeeId: $e) { id address status } }
 const BALANCES = `query($e: ID!) { walletBalances(employeeId: $e) { walletId asset symbol decimals amount blockNumber } }`;
 const TRANSFERS = `query($e: ID!, $first: Int, $after: String) {
   walletTransfers(employeeId: $e, first: $first, after: $after) {
-    nodes { id walletId txHash logIndex blockNumber direction amount fromAddress toAddress tokenAddress }
+    nodes { id walletId txHash logIndex blockNumber direction amount symbol decimals fromAddress toAddress tokenAddress }
     pageInfo { hasNextPage endCursor } } }`;
 const HEALTH = `{ walletHealth { walletId employeeId employeeName address status lastPollAt lastSuccessAt lastError failingSince nextPollAt } }`;
 const CHAINS = `{ chains { name chainId confirmations nativeSymbol tokenSymbols } }`;
@@ -41,7 +41,16 @@ type Health = {
   failingSince: string | null;
   nextPollAt: string | null;
 };
-type Transfer = { id: string; walletId: string; blockNumber: string; direction: string; amount: string; logIndex: number };
+type Transfer = {
+  id: string;
+  walletId: string;
+  blockNumber: string;
+  direction: string;
+  amount: string;
+  symbol: string | null;
+  decimals: number | null;
+  logIndex: number;
+};
 
 describe('wallets, added to polled', () => {
   let node: HardhatNode;
@@ -154,9 +163,10 @@ describe('wallets, added to polled', () => {
       const nodes = await transfers();
       return nodes && nodes.length >= 2 ? nodes : undefined;
     });
-    expect(seen.map((t) => [t.direction, t.amount])).toEqual([
-      ['out', '300'],
-      ['in', '1000'],
+    // The token's symbol and decimals come from CHAINS, so the console can show whole tokens.
+    expect(seen.map((t) => [t.direction, t.amount, t.symbol, t.decimals])).toEqual([
+      ['out', '300', 'MIN', 6],
+      ['in', '1000', 'MIN', 6],
     ]);
     // Several more cycles later, still each transfer once.
     const runs = await count('wallet_poll_runs', `wallet_id = $1 AND outcome = 'ok'`, [walletId]);

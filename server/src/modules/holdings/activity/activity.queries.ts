@@ -37,22 +37,45 @@ export const balanceHistorySql = (employeeId: string, sinceIso: string, ref: str
                         AND ap.at > h.fetched_at ORDER BY ap.at ASC LIMIT 1) after ON before.price IS NULL
    ORDER BY h.fetched_at, h.asset`;
 
-export type TradeFilter = { employeeId: string; symbol?: string; side?: 'buy' | 'sell'; from?: string; to?: string };
+/** A time window and a keyset position, shared by the activity pages (newest first by (time, id)). */
+type Window = { from?: string; to?: string };
+
+const windowSql = (time: string, id: string, w: Window, after?: [string, number]) => [
+  ...(w.from ? [`${time} >= ${q(w.from)}::timestamptz`] : []),
+  ...(w.to ? [`${time} < ${q(w.to)}::timestamptz`] : []),
+  ...(after ? [`(${time}, ${id}) < (${q(after[0])}::timestamptz, ${Math.trunc(after[1])})`] : []),
+];
+
+export type TradeFilter = Window & { employeeId: string; symbol?: string; side?: 'buy' | 'sell' };
 
 /** A page of trades, newest first, keyset-paged by (traded_at, id). */
 export function tradesPageSql(f: TradeFilter, limit: number, after?: [string, number]): string {
-  const where = [`t.employee_id = ${q(f.employeeId)}::uuid`];
+  const where = [`t.employee_id = ${q(f.employeeId)}::uuid`, ...windowSql('t.traded_at', 't.id', f, after)];
   if (f.symbol) where.push(`t.symbol = ${q(f.symbol)}`);
   if (f.side) where.push(`t.side = ${q(f.side)}`);
-  if (f.from) where.push(`t.traded_at >= ${q(f.from)}::timestamptz`);
-  if (f.to) where.push(`t.traded_at < ${q(f.to)}::timestamptz`);
-  if (after) where.push(`(t.traded_at, t.id) < (${q(after[0])}::timestamptz, ${Math.trunc(after[1])})`);
   return `
   SELECT t.id, t.connection_id, c.venue, t.venue_trade_id, t.symbol, t.side, t.amount::text AS amount, t.price::text AS price,
          t.fee_asset, t.fee_amount::text AS fee_amount, ${isoTimestampSql('t.traded_at')} AS traded_at
     FROM exchange_trades t JOIN exchange_connections c ON c.id = t.connection_id
    WHERE ${where.join(' AND ')}
    ORDER BY t.traded_at DESC, t.id DESC
+   LIMIT ${Math.trunc(limit)}`;
+}
+
+export type TransferFilter = Window & { employeeId: string; kind?: 'deposit' | 'withdrawal'; asset?: string };
+
+/** A page of deposits and withdrawals, newest first, keyset-paged by (happened_at, id). */
+export function transfersPageSql(f: TransferFilter, limit: number, after?: [string, number]): string {
+  const where = [`x.employee_id = ${q(f.employeeId)}::uuid`, ...windowSql('x.happened_at', 'x.id', f, after)];
+  if (f.kind) where.push(`x.kind = ${q(f.kind)}`);
+  if (f.asset) where.push(`x.asset = ${q(f.asset)}`);
+  return `
+  SELECT x.id, x.connection_id, c.venue, x.kind, x.venue_transfer_id, x.txid, x.asset, x.amount::text AS amount,
+         x.fee_asset, x.fee_amount::text AS fee_amount, x.network, x.address, x.status,
+         ${isoTimestampSql('x.happened_at')} AS happened_at
+    FROM exchange_transfers x JOIN exchange_connections c ON c.id = x.connection_id
+   WHERE ${where.join(' AND ')}
+   ORDER BY x.happened_at DESC, x.id DESC
    LIMIT ${Math.trunc(limit)}`;
 }
 

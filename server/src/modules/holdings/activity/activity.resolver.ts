@@ -5,6 +5,7 @@ import type { RequestContext } from '@/core/request/request-context';
 import { ActivityService } from './activity.service';
 import {
   BalancePointType,
+  ExchangeTransferConnection,
   FeedHealthType,
   HeldBalanceType,
   PollRunType,
@@ -70,6 +71,23 @@ export class ActivityResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return this.service(ctx, info).trades(actorOf(ctx), { employeeId, first, after, symbol, side, from, to });
+  }
+
+  @Query(() => ExchangeTransferConnection, {
+    description: "An employee's deposits to and withdrawals from its exchange accounts, newest first, paged on the server.",
+  })
+  employeeTransfers(
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('kind', () => String, { nullable: true, description: 'deposit | withdrawal' }) kind: string | null,
+    @Arg('asset', () => String, { nullable: true }) asset: string | null,
+    @Arg('from', () => Date, { nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return this.service(ctx, info).transfers(actorOf(ctx), { employeeId, first, after, kind, asset, from, to });
   }
 
   @Query(() => [PollRunType], { description: 'The latest polls of a connection, newest first.' })

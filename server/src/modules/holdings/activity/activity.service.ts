@@ -6,20 +6,75 @@ import { pageSize, parseInput, uuid } from '@/core/graphql/validate';
 import { discardAudit, type FieldAudit } from '@/core/request/audit-note';
 import type { RequestDb } from '@/lib/db/request-db';
 import { valueHistorySql } from '../valuation/valuation.queries';
-import { balanceHistorySql, feedHealthSql, latestBalancesSql, pollRunsSql, tradesPageSql } from './activity.queries';
-import type { BalancePointType, FeedHealthType, HeldBalanceType, PollRunType, TradeType, ValuePointType } from './activity.types';
+import {
+  balanceHistorySql,
+  feedHealthSql,
+  latestBalancesSql,
+  pollRunsSql,
+  tradesPageSql,
+  transfersPageSql,
+} from './activity.queries';
+import type {
+  BalancePointType,
+  ExchangeTransferType,
+  FeedHealthType,
+  HeldBalanceType,
+  PollRunType,
+  TradeType,
+  ValuePointType,
+} from './activity.types';
 import { readableEmployee } from './readable-employee';
 import { feedHealthOf, pollRunOf } from '../polling/feed-rows';
 
-const tradeFilter = z.object({
+// What every activity page takes: whose, how many, after which row, in which time window.
+const pageInput = z.object({
   employeeId: uuid,
   first: pageSize,
   after: z.string().max(1000).nullish(),
-  symbol: z.string().trim().min(1).max(64).nullish(),
-  side: z.enum(['buy', 'sell']).nullish(),
   from: z.date().nullish(),
   to: z.date().nullish(),
 });
+
+const tradeFilter = pageInput.extend({
+  symbol: z.string().trim().min(1).max(64).nullish(),
+  side: z.enum(['buy', 'sell']).nullish(),
+});
+
+const transferFilter = pageInput.extend({
+  kind: z.enum(['deposit', 'withdrawal']).nullish(),
+  // Venues' asset codes are upper case (ccxt's unified codes): "eth" finds ETH.
+  asset: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .transform((a) => a.toUpperCase())
+    .nullish(),
+});
+
+/** A page's keyset cursor, (time, id): a forged or foreign one is BAD_USER_INPUT. */
+function timeCursor(after: string | null | undefined): [string, number] | undefined {
+  if (!after) return undefined;
+  const cursor = decodeCursor(after, ['string', 'number']) as [string, number];
+  if (Number.isNaN(Date.parse(cursor[0]))) parseInput(z.iso.datetime(), cursor[0]);
+  return cursor;
+}
+
+/** The time window as the SQL takes it. */
+const windowOf = (f: { from?: Date | null; to?: Date | null }) => ({
+  ...(f.from ? { from: f.from.toISOString() } : {}),
+  ...(f.to ? { to: f.to.toISOString() } : {}),
+});
+
+/** `first` rows of `rows` (read with one more), and where the next page starts. */
+function keysetPage<N extends { id: string }>(rows: Row[], first: number, toNode: (r: Row) => N, timeOf: (n: N) => string) {
+  const nodes = rows.slice(0, first).map(toNode);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor([timeOf(last), Number(last.id)]) : null },
+  };
+}
 
 type Row = Record<string, unknown>;
 
@@ -82,30 +137,33 @@ export class ActivityService {
   async trades(actor: Actor, input: unknown) {
     const f = parseInput(tradeFilter, input);
     // Input first (a bad cursor is BAD_USER_INPUT whoever asks), then access.
-    const after = f.after ? (decodeCursor(f.after, ['string', 'number']) as [string, number]) : undefined;
-    if (after && Number.isNaN(Date.parse(after[0]))) parseInput(z.iso.datetime(), after[0]);
+    const after = timeCursor(f.after);
     const id = await readableEmployee(this.deps.access, this.audit, actor, f.employeeId, 'transactions:read', 'transaction');
     this.audit.note({ details: { symbol: f.symbol ?? undefined, side: f.side ?? undefined } });
-    const rows = await this.deps.db.readRows<Row>(
-      tradesPageSql(
-        {
-          employeeId: id,
-          ...(f.symbol ? { symbol: f.symbol } : {}),
-          ...(f.side ? { side: f.side } : {}),
-          ...(f.from ? { from: f.from.toISOString() } : {}),
-          ...(f.to ? { to: f.to.toISOString() } : {}),
-        },
-        f.first + 1,
-        after,
-      ),
-      this.audit.alongside,
-    );
-    const page = rows.slice(0, f.first).map(toTrade);
-    const last = page[page.length - 1];
-    return {
-      nodes: page,
-      pageInfo: { hasNextPage: rows.length > f.first, endCursor: last ? encodeCursor([last.tradedAt, Number(last.id)]) : null },
+    const filter = {
+      employeeId: id,
+      ...windowOf(f),
+      ...(f.symbol ? { symbol: f.symbol } : {}),
+      ...(f.side ? { side: f.side } : {}),
     };
+    const rows = await this.deps.db.readRows<Row>(tradesPageSql(filter, f.first + 1, after), this.audit.alongside);
+    return keysetPage(rows, f.first, toTrade, (t) => t.tradedAt);
+  }
+
+  /** Deposits and withdrawals, newest first: what moved into or out of the employee's exchange accounts. */
+  async transfers(actor: Actor, input: unknown) {
+    const f = parseInput(transferFilter, input);
+    const after = timeCursor(f.after);
+    const id = await readableEmployee(this.deps.access, this.audit, actor, f.employeeId, 'transactions:read', 'transaction');
+    this.audit.note({ details: { kind: f.kind ?? undefined, asset: f.asset ?? undefined } });
+    const filter = {
+      employeeId: id,
+      ...windowOf(f),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.asset ? { asset: f.asset } : {}),
+    };
+    const rows = await this.deps.db.readRows<Row>(transfersPageSql(filter, f.first + 1, after), this.audit.alongside);
+    return keysetPage(rows, f.first, toTransfer, (t) => t.happenedAt);
   }
 
   async pollRuns(actor: Actor, connectionId: string, first: number): Promise<PollRunType[]> {
@@ -145,4 +203,21 @@ const toTrade = (r: Row): TradeType => ({
   feeAsset: (r.fee_asset as string | null) ?? null,
   feeAmount: (r.fee_amount as string | null) ?? null,
   tradedAt: r.traded_at as string,
+});
+
+const toTransfer = (r: Row): ExchangeTransferType => ({
+  id: String(r.id),
+  connectionId: r.connection_id as string,
+  venue: r.venue as string,
+  kind: r.kind as string,
+  venueTransferId: r.venue_transfer_id as string,
+  txid: (r.txid as string | null) ?? null,
+  asset: r.asset as string,
+  amount: r.amount as string,
+  feeAsset: (r.fee_asset as string | null) ?? null,
+  feeAmount: (r.fee_amount as string | null) ?? null,
+  network: (r.network as string | null) ?? null,
+  address: (r.address as string | null) ?? null,
+  status: r.status as string,
+  happenedAt: r.happened_at as string,
 });

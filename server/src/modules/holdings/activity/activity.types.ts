@@ -118,6 +118,63 @@ export class TradeConnection {
   pageInfo!: PageInfo;
 }
 
+@ObjectType('ExchangeTransfer', {
+  simpleResolvers: true,
+  description: 'A deposit to or a withdrawal from an exchange account, as the venue reported it.',
+})
+export class ExchangeTransferType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  connectionId!: string;
+
+  @Field(() => String)
+  venue!: string;
+
+  @Field(() => String, { description: 'deposit | withdrawal' })
+  kind!: string;
+
+  @Field(() => String, { description: "The venue's own id (its txid where the venue gives no id)." })
+  venueTransferId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The on-chain transaction hash, where there is one.' })
+  txid!: string | null;
+
+  @Field(() => String)
+  asset!: string;
+
+  @Field(() => String, { description: 'A decimal number, as the venue reported it.' })
+  amount!: string;
+
+  @Field(() => String, { nullable: true })
+  feeAsset!: string | null;
+
+  @Field(() => String, { nullable: true })
+  feeAmount!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The chain or rail it moved on, as the venue names it.' })
+  network!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The address it came from or went to, where the venue says.' })
+  address!: string | null;
+
+  @Field(() => String, { description: 'pending | ok | failed | canceled | unknown' })
+  status!: string;
+
+  @Field(() => Date)
+  happenedAt!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ExchangeTransferConnection {
+  @Field(() => [ExchangeTransferType])
+  nodes!: ExchangeTransferType[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
 @ObjectType('PollRun', { simpleResolvers: true })
 export class PollRunType {
   @Field(() => ID)

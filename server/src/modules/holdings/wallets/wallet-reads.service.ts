@@ -17,6 +17,7 @@ import {
 import type { WalletBalanceType, WalletHealthType, WalletPollRunType, WalletTransferType } from './wallet.types';
 import type { WalletStatus } from './wallet.entity';
 import { readableEmployee } from '../activity/readable-employee';
+import type { ChainConfig, TokenConfig } from '@/config/chains';
 import { feedHealthOf, pollRunOf } from '../polling/feed-rows';
 
 type Row = Record<string, unknown>;
@@ -31,8 +32,8 @@ const blockNumber = z.string().regex(/^\d{1,20}$/, 'is not a cursor of this list
  */
 export class WalletReadsService {
   constructor(
-    /** referenceCurrency: REFERENCE_CURRENCY, what balance values are in. */
-    private readonly deps: { db: RequestDb; access: ObjectAccess; referenceCurrency: string },
+    /** referenceCurrency: REFERENCE_CURRENCY, what balance values are in; chains: CHAINS, for token symbols. */
+    private readonly deps: { db: RequestDb; access: ObjectAccess; referenceCurrency: string; chains: readonly ChainConfig[] },
     private readonly audit: FieldAudit = discardAudit,
   ) {}
 
@@ -61,7 +62,8 @@ export class WalletReadsService {
     const after = f.after ? parseTransferCursor(f.after) : undefined;
     const id = await readableEmployee(this.deps.access, this.audit, actor, f.employeeId, 'transactions:read', 'transaction');
     const rows = await this.deps.db.readRows<Row>(walletTransfersPageSql(id, f.first + 1, after), this.audit.alongside);
-    const nodes = rows.slice(0, f.first).map(toTransfer);
+    const tokenOf = configuredTokens(this.deps.chains);
+    const nodes = rows.slice(0, f.first).map((r) => toTransfer(r, tokenOf));
     const last = nodes[nodes.length - 1];
     return {
       nodes,
@@ -116,7 +118,13 @@ function parseTransferCursor(cursor: string): TransferCursor {
   ];
 }
 
-const toTransfer = (r: Row): WalletTransferType => ({
+/** A lookup of the configured tokens by (chain id, address), addresses compared in lower case. */
+function configuredTokens(chains: readonly ChainConfig[]) {
+  const byKey = new Map(chains.flatMap((c) => c.tokens.map((t) => [`${c.chainId}:${t.address.toLowerCase()}`, t] as const)));
+  return (chainId: number, address: string): TokenConfig | undefined => byKey.get(`${chainId}:${address.toLowerCase()}`);
+}
+
+const toTransfer = (r: Row, tokenOf: ReturnType<typeof configuredTokens>): WalletTransferType => ({
   id: r.id as string,
   walletId: r.wallet_id as string,
   chainId: Number(r.chain_id),
@@ -130,4 +138,6 @@ const toTransfer = (r: Row): WalletTransferType => ({
   toAddress: r.to_address as string,
   direction: r.direction as string,
   amount: r.amount as string,
+  symbol: tokenOf(Number(r.chain_id), r.token_address as string)?.symbol ?? null,
+  decimals: tokenOf(Number(r.chain_id), r.token_address as string)?.decimals ?? null,
 });

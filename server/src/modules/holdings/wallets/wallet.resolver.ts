@@ -24,7 +24,7 @@ export class WalletResolver {
 
   private reads(ctx: RequestContext, info: GraphQLResolveInfo) {
     return new WalletReadsService(
-      { db: ctx.db, access: ctx.access, referenceCurrency: ctx.deps.env.REFERENCE_CURRENCY },
+      { db: ctx.db, access: ctx.access, referenceCurrency: ctx.deps.env.REFERENCE_CURRENCY, chains: ctx.deps.env.CHAINS },
       ctx.auditFor(info),
     );
   }

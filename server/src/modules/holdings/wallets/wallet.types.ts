@@ -174,6 +174,12 @@ export class WalletTransferType {
 
   @Field(() => String, { description: 'Raw integer units.' })
   amount!: string;
+
+  @Field(() => String, { nullable: true, description: "The token's symbol in CHAINS; null if it is no longer listed there." })
+  symbol!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The token's decimals in CHAINS: amount / 10^decimals whole tokens." })
+  decimals!: number | null;
 }
 
 @ObjectType('WalletTransferConnection', { simpleResolvers: true })
