@@ -32,7 +32,14 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     venue = await startExchangeDouble('binance');
     const key = sampleKey('binance', readOnly, 'read_only');
     // A recent trade, so it sits inside the page's date range and reads as this week's activity.
-    venue.addKey({ ...key, trades: (key.trades ?? []).map((t) => ({ ...t, timestamp: Date.now() - 3_600_000 })) });
+    const recent = <T extends { timestamp: number }>(rows: T[] | undefined, agoMs: number) =>
+      (rows ?? []).map((r) => ({ ...r, timestamp: Date.now() - agoMs }));
+    venue.addKey({
+      ...key,
+      trades: recent(key.trades, 3_600_000),
+      deposits: recent(key.deposits, 7_200_000),
+      withdrawals: recent(key.withdrawals, 5_400_000),
+    });
     venue.addKey(sampleKey('binance', tooBroad, ['trade', 'withdraw']));
   });
   afterAll(async () => {
@@ -181,6 +188,24 @@ describe('holdings: a connection polled, broken at the venue, shown red, re-onbo
     await page.getByTestId('trades-side').click();
     await page.getByRole('option', { name: 'Buys', exact: true }).click();
     await page.getByTestId('trade-row').filter({ hasText: 'BTC/USDT' }).waitFor();
+  });
+
+  it('should show the deposit and the withdrawal, the withdrawal with where it went, and filter them by kind', async () => {
+    const { page } = journey.compliance;
+    const rows = page.getByTestId('transfer-row');
+    await rows.filter({ hasText: 'deposit' }).waitFor({ timeout: ONE_CYCLE_AND_REFRESH_MS });
+    const withdrawal = rows.filter({ hasText: 'withdrawal' });
+    await withdrawal.waitFor();
+    expect(await withdrawal.innerText()).toMatch(/0\.050*\s+BTC[\s\S]*fee 0\.00020*\s+BTC[\s\S]*sent to · BTC\s+bc1qwi…awal/);
+    expect(await withdrawal.getByTestId('transfer-address').getAttribute('title')).toBe('bc1qwithdrawal');
+    await chooseOption(page, 'transfers-kind', 'Withdrawals');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toMatch(/withdrawal/i);
+    await page.getByTestId('transfers-asset').fill('doge');
+    await page.getByTestId('transfers-empty').getByText('No deposits or withdrawals match these filters.').waitFor();
+    await page.getByTestId('transfers-asset').fill('');
+    await shots(page, 'compliance-employee-page-transfers');
+    await expectNoCellOverflow(page);
   });
 
   it('should turn the connection red within one polling cycle once the key is revoked at the venue', async () => {

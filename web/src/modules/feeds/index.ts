@@ -9,5 +9,6 @@ export { MyWalletsCard } from './components/MyWalletsCard';
 export { ManageKeysCard } from './components/ManageKeysCard';
 export { PollHistory } from './components/PollHistory';
 export { TradesTable } from './components/TradesTable';
+export { WalletTransfersCard } from './components/WalletTransfersCard';
 export { useReferenceCurrency } from './hooks/useReferenceCurrency';
 export { formatTotalValue } from './lib/holdingValue';

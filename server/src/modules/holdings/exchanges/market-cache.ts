@@ -6,7 +6,7 @@ import type { Exchange } from 'ccxt';
 //
 // Shared by reference, with ccxt's own `setMarketsFromExchange` (made for instances of one
 // exchange sharing markets): `setMarkets` from a cached list rebuilds every market on each call,
-// 67-89 ms of CPU per poll at 2,500 markets (Binance spot's size; `pnpm bench`, "holdings (b)"),
+// 60-89 ms of CPU per poll at 2,500 markets (Binance spot's size; `pnpm bench`, "holdings (b)"),
 // where sharing costs microseconds. It also carries the helpers a venue keeps beside its markets
 // in `options` (Kraken's markets by altname), which setMarkets did not.
 

@@ -2,6 +2,7 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { hasPermission } from '@/app/permissions/hasPermission';
 import { BalancesCard } from './BalancesCard';
 import { ConnectionsCard } from './ConnectionsCard';
+import { ExchangeTransfersCard } from './ExchangeTransfersCard';
 import { TradesTable } from './TradesTable';
 
 type EmployeeFeedsCardsProps = { employeeId: string; permissions: readonly string[] };
@@ -22,7 +23,7 @@ function NotForYourRole({ title, what }: { title: string; what: string }) {
 
 /**
  * What compliance sees of one employee's exchange holdings, each card only where the reader's role
- * may read it (Viewer: connections and balances, no trades). The server checks every request too.
+ * may read it (Viewer: connections and balances, no trades or transfers). The server checks every request too.
  */
 export function EmployeeFeedsCards({ employeeId, permissions }: EmployeeFeedsCardsProps) {
   const can = (permission: string) => hasPermission(permissions, permission);
@@ -37,7 +38,14 @@ export function EmployeeFeedsCards({ employeeId, permissions }: EmployeeFeedsCar
         <NotForYourRole title="Exchange connections" what="connection health" />
       )}
       {can('balances:read') ? <BalancesCard employeeId={employeeId} /> : <NotForYourRole title="Balances" what="balances" />}
-      {can('transactions:read') ? <TradesTable employeeId={employeeId} /> : <NotForYourRole title="Trades" what="transactions" />}
+      {can('transactions:read') ? (
+        <>
+          <TradesTable employeeId={employeeId} />
+          <ExchangeTransfersCard employeeId={employeeId} />
+        </>
+      ) : (
+        <NotForYourRole title="Trades, deposits and withdrawals" what="transactions" />
+      )}
     </Stack>
   );
 }

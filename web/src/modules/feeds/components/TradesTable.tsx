@@ -1,15 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
-import { EmployeeTradesDocument } from '@/generated/graphql';
-import { CursorPagerControls } from '@/ui/components/CursorPagerControls';
-import { QueryErrorState } from '@/ui/components/QueryErrorState';
-import { TableSkeleton } from '@/ui/components/TableSkeleton';
-import { useCursorPager } from '@/ui/hooks/useCursorPager';
+import { Box, Group, Stack, Table, Text } from '@mantine/core';
+import { EmployeeTradesDocument, type EmployeeTradesQuery } from '@/generated/graphql';
 import { formatDateTime } from '@/ui/lib/formatDateTime';
+import { stackedRowDivider, useStackedRows } from '@/ui/hooks/useStackedRows';
+import { useFilteredPager } from '../hooks/useFilteredPager';
 import { useVenueNames } from '../hooks/useVenueNames';
 import { type TradeFilterForm, tradeFilterProblem, tradeFilterVariables } from '../lib/tradeFilters';
+import { ActivityBadge } from './ActivityBadge';
+import { PagedListCard } from './PagedListCard';
 import { TradeFilters } from './TradeFilters';
 
 const PAGE_SIZE = 25;
@@ -17,88 +15,126 @@ const NO_FILTER: TradeFilterForm = { symbol: '', side: null, fromDate: '', toDat
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
+type Trade = EmployeeTradesQuery['employeeTrades']['nodes'][number];
+type ListProps = { trades: readonly Trade[]; venueName: (venue: string) => string };
+
 /** An employee's trades, newest first, filtered and paged on the server. */
 export function TradesTable({ employeeId }: { employeeId: string }) {
   const venueName = useVenueNames();
-  const [form, setForm] = useState<TradeFilterForm>(NO_FILTER);
-  const [debounced] = useDebouncedValue(form, 300);
-  const problem = tradeFilterProblem(debounced);
-  const filters = tradeFilterVariables(debounced);
-  const pager = useCursorPager();
-  const { reset } = pager;
-  const filterKey = JSON.stringify(filters);
-  useEffect(() => reset(), [filterKey, reset]);
+  const stacked = useStackedRows();
+  const { form, setForm, problem, variables, pager, filtered } = useFilteredPager(
+    NO_FILTER,
+    tradeFilterVariables,
+    tradeFilterProblem,
+  );
   const { data, previousData, error, loading, refetch } = useQuery(EmployeeTradesDocument, {
-    variables: { employeeId, first: PAGE_SIZE, after: pager.after, ...filters },
+    variables: { employeeId, first: PAGE_SIZE, after: pager.after, ...variables },
     skip: problem !== null,
   });
-  const connection = (data ?? previousData)?.employeeTrades;
-  const filtered = filterKey !== JSON.stringify(tradeFilterVariables(NO_FILTER));
-
+  const page = (data ?? previousData)?.employeeTrades;
   return (
-    <Paper withBorder p="lg" data-testid="trades-card">
-      <Stack gap="sm">
-        <Title order={5}>Trades</Title>
-        <TradeFilters value={form} onChange={setForm} problem={problem} />
-        {error && !connection ? (
-          <QueryErrorState error={error} onRetry={() => void refetch()} />
-        ) : !connection ? (
-          <TableSkeleton rows={3} />
-        ) : connection.nodes.length === 0 ? (
-          <Text fz="sm" c="dimmed" data-testid="trades-empty">
-            {filtered
-              ? 'No trades match these filters.'
-              : 'No trades recorded. Polls read trades from each connection since it was made.'}
-          </Text>
+    <PagedListCard
+      title="Trades"
+      testId="trades"
+      filters={<TradeFilters value={form} onChange={setForm} />}
+      filterProblem={problem}
+      page={page}
+      error={error}
+      onRetry={() => void refetch()}
+      loading={loading}
+      pager={pager}
+      empty={
+        filtered
+          ? 'No trades match these filters.'
+          : 'No trades recorded. Polls read trades from each connection since it was made.'
+      }
+    >
+      {page &&
+        (stacked ? (
+          <TradeCards trades={page.nodes} venueName={venueName} />
         ) : (
-          <div>
-            {/* Columns sized by their content: a number is never cut or run into the next column
-                (with fixed columns an 8-decimal amount overlapped the price); a table wider than
-                the card scrolls inside it. */}
-            <Table.ScrollContainer minWidth={640} type="native">
-              <Table fz="sm" striped data-testid="trades-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={150}>Time</Table.Th>
-                    <Table.Th w={90}>Venue</Table.Th>
-                    <Table.Th>Symbol</Table.Th>
-                    <Table.Th w={76}>Side</Table.Th>
-                    <Table.Th ta="right">Amount</Table.Th>
-                    <Table.Th ta="right">Price</Table.Th>
-                    <Table.Th ta="right">Fee</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {connection.nodes.map((t) => (
-                    <Table.Tr key={t.id} data-testid="trade-row">
-                      <Table.Td fz="xs">{formatDateTime(t.tradedAt)}</Table.Td>
-                      <Table.Td>{venueName(t.venue)}</Table.Td>
-                      <Table.Td fw={600} style={NO_WRAP}>
-                        {t.symbol}
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="xs" variant="light" color={t.side === 'buy' ? 'teal' : 'grape'}>
-                          {t.side}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right" ff="monospace" style={NO_WRAP}>
-                        {t.amount}
-                      </Table.Td>
-                      <Table.Td ta="right" ff="monospace" style={NO_WRAP}>
-                        {t.price}
-                      </Table.Td>
-                      <Table.Td ta="right" ff="monospace" fz="xs">
-                        {t.feeAmount ? `${t.feeAmount} ${t.feeAsset ?? ''}` : '—'}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <CursorPagerControls pager={pager} connection={connection} loading={loading} />
-          </div>
-        )}
-      </Stack>
-    </Paper>
+          <TradeRows trades={page.nodes} venueName={venueName} />
+        ))}
+    </PagedListCard>
+  );
+}
+
+const SideBadge = ({ side }: { side: string }) => <ActivityBadge label={side} color={side === 'buy' ? 'teal' : 'grape'} />;
+
+const feeText = (t: Trade) => (t.feeAmount ? `${t.feeAmount} ${t.feeAsset ?? ''}` : '—');
+
+/** On a phone: what was traded and at what price first, then when, where and the fee. */
+function TradeCards({ trades, venueName }: ListProps) {
+  return (
+    <Stack gap={0} data-testid="trades-table">
+      {trades.map((t, index) => (
+        <Box key={t.id} py="xs" style={stackedRowDivider(index)} data-testid="trade-row">
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap={6} wrap="nowrap" miw={0}>
+              <SideBadge side={t.side} />
+              <Text fz="sm" fw={600} truncate="end">
+                {t.symbol}
+              </Text>
+            </Group>
+            <Text fz="sm" ff="monospace" ta="right" style={{ overflowWrap: 'anywhere' }}>
+              {t.amount} @ {t.price}
+            </Text>
+          </Group>
+          <Group justify="space-between" wrap="wrap" gap={4} mt={2}>
+            <Text fz="xs" c="dimmed">
+              {formatDateTime(t.tradedAt)} · {venueName(t.venue)}
+            </Text>
+            <Text fz="xs" c="dimmed" ff="monospace">
+              fee {feeText(t)}
+            </Text>
+          </Group>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
+function TradeRows({ trades, venueName }: ListProps) {
+  return (
+    // Columns sized by their content: a number is never cut or run into the next column (with
+    // fixed columns an 8-decimal amount overlapped the price); a table wider than the card scrolls.
+    <Table.ScrollContainer minWidth={640} type="native">
+      <Table fz="sm" striped data-testid="trades-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={150}>Time</Table.Th>
+            <Table.Th w={90}>Venue</Table.Th>
+            <Table.Th>Symbol</Table.Th>
+            <Table.Th w={76}>Side</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
+            <Table.Th ta="right">Price</Table.Th>
+            <Table.Th ta="right">Fee</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {trades.map((t) => (
+            <Table.Tr key={t.id} data-testid="trade-row">
+              <Table.Td fz="xs">{formatDateTime(t.tradedAt)}</Table.Td>
+              <Table.Td>{venueName(t.venue)}</Table.Td>
+              <Table.Td fw={600} style={NO_WRAP}>
+                {t.symbol}
+              </Table.Td>
+              <Table.Td>
+                <SideBadge side={t.side} />
+              </Table.Td>
+              <Table.Td ta="right" ff="monospace" style={NO_WRAP}>
+                {t.amount}
+              </Table.Td>
+              <Table.Td ta="right" ff="monospace" style={NO_WRAP}>
+                {t.price}
+              </Table.Td>
+              <Table.Td ta="right" ff="monospace" fz="xs">
+                {feeText(t)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmployeeDocument, type EmployeeFieldsFragment, type EmployeeInvitationFieldsFragment } from '@/generated/graphql';
 import { useViewer } from '@/modules/auth';
-import { EmployeeFeedsCards, EmployeeWalletsCard } from '@/modules/feeds';
+import { hasPermission } from '@/app/permissions/hasPermission';
+import { EmployeeFeedsCards, EmployeeWalletsCard, WalletTransfersCard } from '@/modules/feeds';
 import { PageHeader } from '@/ui/components/PageHeader';
 import { QueryErrorState } from '@/ui/components/QueryErrorState';
 import { hasErrorCode } from '@/ui/lib/errorCodes';
@@ -76,6 +77,7 @@ export function EmployeePage() {
             <Stack gap="md">
               <EmployeeFeedsCards employeeId={employee.id} permissions={viewer.permissions} />
               <EmployeeWalletsCard employeeId={employee.id} permissions={viewer.permissions} />
+              {hasPermission(viewer.permissions, 'transactions:read') && <WalletTransfersCard employeeId={employee.id} />}
             </Stack>
           ) : (
             <HoldingsPlaceholderCard onboarded={false} audience="oversight" />
