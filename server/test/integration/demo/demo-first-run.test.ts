@@ -162,6 +162,13 @@ describe('demo mode: a first run that shows something', () => {
       admin,
     );
     expect(trades.employeeTrades.nodes.length).toBeGreaterThan(0);
+    // The simulated account deposits every twelve hours and withdraws every day: both show.
+    const moved = await gql<{ employeeTransfers: { nodes: { kind: string }[] } }>(
+      'query($e: ID!) { employeeTransfers(employeeId: $e, first: 50) { nodes { kind } } }',
+      { e: ada.id },
+      admin,
+    );
+    expect(new Set(moved.employeeTransfers.nodes.map((t) => t.kind))).toEqual(new Set(['deposit', 'withdrawal']));
     const wallet = await waitForDemo('wallet balances', async () => {
       const { walletBalances } = await gql<{ walletBalances: { symbol: string; amount: string; chainId: number }[] }>(
         'query($e: ID!) { walletBalances(employeeId: $e) { symbol amount chainId } }',
@@ -174,14 +181,15 @@ describe('demo mode: a first run that shows something', () => {
     expect(wallet.every((b) => b.chainId === 990001)).toBe(true);
     expect(BigInt(wallet.find((b) => b.symbol === 'DEMOUSD')!.amount)).toBeGreaterThan(0n);
     const transfers = await waitForDemo('wallet transfers', async () => {
-      const { walletTransfers } = await gql<{ walletTransfers: { nodes: { amount: string }[] } }>(
-        'query($e: ID!) { walletTransfers(employeeId: $e, first: 10) { nodes { amount } } }',
+      const { walletTransfers } = await gql<{ walletTransfers: { nodes: { amount: string; symbol: string | null }[] } }>(
+        'query($e: ID!) { walletTransfers(employeeId: $e, first: 10) { nodes { amount symbol } } }',
         { e: ada.id },
         admin,
       );
       return walletTransfers.nodes.length ? walletTransfers.nodes : undefined;
     });
     expect(transfers.length).toBeGreaterThan(0);
+    expect(transfers.every((t) => t.symbol === 'DEMOUSD')).toBe(true);
   });
 
   it('should mark the key revoked at the simulated exchange broken and open a connection_broken alert', async () => {
