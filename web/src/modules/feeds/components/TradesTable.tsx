@@ -97,15 +97,15 @@ function TradeCards({ trades, venueName }: ListProps) {
 function TradeRows({ trades, venueName }: ListProps) {
   return (
     // Columns sized by their content: a number is never cut or run into the next column (with
-    // fixed columns an 8-decimal amount overlapped the price); a table wider than the card scrolls.
-    <Table.ScrollContainer minWidth={640} type="native">
+    // fixed columns an 8-decimal amount overlapped the price); the venue rides under the time so
+    // the table fits the holdings column; a table wider than the card scrolls.
+    <Table.ScrollContainer minWidth={560} type="native">
       <Table fz="sm" striped data-testid="trades-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={150}>Time</Table.Th>
-            <Table.Th w={90}>Venue</Table.Th>
+            <Table.Th w={130}>Time</Table.Th>
             <Table.Th>Symbol</Table.Th>
-            <Table.Th w={76}>Side</Table.Th>
+            <Table.Th w={64}>Side</Table.Th>
             <Table.Th ta="right">Amount</Table.Th>
             <Table.Th ta="right">Price</Table.Th>
             <Table.Th ta="right">Fee</Table.Th>
@@ -114,8 +114,12 @@ function TradeRows({ trades, venueName }: ListProps) {
         <Table.Tbody>
           {trades.map((t) => (
             <Table.Tr key={t.id} data-testid="trade-row">
-              <Table.Td fz="xs">{formatDateTime(t.tradedAt)}</Table.Td>
-              <Table.Td>{venueName(t.venue)}</Table.Td>
+              <Table.Td>
+                <Text fz="xs">{formatDateTime(t.tradedAt)}</Text>
+                <Text fz={11} c="dimmed">
+                  {venueName(t.venue)}
+                </Text>
+              </Table.Td>
               <Table.Td fw={600} style={NO_WRAP}>
                 {t.symbol}
               </Table.Td>
