@@ -111,13 +111,15 @@ function validArgs(field: GraphQLField<unknown, unknown>, ids: Ids): Record<stri
     days: 7,
     symbol: 'BTC/USDT',
     side: 'buy',
+    asset: 'ETH',
     chainId: 31337,
     address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
   };
   const value = (name: string, type: GraphQLInputType): unknown => {
     if (name === 'id') return /role/i.test(field.name) ? ids.roleId : ids.userId;
-    // The roster's status filter is one value; the alert queue's a list.
+    // The roster's status filter is one value; the alert queue's a list. Likewise a transfer's kind.
     if (name === 'status' && field.name === 'employees') return 'active';
+    if (name === 'kind' && field.name === 'employeeTransfers') return 'deposit';
     const t = getNullableType(type);
     if (isInputObjectType(t)) {
       return Object.fromEntries(Object.values(t.getFields()).map((f) => [f.name, value(f.name, f.type)]));
