@@ -55,7 +55,7 @@ export function ExchangeTransfersCard({ employeeId }: { employeeId: string }) {
       empty={
         filtered
           ? 'No deposits or withdrawals match these filters.'
-          : 'No deposits or withdrawals recorded. Polls read them from each connection since it was made.'
+          : 'No deposits or withdrawals recorded. Each poll reads them from the employee’s connections.'
       }
     >
       {page &&
